@@ -1,0 +1,25 @@
+package app.tandem.directory;
+
+/** What a person does in the program; each role is a Camunda group of the same id. */
+public enum Role {
+    COORDINATOR("coordinators"),
+    TEACHER("teachers"),
+    LIAISON("liaisons"),
+    SCHOOL_LEADER("school-leaders"),
+    MANAGER("managers"),
+    OPERATOR("camunda-admin");
+
+    private final String groupId;
+
+    Role(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public String messageKey() {
+        return "role." + groupId;
+    }
+}

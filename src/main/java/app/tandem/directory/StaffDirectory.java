@@ -1,0 +1,86 @@
+package app.tandem.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff are Tandem rows (name, email, language, schools) and Camunda users of the same username,
+ * so one account signs in to Tandem and to Camunda's webapps.
+ */
+@Repository
+public class StaffDirectory {
+
+    private static final String COLUMNS = "username, district_id, full_name, email, preferred_language";
+
+    private final JdbcClient jdbc;
+    private final IdentityService identity;
+
+    public StaffDirectory(JdbcClient jdbc, IdentityService identity) {
+        this.jdbc = jdbc;
+        this.identity = identity;
+    }
+
+    @Transactional
+    public StaffMember add(StaffMember member, String password, Collection<Role> roles, Collection<Long> schoolIds) {
+        jdbc.sql("insert into staff_member (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
+                .params(member.username(), member.districtId(), member.fullName(), member.email(),
+                        member.preferredLanguage())
+                .update();
+        for (Long schoolId : schoolIds) {
+            jdbc.sql("insert into staff_school (username, school_id) values (?, ?)")
+                    .params(member.username(), schoolId)
+                    .update();
+        }
+        User user = identity.newUser(member.username());
+        int lastSpace = member.fullName().lastIndexOf(' ');
+        user.setFirstName(lastSpace > 0 ? member.fullName().substring(0, lastSpace) : member.fullName());
+        user.setLastName(lastSpace > 0 ? member.fullName().substring(lastSpace + 1) : "");
+        user.setEmail(member.email());
+        user.setPassword(password);
+        identity.saveUser(user);
+        for (Role role : roles) {
+            identity.createMembership(member.username(), role.groupId());
+        }
+        return member;
+    }
+
+    public Optional<StaffMember> byUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from staff_member where username = ?")
+                .param(username)
+                .query(StaffMember.class)
+                .optional();
+    }
+
+    public List<StaffMember> atSchool(long schoolId) {
+        return jdbc.sql("select s.username, s.district_id, s.full_name, s.email, s.preferred_language "
+                        + "from staff_member s join staff_school ss on ss.username = s.username "
+                        + "where ss.school_id = ? order by s.full_name")
+                .param(schoolId)
+                .query(StaffMember.class)
+                .list();
+    }
+
+    /** Of the given usernames, those who work at the school; the rest are not the school's staff. */
+    public List<String> keepThoseAtSchool(long schoolId, Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select username from staff_school where school_id = :school and username in (:names) "
+                        + "order by username")
+                .param("school", schoolId)
+                .param("names", usernames)
+                .query(String.class)
+                .list();
+    }
+
+    public int count() {
+        return jdbc.sql("select count(*) from staff_member").query(Integer.class).single();
+    }
+}

@@ -1,0 +1,5 @@
+package app.tandem.directory;
+
+public record StaffMember(String username, long districtId, String fullName, String email,
+                          String preferredLanguage) {
+}

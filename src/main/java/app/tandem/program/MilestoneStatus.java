@@ -1,0 +1,7 @@
+package app.tandem.program;
+
+public enum MilestoneStatus {
+    PLANNED,
+    HELD,
+    MISSED
+}

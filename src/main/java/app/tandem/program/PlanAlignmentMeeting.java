@@ -1,0 +1,69 @@
+package app.tandem.program;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.forms.SubmittedForm;
+import app.tandem.forms.SubmittedForms;
+import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.Messages;
+
+/**
+ * When the coordinators schedule the alignment meeting: checks the date against the term, plans the
+ * evidence row, and sets when to remind and when to escalate.
+ */
+@Component("planAlignmentMeeting")
+class PlanAlignmentMeeting implements TaskListener {
+
+    static final String INVITEES = "invitees";
+
+    private final SubmittedForms forms;
+    private final MeetingRecorder recorder;
+    private final Milestones milestones;
+    private final ProgramCalendar calendar;
+    private final ProgramSettings settings;
+    private final Messages messages;
+
+    PlanAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
+                         ProgramCalendar calendar, ProgramSettings settings, Messages messages) {
+        this.forms = forms;
+        this.recorder = recorder;
+        this.milestones = milestones;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        ProgramRef ref = ProgramRef.of(task, task.getProcessInstanceId());
+        SubmittedForm form = forms.of(task);
+        LocalDate meetingDay = form.requiredDate(Var.ALIGNMENT_MEETING_DATE);
+        LocalDate termStart = calendar.dayOf((Date) task.getVariable(Var.TERM_STARTS_AT));
+        LocalDate lastDay = calendar.dayOf((Date) task.getVariable(Var.TERM_ENDS_AT)).minusDays(1);
+        if (meetingDay.isBefore(calendar.today())) {
+            throw messages.invalid(Var.ALIGNMENT_MEETING_DATE, "invalid.inPast", meetingDay);
+        }
+        if (meetingDay.isAfter(lastDay)) {
+            throw messages.invalid(Var.ALIGNMENT_MEETING_DATE, "invalid.afterTermEnd", lastDay);
+        }
+        var invitees = recorder.staffOfSchool(form, INVITEES, ref.schoolId());
+        form.discardFromProcess();
+
+        long milestoneId = milestones.plan(ref, MilestoneKind.ALIGNMENT_MEETING, 1, null, termStart.minusDays(1),
+                meetingDay);
+        milestones.recordInvitees(milestoneId, invitees);
+
+        Date due = calendar.endOf(meetingDay);
+        task.setVariable(Var.ALIGNMENT_MEETING_DATE, calendar.startOf(meetingDay));
+        task.setVariable(Var.ALIGNMENT_MEETING_DUE, due);
+        task.setVariable(Var.ALIGNMENT_REMINDER_AT,
+                calendar.startOf(meetingDay.minus(settings.alignmentReminderLead())));
+        task.setVariable(Var.ALIGNMENT_ESCALATE_AT,
+                calendar.endOf(meetingDay.plus(settings.overdueEscalationAfter())));
+    }
+}

@@ -1,0 +1,48 @@
+package app.tandem.program;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import app.tandem.system.TandemProperties;
+
+/**
+ * Days in the district's time zone. "Now" is the engine's clock, so tests that move the engine's
+ * clock move Tandem's too.
+ */
+@Component
+public class ProgramCalendar {
+
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
+
+    private final ZoneId zone;
+
+    public ProgramCalendar(TandemProperties properties) {
+        this.zone = properties.timeZone();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    }
+
+    public Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(zone).toInstant());
+    }
+
+    /** A due date: late in the day, so "due on Friday" is not overdue on Friday morning. */
+    public Date endOf(LocalDate day) {
+        return Date.from(day.atTime(END_OF_DAY).atZone(zone).toInstant());
+    }
+
+    public LocalDate dayOf(Date moment) {
+        return LocalDate.ofInstant(moment.toInstant(), zone);
+    }
+}

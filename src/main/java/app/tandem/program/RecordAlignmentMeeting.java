@@ -1,0 +1,64 @@
+package app.tandem.program;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.forms.SubmittedForm;
+import app.tandem.forms.SubmittedForms;
+import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.Messages;
+
+/** Records the alignment meeting as held: the evidence for indicator 4d.1. */
+@Component("recordAlignmentMeeting")
+class RecordAlignmentMeeting implements TaskListener {
+
+    static final String ALIGNMENT_POINTS = "alignmentPoints";
+    static final String NOTES = "notes";
+    private static final Set<String> POINTS = Set.of("instructional-materials", "schedule", "data-sharing");
+
+    private final SubmittedForms forms;
+    private final MeetingRecorder recorder;
+    private final Milestones milestones;
+    private final ProgramCalendar calendar;
+    private final Messages messages;
+
+    RecordAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
+                           ProgramCalendar calendar, Messages messages) {
+        this.forms = forms;
+        this.recorder = recorder;
+        this.milestones = milestones;
+        this.calendar = calendar;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        ProgramRef ref = ProgramRef.of(task, task.getProcessInstanceId());
+        SubmittedForm form = forms.of(task);
+        LocalDate heldOn = recorder.heldOn(form, null);
+        List<String> attendees = recorder.staffOfSchool(form, MeetingRecorder.ATTENDEES, ref.schoolId());
+        List<String> points = form.choices(ALIGNMENT_POINTS);
+        for (String point : points) {
+            if (!POINTS.contains(point)) {
+                throw messages.invalid(ALIGNMENT_POINTS, "invalid.option", point);
+            }
+        }
+        String notes = form.text(NOTES, 4000);
+        form.discardFromProcess();
+
+        LocalDate termStart = calendar.dayOf((Date) task.getVariable(Var.TERM_STARTS_AT));
+        long id = milestones.recordHeld(ref, MilestoneKind.ALIGNMENT_MEETING, 1, termStart.minusDays(1), heldOn,
+                attendees.size(), null, recorder.recordedBy(task), recorder.now());
+        milestones.recordAttendees(id, attendees);
+        milestones.recordMinutes(id, new MeetingMinutes(String.join(",", points), notes, null, null));
+
+        task.setVariable(Var.ALIGNMENT_HELD_ON, calendar.startOf(heldOn));
+        task.setVariable(Var.ALIGNMENT_HELD_BEFORE_START, heldOn.isBefore(termStart));
+    }
+}

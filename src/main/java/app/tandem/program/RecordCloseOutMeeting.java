@@ -1,0 +1,49 @@
+package app.tandem.program;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.forms.SubmittedForm;
+import app.tandem.forms.SubmittedForms;
+import app.tandem.program.SchoolProgram.Var;
+
+/** Records the close-out meeting: the evidence for indicator 4d.3. */
+@Component("recordCloseOutMeeting")
+class RecordCloseOutMeeting implements TaskListener {
+
+    static final String NOTES = "notes";
+
+    private final SubmittedForms forms;
+    private final MeetingRecorder recorder;
+    private final Milestones milestones;
+    private final ProgramCalendar calendar;
+
+    RecordCloseOutMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
+                          ProgramCalendar calendar) {
+        this.forms = forms;
+        this.recorder = recorder;
+        this.milestones = milestones;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        ProgramRef ref = ProgramRef.of(task, task.getProcessInstanceId());
+        SubmittedForm form = forms.of(task);
+        LocalDate heldOn = recorder.heldOn(form, null);
+        List<String> attendees = recorder.staffOfSchool(form, MeetingRecorder.ATTENDEES, ref.schoolId());
+        String notes = form.text(NOTES, 4000);
+        form.discardFromProcess();
+
+        long id = milestones.recordHeld(ref, MilestoneKind.CLOSE_OUT_MEETING, 1,
+                calendar.dayOf((Date) task.getVariable(Var.CLOSE_OUT_DUE)), heldOn, attendees.size(), null,
+                recorder.recordedBy(task), recorder.now());
+        milestones.recordAttendees(id, attendees);
+        milestones.recordMinutes(id, new MeetingMinutes(null, notes, null, null));
+    }
+}

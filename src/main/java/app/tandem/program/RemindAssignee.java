@@ -1,0 +1,66 @@
+package app.tandem.program;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+
+import app.tandem.system.Messages;
+
+/**
+ * Reminds the people on an open task that its due date is near: the task moves up their list and
+ * carries a dated note. The model names the task in the service task's {@code remindsAbout} property.
+ */
+@Component("remindAssignee")
+class RemindAssignee implements JavaDelegate {
+
+    static final String REMINDS_ABOUT = "remindsAbout";
+    static final int REMINDED_PRIORITY = 75;
+
+    private final TaskService tasks;
+    private final ProgramCalendar calendar;
+    private final Messages messages;
+
+    RemindAssignee(TaskService tasks, ProgramCalendar calendar, Messages messages) {
+        this.tasks = tasks;
+        this.calendar = calendar;
+        this.messages = messages;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String taskKey = remindsAbout(execution.getBpmnModelElementInstance());
+        for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(taskKey).list()) {
+            if (task.getPriority() < REMINDED_PRIORITY) {
+                task.setPriority(REMINDED_PRIORITY);
+                tasks.saveTask(task);
+            }
+            Date due = task.getDueDate();
+            tasks.createComment(task.getId(), task.getProcessInstanceId(),
+                    messages.text(java.util.Locale.ENGLISH, "reminder.comment",
+                            due == null ? "" : calendar.dayOf(due).toString()));
+        }
+    }
+
+    private String remindsAbout(FlowElement element) {
+        if (element.getExtensionElements() != null) {
+            for (CamundaProperties properties : element.getExtensionElements()
+                    .getChildElementsByType(CamundaProperties.class)) {
+                for (CamundaProperty property : properties.getCamundaProperties()) {
+                    if (REMINDS_ABOUT.equals(property.getCamundaName())) {
+                        return property.getCamundaValue();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("Service task " + element.getId() + " has no '" + REMINDS_ABOUT
+                + "' property naming the task to remind about");
+    }
+}

@@ -1,0 +1,70 @@
+package app.tandem.program;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
+import app.tandem.directory.Term;
+import app.tandem.directory.Terms;
+import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.Messages;
+
+/** Starts a school's program for one term, after checking everything the model will rely on. */
+@Service
+public class SchoolProgramLauncher {
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final Schools schools;
+    private final Terms terms;
+    private final ProgramCalendar calendar;
+    private final ProgramSettings settings;
+    private final Messages messages;
+
+    public SchoolProgramLauncher(RuntimeService runtime, HistoryService history, Schools schools, Terms terms,
+                                 ProgramCalendar calendar, ProgramSettings settings, Messages messages) {
+        this.runtime = runtime;
+        this.history = history;
+        this.schools = schools;
+        this.terms = terms;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.messages = messages;
+    }
+
+    /** @return the id of the started process instance */
+    @Transactional
+    public String start(long termId) {
+        Term term = terms.byId(termId).orElseThrow(() -> messages.invalid("termId", "invalid.unknownTerm", termId));
+        School school = schools.byId(term.schoolId()).orElseThrow();
+        if (!term.endsOn().isAfter(term.startsOn())) {
+            throw messages.invalid("endsOn", "invalid.termEndsBeforeStart", term.startsOn(), term.endsOn());
+        }
+        Period cadence = terms.parseCadence(term.checkInCadence().toString());
+        String businessKey = SchoolProgram.businessKey(school, term);
+        if (history.createHistoricProcessInstanceQuery().processDefinitionKey(SchoolProgram.PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey).count() > 0) {
+            throw messages.invalid("termId", "invalid.programAlreadyStarted", school.name(), term.name());
+        }
+        LocalDate lastDay = term.endsOn();
+        VariableMap variables = Variables.createVariables()
+                .putValue(Var.SCHOOL_ID, school.id())
+                .putValue(Var.TERM_ID, term.id())
+                .putValue(Var.TERM_STARTS_AT, calendar.startOf(term.startsOn()))
+                .putValue(Var.TERM_ENDS_AT, calendar.startOf(lastDay.plusDays(1)))
+                .putValue(Var.CHECK_IN_CADENCE, cadence.toString())
+                .putValue(Var.ALIGNMENT_SCHEDULE_DUE,
+                        calendar.endOf(term.startsOn().minus(settings.alignmentScheduleLead())))
+                .putValue(Var.IMPACT_SUMMARY_DUE, calendar.endOf(lastDay.plus(settings.impactSummaryWithin())))
+                .putValue(Var.CLOSE_OUT_DUE, calendar.endOf(lastDay.plus(settings.closeOutWithin())));
+        return runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, businessKey, variables).getId();
+    }
+}

@@ -1,0 +1,311 @@
+package app.tandem.program;
+
+import static app.tandem.program.SchoolProgram.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import app.tandem.TandemTest;
+import app.tandem.program.ProgramFixture.Program;
+
+@TandemTest
+class SchoolProgramProcessTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2027, 1, 4);
+    private static final LocalDate TERM_START = TODAY.plusDays(28);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ProgramFixture fixture;
+    @Autowired
+    Milestones milestones;
+    @Autowired
+    TaskService taskService;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        fixture.today(TODAY);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void shouldRecordTheAlignmentMeetingHeldBeforeTheTermStarts() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+
+        assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING);
+        assertThat(task()).hasCandidateGroup("coordinators")
+                .hasDueDate(fixture.endOf(TERM_START.minusDays(14)));
+
+        schedule(program, TODAY.plusDays(7));
+        assertThat(pi).isWaitingAt(HOLD_ALIGNMENT_MEETING);
+        assertThat(task()).hasCandidateGroup("coordinators").hasCandidateGroup("school-leaders")
+                .hasDueDate(fixture.endOf(TODAY.plusDays(7)));
+
+        fixture.today(TODAY.plusDays(7));
+        holdAlignment(program, TODAY.plusDays(7));
+
+        assertThat(pi).isWaitingAt(TERM_STARTS).variables()
+                .containsEntry(Var.ALIGNMENT_HELD_BEFORE_START, true)
+                .doesNotContainKeys("notes", "attendees", "alignmentPoints", "heldOn", "invitees");
+        Milestone alignment = milestones.find(program.term().id(), MilestoneKind.ALIGNMENT_MEETING, 1).orElseThrow();
+        assertThat(alignment.status()).isEqualTo(MilestoneStatus.HELD);
+        assertThat(alignment.heldInTime()).as("indicator 4d.1 met").isTrue();
+        assertThat(alignment.plannedOn()).isEqualTo(TODAY.plusDays(7));
+        assertThat(alignment.attendeeCount()).isEqualTo(2);
+        assertThat(alignment.recordedBy()).isEqualTo("coordinator-1");
+        assertThat(milestones.attendees(alignment.id())).containsExactly(program.leader(), program.teacher());
+        assertThat(milestones.invitees(alignment.id())).containsExactly(program.leader(), program.teacher());
+        assertThat(milestones.minutesOf(alignment.id())).get()
+                .extracting(MeetingMinutes::alignmentPoints, MeetingMinutes::notes)
+                .containsExactly("instructional-materials,schedule,data-sharing", "Materials agreed.");
+    }
+
+    @Test
+    void shouldRemindTheCoordinatorsBeforeTheMeetingThenRecordIt() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        schedule(program, TODAY.plusDays(10));
+
+        fixture.today(TODAY.plusDays(8));
+        execute(job(ALIGNMENT_MEETING_SOON, pi));
+
+        assertThat(pi).hasPassed(REMIND_ALIGNMENT_MEETING).isWaitingAt(HOLD_ALIGNMENT_MEETING);
+        Task meeting = task(HOLD_ALIGNMENT_MEETING, pi);
+        assertThat(meeting.getPriority()).isEqualTo(75);
+        assertThat(taskService.getTaskComments(meeting.getId()))
+                .extracting(c -> c.getFullMessage())
+                .containsExactly("Reminder: this is due on " + TODAY.plusDays(10) + ".");
+
+        fixture.today(TODAY.plusDays(10));
+        holdAlignment(program, TODAY.plusDays(10));
+        assertThat(pi).isWaitingAt(TERM_STARTS);
+        assertThat(jobQuery().processInstanceId(pi.getId()).activityId(ALIGNMENT_MEETING_OVERDUE).count()).isZero();
+    }
+
+    @Test
+    void shouldEscalateAnOverdueMeetingToAManagerThenRecordIt() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        schedule(program, TODAY.plusDays(5));
+
+        fixture.today(TODAY.plusDays(7));
+        execute(job(ALIGNMENT_MEETING_OVERDUE, pi));
+
+        assertThat(pi).isWaitingAt(HOLD_ALIGNMENT_MEETING, FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING);
+        Task followUp = task(FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING, pi);
+        assertThat(followUp).hasCandidateGroup("managers").hasName("Follow up the overdue alignment meeting");
+        complete(followUp, withVariables("followUpAction", "coordinator-contacted"));
+        assertThat(pi).hasPassed("overdueMeetingFollowedUp").isWaitingAt(HOLD_ALIGNMENT_MEETING);
+
+        holdAlignment(program, TODAY.plusDays(6));
+        assertThat(pi).isWaitingAt(TERM_STARTS);
+        assertThat(milestones.find(program.term().id(), MilestoneKind.ALIGNMENT_MEETING, 1).orElseThrow()
+                .heldInTime()).isTrue();
+    }
+
+    @Test
+    void shouldGoOnWithTheProgramWhenTheMeetingIsHeldAfterTheTermStarted() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        schedule(program, TERM_START.plusDays(2));
+
+        fixture.today(TERM_START.plusDays(2));
+        holdAlignment(program, TERM_START.plusDays(2));
+
+        assertThat(pi).isWaitingAt(TERM_STARTS).variables().containsEntry(Var.ALIGNMENT_HELD_BEFORE_START, false);
+        assertThat(milestones.find(program.term().id(), MilestoneKind.ALIGNMENT_MEETING, 1).orElseThrow()
+                .heldInTime()).as("indicator 4d.1 not met").isFalse();
+        execute(job(TERM_STARTS, pi));
+        assertThat(pi).isWaitingAt(HOLD_CHECK_IN);
+    }
+
+    @Test
+    void shouldRecordEachCheckInAndTheOneThatWasMissed() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        alignBeforeStart(program);
+        execute(job(TERM_STARTS, pi));
+
+        assertThat(pi).isWaitingAt(HOLD_CHECK_IN);
+        assertThat(task()).hasDueDate(fixture.endOf(TERM_START.plusDays(13)));
+        fixture.today(TERM_START.plusDays(5));
+        holdCheckIn(program, TERM_START.plusDays(5), 12);
+        assertThat(pi).isWaitingAt(NEXT_WINDOW_OPENS);
+
+        execute(job(NEXT_WINDOW_OPENS, pi));
+        assertThat(pi).isWaitingAt(HOLD_CHECK_IN);
+        assertThat(task()).hasDueDate(fixture.endOf(TERM_START.plusDays(27)));
+        fixture.today(TERM_START.plusDays(28));
+        execute(job(CHECK_IN_WINDOW_CLOSED, pi));
+
+        assertThat(pi).hasPassed(RECORD_MISSED_CHECK_IN).isWaitingAt(HOLD_CHECK_IN);
+        assertThat(task()).hasDueDate(fixture.endOf(TERM_START.plusDays(41)));
+        fixture.today(TERM_START.plusDays(30));
+        holdCheckIn(program, TERM_START.plusDays(30), 9);
+
+        assertThat(milestones.ofTerm(program.term().id()))
+                .filteredOn(m -> m.kind() == MilestoneKind.CHECK_IN)
+                .extracting(Milestone::sequenceNo, Milestone::status, Milestone::studentsDiscussed,
+                        Milestone::windowOpensOn)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, MilestoneStatus.HELD, 12, TERM_START),
+                        org.assertj.core.groups.Tuple.tuple(2, MilestoneStatus.MISSED, null, TERM_START.plusDays(14)),
+                        org.assertj.core.groups.Tuple.tuple(3, MilestoneStatus.HELD, 9, TERM_START.plusDays(28)));
+    }
+
+    @Test
+    void shouldCloseOutAtTheEndDateWhileACheckInIsStillOpen() {
+        LocalDate lastDay = TERM_START.plusDays(34);
+        Program program = fixture.start(TERM_START, lastDay, "P2W");
+        ProcessInstance pi = instance(program);
+        alignBeforeStart(program);
+        execute(job(TERM_STARTS, pi));
+        fixture.today(TERM_START.plusDays(3));
+        holdCheckIn(program, TERM_START.plusDays(3), 10);
+        execute(job(NEXT_WINDOW_OPENS, pi));
+        fixture.today(TERM_START.plusDays(20));
+        holdCheckIn(program, TERM_START.plusDays(20), 11);
+        execute(job(NEXT_WINDOW_OPENS, pi));
+        assertThat(task()).as("the last window ends with the term").hasDueDate(fixture.endOf(lastDay));
+
+        fixture.today(lastDay.plusDays(1));
+        execute(job(TERM_ENDS, pi));
+
+        assertThat(pi).hasPassed("closeOpenCheckIns").isWaitingAt(PREPARE_IMPACT_SUMMARY);
+        assertThat(task()).hasCandidateGroup("coordinators").hasDueDate(fixture.endOf(lastDay.plusDays(7)));
+        assertThat(milestones.find(program.term().id(), MilestoneKind.CHECK_IN, 3).orElseThrow().status())
+                .isEqualTo(MilestoneStatus.MISSED);
+
+        complete(task(), withVariables("studentsServed", 40, "progressSummary", "Most students moved up a level."));
+        assertThat(pi).isWaitingAt(HOLD_CLOSE_OUT_MEETING);
+        fixture.today(lastDay.plusDays(6));
+        complete(task(), withVariables("heldOn", lastDay.plusDays(6).toString(),
+                "attendees", "[\"" + program.leader() + "\"]", "notes", "Keep Tuesday slots next term."));
+
+        assertThat(pi).isEnded().hasPassed(PROGRAM_CLOSED);
+        Milestone closeOut = milestones.find(program.term().id(), MilestoneKind.CLOSE_OUT_MEETING, 1).orElseThrow();
+        assertThat(closeOut.heldInTime()).as("indicator 4d.3 met").isTrue();
+        assertThat(closeOut.dueOn()).isEqualTo(lastDay.plusDays(14));
+        Milestone summary = milestones.find(program.term().id(), MilestoneKind.IMPACT_SUMMARY, 1).orElseThrow();
+        assertThat(milestones.impactSummaryOf(summary.id())).get()
+                .extracting(ImpactSummary::studentsServed).isEqualTo(40);
+    }
+
+    @Test
+    void shouldStopCheckInsWhenTheLastWindowEndsWithTheTerm() {
+        LocalDate lastDay = TERM_START.plusDays(27);
+        Program program = fixture.start(TERM_START, lastDay, "P2W");
+        ProcessInstance pi = instance(program);
+        alignBeforeStart(program);
+        execute(job(TERM_STARTS, pi));
+        fixture.today(TERM_START.plusDays(3));
+        holdCheckIn(program, TERM_START.plusDays(3), 10);
+        execute(job(NEXT_WINDOW_OPENS, pi));
+        fixture.today(TERM_START.plusDays(17));
+        holdCheckIn(program, TERM_START.plusDays(17), 10);
+
+        fixture.today(lastDay.plusDays(1));
+        execute(job(NEXT_WINDOW_OPENS, pi));
+
+        assertThat(pi).hasPassed("checkInsOver").isWaitingAt(PREPARE_IMPACT_SUMMARY);
+        assertThat(milestones.ofTerm(program.term().id()))
+                .filteredOn(m -> m.kind() == MilestoneKind.CHECK_IN)
+                .allMatch(Milestone::heldInTime)
+                .hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseAMeetingDateAfterTheTermEndsAndKeepTheTaskOpen() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+
+        assertThatThrownBy(() -> complete(task(SCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
+                "alignmentMeetingDate", TERM_START.plusDays(90).toString(), "invitees", "[]")))
+                .hasMessageContaining("Meeting date: the meeting must be on or before the term's last day, "
+                        + TERM_START.plusDays(83));
+
+        assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING);
+        assertThat(milestones.ofTerm(program.term().id())).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAttendeesWhoAreNotOnTheSchoolsStaff() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+
+        assertThatThrownBy(() -> complete(task(SCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
+                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "invitees", "[\"somebody-else\"]")))
+                .hasMessageContaining("Invite: 'somebody-else' is not on this school's staff.");
+        assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING);
+    }
+
+    @Test
+    void shouldRefuseAMeetingRecordedAsHeldInTheFuture() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        schedule(program, TODAY.plusDays(7));
+
+        assertThatThrownBy(() -> holdAlignment(program, TODAY.plusDays(7)))
+                .hasMessageContaining("Held on: " + TODAY.plusDays(7) + " is in the future");
+        assertThat(pi).isWaitingAt(HOLD_ALIGNMENT_MEETING);
+    }
+
+    private ProcessInstance instance(Program program) {
+        return processInstanceQuery().processInstanceId(program.processInstanceId()).singleResult();
+    }
+
+    private void schedule(Program program, LocalDate day) {
+        taskService.claim(task(SCHEDULE_ALIGNMENT_MEETING, instance(program)).getId(), "coordinator-1");
+        complete(task(SCHEDULE_ALIGNMENT_MEETING, instance(program)), withVariables(
+                "alignmentMeetingDate", day.toString(),
+                "invitees", "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]"));
+    }
+
+    private void holdAlignment(Program program, LocalDate heldOn) {
+        Task task = task(HOLD_ALIGNMENT_MEETING, instance(program));
+        taskService.claim(task.getId(), "coordinator-1");
+        complete(task, withVariables(
+                "heldOn", heldOn.toString(),
+                "attendees", List.of(program.leader(), program.teacher()).toString()
+                        .replace("[", "[\"").replace("]", "\"]").replace(", ", "\",\""),
+                "alignmentPoints", "[\"instructional-materials\",\"schedule\",\"data-sharing\"]",
+                "notes", "Materials agreed."));
+    }
+
+    private void alignBeforeStart(Program program) {
+        schedule(program, TODAY.plusDays(7));
+        fixture.today(TODAY.plusDays(7));
+        holdAlignment(program, TODAY.plusDays(7));
+        fixture.today(TERM_START);
+    }
+
+    private void holdCheckIn(Program program, LocalDate heldOn, int studentsDiscussed) {
+        complete(task(HOLD_CHECK_IN, instance(program)), withVariables(
+                "heldOn", heldOn.toString(),
+                "attendees", "[\"" + program.teacher() + "\"]",
+                "studentsDiscussed", studentsDiscussed,
+                "concerns", "Two students struggle with fractions.",
+                "agreedActions", "Share the fractions unit plan."));
+    }
+}

@@ -1,0 +1,103 @@
+package app.tandem.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import app.tandem.TandemApplication;
+import app.tandem.program.SchoolProgram;
+
+/** What a new user gets from {@code ./mvnw spring-boot:run}, started twice on the same database file. */
+class TandemStartupTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void shouldDeployEveryModelAndFormAndSeedTheDemoDistrictOnce() throws IOException {
+        Map<String, String> firstStart;
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(deployedResources(app)).containsAll(filesIn("processes", "forms"));
+            firstStart = programsBySchool(app);
+            assertThat(firstStart).containsOnlyKeys("maple", "riverside", "cedar");
+            assertThat(firstStart.values()).as("one school at each phase").containsExactlyInAnyOrder(
+                    SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, SchoolProgram.HOLD_CHECK_IN,
+                    SchoolProgram.PREPARE_IMPACT_SUMMARY);
+            assertThat(firstStart).containsEntry("maple", SchoolProgram.SCHEDULE_ALIGNMENT_MEETING)
+                    .containsEntry("riverside", SchoolProgram.HOLD_CHECK_IN)
+                    .containsEntry("cedar", SchoolProgram.PREPARE_IMPACT_SUMMARY);
+            assertThat(counts(app)).containsExactly(1, 3, 11, 3);
+            assertThat(app.getBean(ProcessEngine.class).getIdentityService()
+                    .checkPassword("coordinator", "demo")).isTrue();
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            assertThat(counts(app)).as("a second start adds nothing").containsExactly(1, 3, 11, 3);
+            assertThat(programsBySchool(app)).isEqualTo(firstStart);
+            assertThat(app.getBean(ProcessEngine.class).getRepositoryService().createDeploymentQuery().count())
+                    .as("unchanged models are not deployed again").isEqualTo(1);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(TandemApplication.class)
+                .properties(
+                        "spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "server.port=0",
+                        "tandem.demo.enabled=true")
+                .run();
+    }
+
+    private List<Integer> counts(ConfigurableApplicationContext app) {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        return Stream.of("district", "school", "staff_member", "school_term")
+                .map(table -> jdbc.sql("select count(*) from " + table).query(Integer.class).single())
+                .toList();
+    }
+
+    private Map<String, String> programsBySchool(ConfigurableApplicationContext app) {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        Map<String, String> activities = new TreeMap<>();
+        for (ProcessInstance pi : engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(SchoolProgram.PROCESS_KEY).list()) {
+            List<String> active = engine.getRuntimeService().getActiveActivityIds(pi.getId());
+            assertThat(active).hasSize(1);
+            activities.put(pi.getBusinessKey().substring(0, pi.getBusinessKey().indexOf('/')), active.get(0));
+        }
+        return activities;
+    }
+
+    private List<String> deployedResources(ConfigurableApplicationContext app) {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        return engine.getRepositoryService().createDeploymentQuery().list().stream()
+                .flatMap(d -> engine.getRepositoryService().getDeploymentResourceNames(d.getId()).stream())
+                .map(name -> name.substring(name.lastIndexOf('/') + 1))
+                .collect(Collectors.toList());
+    }
+
+    private static List<String> filesIn(String... folders) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        for (String folder : folders) {
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                files.map(f -> f.getFileName().toString()).forEach(names::add);
+            }
+        }
+        assertThat(names).isNotEmpty();
+        return names;
+    }
+}
