@@ -3,6 +3,12 @@ package app.tandem.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +50,9 @@ class TandemStartupTest {
             assertThat(counts(app)).containsExactly(1, 3, 11, 3);
             assertThat(app.getBean(ProcessEngine.class).getIdentityService()
                     .checkPassword("coordinator", "demo")).isTrue();
+            assertThat(engineRestStatus(app, null)).as("REST without an account").isEqualTo(401);
+            assertThat(engineRestStatus(app, "coordinator:demo")).as("REST for a coordinator").isEqualTo(401);
+            assertThat(engineRestStatus(app, "admin:demo")).as("REST for an operator").isEqualTo(200);
         }
 
         try (ConfigurableApplicationContext app = start()) {
@@ -61,6 +70,20 @@ class TandemStartupTest {
                         "server.port=0",
                         "tandem.demo.enabled=true")
                 .run();
+    }
+
+    private int engineRestStatus(ConfigurableApplicationContext app, String credentials) {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task"));
+        if (credentials != null) {
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Integer> counts(ConfigurableApplicationContext app) {
