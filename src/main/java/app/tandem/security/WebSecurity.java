@@ -6,6 +6,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Tandem's pages need a signed-in person. Camunda's webapps ({@code /camunda}) keep their own
@@ -24,7 +26,9 @@ class WebSecurity {
     @Order(1)
     SecurityFilterChain camundaOwnSecurity(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/camunda/**", "/engine-rest/**")
+                .securityMatcher(new OrRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
