@@ -1,0 +1,35 @@
+package app.tandem.system.health;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/** Gauges read when Prometheus scrapes: open and overdue tasks, and the job backlog. */
+@Component
+class WorkMetrics implements MeterBinder {
+
+    private final TaskService tasks;
+    private final JobBacklog backlog;
+
+    WorkMetrics(TaskService tasks, JobBacklog backlog) {
+        this.tasks = tasks;
+        this.backlog = backlog;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("tandem.tasks.open", tasks, t -> t.createTaskQuery().active().count())
+                .description("Open user tasks").register(registry);
+        Gauge.builder("tandem.tasks.overdue", tasks,
+                        t -> t.createTaskQuery().active().dueBefore(ClockUtil.getCurrentTime()).count())
+                .description("Open user tasks past their due date").register(registry);
+        Gauge.builder("tandem.jobs.backlog", backlog, JobBacklog::dueNow)
+                .description("Jobs due now and not yet run").register(registry);
+        Gauge.builder("tandem.jobs.failed", backlog, JobBacklog::failed)
+                .description("Jobs out of retries (incidents)").register(registry);
+    }
+}
