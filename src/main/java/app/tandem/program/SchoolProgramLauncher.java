@@ -1,7 +1,6 @@
 package app.tandem.program;
 
 import java.time.LocalDate;
-import java.time.Period;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,23 +47,28 @@ public class SchoolProgramLauncher {
         if (!term.endsOn().isAfter(term.startsOn())) {
             throw messages.invalid("endsOn", "invalid.termEndsBeforeStart", term.startsOn(), term.endsOn());
         }
-        Period cadence = terms.parseCadence(term.checkInCadence().toString());
+        terms.parseCadence(term.checkInCadence().toString());
         String businessKey = SchoolProgram.businessKey(school, term);
         if (history.createHistoricProcessInstanceQuery().processDefinitionKey(SchoolProgram.PROCESS_KEY)
                 .processInstanceBusinessKey(businessKey).count() > 0) {
             throw messages.invalid("termId", "invalid.programAlreadyStarted", school.name(), term.name());
         }
+        return runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, businessKey, variables(school, term))
+                .getId();
+    }
+
+    /** What a school's program starts with: ids and the dates its timers and due dates follow. */
+    public VariableMap variables(School school, Term term) {
         LocalDate lastDay = term.endsOn();
-        VariableMap variables = Variables.createVariables()
+        return Variables.createVariables()
                 .putValue(Var.SCHOOL_ID, school.id())
                 .putValue(Var.TERM_ID, term.id())
                 .putValue(Var.TERM_STARTS_AT, calendar.startOf(term.startsOn()))
                 .putValue(Var.TERM_ENDS_AT, calendar.startOf(lastDay.plusDays(1)))
-                .putValue(Var.CHECK_IN_CADENCE, cadence.toString())
+                .putValue(Var.CHECK_IN_CADENCE, term.checkInCadence().toString())
                 .putValue(Var.ALIGNMENT_SCHEDULE_DUE,
                         calendar.endOf(term.startsOn().minus(settings.alignmentScheduleLead())))
                 .putValue(Var.IMPACT_SUMMARY_DUE, calendar.endOf(lastDay.plus(settings.impactSummaryWithin())))
                 .putValue(Var.CLOSE_OUT_DUE, calendar.endOf(lastDay.plus(settings.closeOutWithin())));
-        return runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, businessKey, variables).getId();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -94,8 +95,8 @@ class ClusterIT {
     private void prepareRemindersThatAreNotYetDue() {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TandemApplication.class)
                 .profiles("postgres")
-                .properties(settings("TANDEM_DEMO=true", "camunda.bpm.job-execution.enabled=false", "server.port=0"))
-                .run()) {
+                .run(Arrays.stream(settings("TANDEM_DEMO=true", "camunda.bpm.job-execution.enabled=false",
+                        "server.port=0")).map(setting -> "--" + setting).toArray(String[]::new))) {
             ProgramFixture fixture = app.getBean(ProgramFixture.class);
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             LocalDate today = app.getBean(ProgramCalendar.class).today();

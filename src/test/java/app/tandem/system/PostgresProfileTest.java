@@ -57,14 +57,12 @@ class PostgresProfileTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(TandemApplication.class)
                 .profiles("postgres")
-                .properties(
-                        "TANDEM_DB_URL=" + ExternalServiceCondition.PG_URL + "?currentSchema=" + SCHEMA,
-                        "TANDEM_DB_USER=" + ExternalServiceCondition.PG_USER,
-                        "TANDEM_DB_PASSWORD=" + ExternalServiceCondition.PG_PASSWORD,
-                        "camunda.bpm.database.schema-name=" + SCHEMA,
-                        "camunda.bpm.database.table-prefix=" + SCHEMA + ".",
-                        "camunda.bpm.job-execution.enabled=false",
-                        "server.port=0")
-                .run();
+                .run("--TANDEM_DB_URL=" + ExternalServiceCondition.PG_URL + "?currentSchema=" + SCHEMA,
+                        "--TANDEM_DB_USER=" + ExternalServiceCondition.PG_USER,
+                        "--TANDEM_DB_PASSWORD=" + ExternalServiceCondition.PG_PASSWORD,
+                        "--camunda.bpm.database.schema-name=" + SCHEMA,
+                        "--camunda.bpm.database.table-prefix=" + SCHEMA + ".",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--server.port=0");
     }
 }

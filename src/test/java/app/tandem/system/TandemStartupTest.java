@@ -38,6 +38,7 @@ class TandemStartupTest {
     void shouldDeployEveryModelAndFormAndSeedTheDemoDistrictOnce() throws IOException {
         Map<String, String> firstStart;
         try (ConfigurableApplicationContext app = start()) {
+            assertThat(app.getEnvironment().getProperty("spring.datasource.url")).contains(data.toString());
             assertThat(deployedResources(app)).containsAll(filesIn("processes", "forms"));
             firstStart = programsBySchool(app);
             assertThat(firstStart).containsOnlyKeys("maple", "riverside", "cedar");
@@ -64,12 +65,11 @@ class TandemStartupTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // Command-line arguments, like an operator's: they win over application.yaml.
         return new SpringApplicationBuilder(TandemApplication.class)
-                .properties(
-                        "spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "server.port=0",
-                        "tandem.demo.enabled=true")
-                .run();
+                .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--server.port=0",
+                        "--tandem.demo.enabled=true");
     }
 
     private int engineRestStatus(ConfigurableApplicationContext app, String credentials) {

@@ -1,0 +1,179 @@
+package app.tandem.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.tandem.TandemApplication;
+import app.tandem.directory.Schools;
+import app.tandem.directory.Terms;
+import app.tandem.program.SchoolProgram;
+import app.tandem.program.SchoolProgramLauncher;
+import app.tandem.testsupport.ExternalServiceCondition;
+
+/**
+ * Tandem at district scale, each figure beside a baseline measured in the same run. Run with
+ * {@code ./mvnw -Pbench verify}; writes target/benchmarks/results.json and docs/benchmarks.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistrictBenchmark {
+
+    static final int SCHOOLS = 1_800;
+    static final int WARMUP = 100;
+    static final int PER_RUN = 300;
+    static final int RUNS = 5;
+
+    private static final BenchReport REPORT = new BenchReport();
+
+    @Test
+    @Order(1)
+    void onH2() throws Exception {
+        Path file = Path.of("target", "bench", "h2-" + System.nanoTime());
+        run("H2", "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", null);
+    }
+
+    @Test
+    @Order(2)
+    void onPostgres() throws Exception {
+        String schema = "tandem_bench";
+        try (Connection connection = DriverManager.getConnection(ExternalServiceCondition.PG_URL,
+                ExternalServiceCondition.PG_USER, ExternalServiceCondition.PG_PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+            statement.execute("create schema " + schema);
+        } catch (java.sql.SQLException e) {
+            REPORT.note("PostgreSQL scenarios skipped: " + e.getMessage());
+            System.out.println("Skipped the PostgreSQL benchmarks: " + e.getMessage());
+            return;
+        }
+        run("PostgreSQL", ExternalServiceCondition.PG_URL + "?currentSchema=" + schema, ExternalServiceCondition.PG_USER,
+                ExternalServiceCondition.PG_PASSWORD, schema);
+    }
+
+    @AfterAll
+    static void writeReport() throws Exception {
+        REPORT.write(Path.of("target", "benchmarks", "results.json"), Path.of("docs", "benchmarks.md"));
+    }
+
+    private void run(String database, String url, String user, String password, String schema) throws Exception {
+        Sample startup = new Sample();
+        long started = System.nanoTime();
+        ConfigurableApplicationContext app = start(url, user, password, schema);
+        startup.add((System.nanoTime() - started) / 1e6);
+        try {
+            LaunchScenario.run(app, database, REPORT);
+            memory(app, database);
+        } finally {
+            app.close();
+        }
+        for (int i = 0; i < 2; i++) {
+            started = System.nanoTime();
+            start(url, user, password, schema).close();
+            startup.add((System.nanoTime() - started) / 1e6);
+        }
+        REPORT.add(new Result("5. Start-up", database, "time to start (first on an empty database, then restarts)",
+                "ms", startup.median(), startup.min(), startup.max(), startup.values().size(), null, null, "", null));
+    }
+
+    private void memory(ConfigurableApplicationContext app, String database) {
+        System.gc();
+        System.gc();
+        double usedMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+        long instances = app.getBean(RuntimeService.class).createProcessInstanceQuery().count();
+        REPORT.add(new Result("5. Memory", database, "heap after GC, district loaded (" + instances + " instances)",
+                "MB", usedMb, usedMb, usedMb, 1, null, null, "< 512 MB", usedMb < 512));
+    }
+
+    private static ConfigurableApplicationContext start(String url, String user, String password, String schema) {
+        List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password, "--server.port=0",
+                "--tandem.demo.enabled=false", "--camunda.bpm.job-execution.enabled=false",
+                "--logging.level.root=warn"));
+        if (schema != null) {
+            args.add("--camunda.bpm.database.schema-name=" + schema);
+            args.add("--camunda.bpm.database.table-prefix=" + schema + ".");
+        }
+        return new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
+    }
+
+    /** Scenario 1: programs started through Tandem's launcher against the bare engine, same model, same database. */
+    static final class LaunchScenario {
+
+        static void run(ConfigurableApplicationContext app, String database, BenchReport report) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            SchoolProgramLauncher launcher = app.getBean(SchoolProgramLauncher.class);
+            RuntimeService runtime = app.getBean(RuntimeService.class);
+            Schools schools = app.getBean(Schools.class);
+            Terms terms = app.getBean(Terms.class);
+            BenchDistrict.Ids district = BenchDistrict.create(jdbc, "bench", SCHOOLS, LocalDate.now().plusDays(60));
+            List<Long> termIds = district.termIds();
+
+            int next = 0;
+            for (int i = 0; i < WARMUP; i++, next++) {
+                launcher.start(termIds.get(next));
+                bare(runtime, schools, terms, launcher, termIds.get(next), "warmup-" + i);
+            }
+            Sample tandem = new Sample();
+            Sample engine = new Sample();
+            for (int run = 0; run < RUNS; run++) {
+                List<Long> batch = termIds.subList(next, next + PER_RUN);
+                next += PER_RUN;
+                // The bare engine gets its variables ready before the clock starts; Tandem works them out itself.
+                List<org.camunda.bpm.engine.variable.VariableMap> prepared = batch.stream()
+                        .map(id -> {
+                            var term = terms.byId(id).orElseThrow();
+                            return launcher.variables(schools.byId(term.schoolId()).orElseThrow(), term);
+                        })
+                        .toList();
+                int key = run;
+                Runnable bareRun = () -> {
+                    for (int i = 0; i < prepared.size(); i++) {
+                        runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, "plain-" + key + "-" + i,
+                                prepared.get(i));
+                    }
+                };
+                if (run % 2 == 0) {
+                    tandem.add(rate(() -> batch.forEach(launcher::start)));
+                    engine.add(rate(bareRun));
+                } else {
+                    engine.add(rate(bareRun));
+                    tandem.add(rate(() -> batch.forEach(launcher::start)));
+                }
+            }
+            double ratio = tandem.median() / engine.median();
+            report.add(new Result("1. Launch", database, "school programs started per second (Tandem)", "/s",
+                    tandem.median(), tandem.min(), tandem.max(), RUNS, "bare engine " + Math.round(engine.median()) + "/s",
+                    ratio, "ratio ≥ 0.7", ratio >= 0.7));
+            report.add(new Result("1. Launch", database, "school programs started per second (bare engine)", "/s",
+                    engine.median(), engine.min(), engine.max(), RUNS, null, null, "", null));
+        }
+
+        private static void bare(RuntimeService runtime, Schools schools, Terms terms, SchoolProgramLauncher launcher,
+                                 long termId, String prefix) {
+            var term = terms.byId(termId).orElseThrow();
+            var school = schools.byId(term.schoolId()).orElseThrow();
+            runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, prefix + "-" + termId + "-" + System.nanoTime(),
+                    launcher.variables(school, term));
+        }
+
+        private static double rate(Runnable work) {
+            long started = System.nanoTime();
+            work.run();
+            return PER_RUN / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+}
