@@ -149,6 +149,13 @@ class OutboxMessages {
         return jdbc.sql(sql.toString()).params(params).query(this::message).list();
     }
 
+    List<OutboxMessage> ofRecipient(String username) {
+        return jdbc.sql("select " + COLUMNS + " from outbox_message where recipient_username = ? order by id")
+                .param(username)
+                .query(this::message)
+                .list();
+    }
+
     List<OutboxMessage> withKeyPrefix(String prefix) {
         return jdbc.sql("select " + COLUMNS + " from outbox_message where idempotency_key like ? order by id")
                 .param(prefix.replace("%", "") + "%")
