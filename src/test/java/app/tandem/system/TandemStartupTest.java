@@ -68,6 +68,7 @@ class TandemStartupTest {
                 .properties(
                         "spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
                         "server.port=0",
+                        "tandem.mail.embedded.port=0",
                         "tandem.demo.enabled=true")
                 .run();
     }
