@@ -64,13 +64,12 @@ class TandemStartupTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // Command-line arguments: default properties would lose to application.yaml and use ./data.
         return new SpringApplicationBuilder(TandemApplication.class)
-                .properties(
-                        "spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "server.port=0",
-                        "tandem.mail.embedded.port=0",
-                        "tandem.demo.enabled=true")
-                .run();
+                .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--server.port=0",
+                        "--tandem.mail.embedded.port=0",
+                        "--tandem.demo.enabled=true");
     }
 
     private int engineRestStatus(ConfigurableApplicationContext app, String credentials) {
