@@ -80,6 +80,24 @@ public class StaffDirectory {
                 .list();
     }
 
+    /** A corrected address, in Tandem and in the Camunda account alike. */
+    @Transactional
+    public void changeEmail(String username, String email) {
+        jdbc.sql("update staff_member set email = ? where username = ?").params(email, username).update();
+        User user = identity.createUserQuery().userId(username).singleResult();
+        if (user != null) {
+            user.setEmail(email);
+            identity.saveUser(user);
+        }
+    }
+
+    /** The language mail and pages use for this person: a language tag such as en or es. */
+    @Transactional
+    public void changeLanguage(String username, String language) {
+        jdbc.sql("update staff_member set preferred_language = ? where username = ?").params(language, username)
+                .update();
+    }
+
     public int count() {
         return jdbc.sql("select count(*) from staff_member").query(Integer.class).single();
     }

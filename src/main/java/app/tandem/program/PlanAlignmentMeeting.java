@@ -3,23 +3,28 @@ package app.tandem.program;
 import java.time.LocalDate;
 import java.util.Date;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.notify.MeetingInvitations;
 import app.tandem.program.SchoolProgram.Var;
 import app.tandem.system.Messages;
 
 /**
- * When the coordinators schedule the alignment meeting: checks the date against the term, plans the
- * evidence row, and sets when to remind and when to escalate.
+ * When the coordinators schedule (or reschedule) the alignment meeting: checks the date against the
+ * term, plans the evidence row, sets when to remind and when to escalate, sends the invitees their
+ * calendar invitations (an update when the day moved), and moves an open meeting task to the new day.
  */
 @Component("planAlignmentMeeting")
 class PlanAlignmentMeeting implements TaskListener {
 
     static final String INVITEES = "invitees";
+    static final String MEETING_TITLE = "alignment";
 
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
@@ -27,9 +32,14 @@ class PlanAlignmentMeeting implements TaskListener {
     private final ProgramCalendar calendar;
     private final ProgramSettings settings;
     private final Messages messages;
+    private final MeetingInvitations invitations;
+    private final TaskService tasks;
 
     PlanAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                         ProgramCalendar calendar, ProgramSettings settings, Messages messages) {
+                         ProgramCalendar calendar, ProgramSettings settings, Messages messages,
+                         MeetingInvitations invitations, TaskService tasks) {
+        this.invitations = invitations;
+        this.tasks = tasks;
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;
@@ -57,6 +67,8 @@ class PlanAlignmentMeeting implements TaskListener {
         long milestoneId = milestones.plan(ref, MilestoneKind.ALIGNMENT_MEETING, 1, null, termStart.minusDays(1),
                 meetingDay);
         milestones.recordInvitees(milestoneId, invitees);
+        invitations.plan(new MeetingInvitations.Meeting(milestoneId, ref.schoolId(), MEETING_TITLE, meetingDay,
+                invitees, recorder.recordedBy(task)));
 
         Date due = calendar.endOf(meetingDay);
         task.setVariable(Var.ALIGNMENT_MEETING_DATE, calendar.startOf(meetingDay));
@@ -65,5 +77,10 @@ class PlanAlignmentMeeting implements TaskListener {
                 calendar.startOf(meetingDay.minus(settings.alignmentReminderLead())));
         task.setVariable(Var.ALIGNMENT_ESCALATE_AT,
                 calendar.endOf(meetingDay.plus(settings.overdueEscalationAfter())));
+        for (Task meeting : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+                .taskDefinitionKey(SchoolProgram.HOLD_ALIGNMENT_MEETING).list()) {
+            meeting.setDueDate(due);
+            tasks.saveTask(meeting);
+        }
     }
 }

@@ -11,11 +11,13 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
+import app.tandem.notify.TaskReminders;
 import app.tandem.system.Messages;
 
 /**
- * Reminds the people on an open task that its due date is near: the task moves up their list and
- * carries a dated note. The model names the task in the service task's {@code remindsAbout} property.
+ * Reminds the people on an open task that its due date is near: the task moves up their list,
+ * carries a dated note, and they get an email (through the outbox, in this timer's transaction).
+ * The model names the task in the service task's {@code remindsAbout} property.
  */
 @Component("remindAssignee")
 class RemindAssignee implements JavaDelegate {
@@ -26,16 +28,18 @@ class RemindAssignee implements JavaDelegate {
     private final TaskService tasks;
     private final ProgramCalendar calendar;
     private final Messages messages;
+    private final TaskReminders reminders;
 
-    RemindAssignee(TaskService tasks, ProgramCalendar calendar, Messages messages) {
+    RemindAssignee(TaskService tasks, ProgramCalendar calendar, Messages messages, TaskReminders reminders) {
         this.tasks = tasks;
         this.calendar = calendar;
         this.messages = messages;
+        this.reminders = reminders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String taskKey = remindsAbout(execution.getBpmnModelElementInstance());
+        String taskKey = taskNamedBy(execution.getBpmnModelElementInstance(), REMINDS_ABOUT);
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(taskKey).list()) {
             if (task.getPriority() < REMINDED_PRIORITY) {
@@ -46,21 +50,22 @@ class RemindAssignee implements JavaDelegate {
             tasks.createComment(task.getId(), task.getProcessInstanceId(),
                     messages.text(java.util.Locale.ENGLISH, "reminder.comment",
                             due == null ? "" : calendar.dayOf(due).toString()));
+            reminders.remind(task);
         }
     }
 
-    private String remindsAbout(FlowElement element) {
+    static String taskNamedBy(FlowElement element, String property) {
         if (element.getExtensionElements() != null) {
             for (CamundaProperties properties : element.getExtensionElements()
                     .getChildElementsByType(CamundaProperties.class)) {
-                for (CamundaProperty property : properties.getCamundaProperties()) {
-                    if (REMINDS_ABOUT.equals(property.getCamundaName())) {
-                        return property.getCamundaValue();
+                for (CamundaProperty camundaProperty : properties.getCamundaProperties()) {
+                    if (property.equals(camundaProperty.getCamundaName())) {
+                        return camundaProperty.getCamundaValue();
                     }
                 }
             }
         }
-        throw new IllegalStateException("Service task " + element.getId() + " has no '" + REMINDS_ABOUT
-                + "' property naming the task to remind about");
+        throw new IllegalStateException("Service task " + element.getId() + " has no '" + property
+                + "' property naming its task");
     }
 }

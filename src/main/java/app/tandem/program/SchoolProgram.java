@@ -12,6 +12,8 @@ public final class SchoolProgram {
     public static final String HOLD_ALIGNMENT_MEETING = "holdAlignmentMeeting";
     public static final String REMIND_ALIGNMENT_MEETING = "remindAlignmentMeeting";
     public static final String FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING = "followUpOverdueAlignmentMeeting";
+    public static final String ESCALATE_OVERDUE_ALIGNMENT_MEETING = "escalateOverdueAlignmentMeeting";
+    public static final String RESCHEDULE_ALIGNMENT_MEETING = "rescheduleAlignmentMeeting";
     public static final String ALIGNMENT_MEETING_SOON = "alignmentMeetingSoon";
     public static final String ALIGNMENT_MEETING_OVERDUE = "alignmentMeetingOverdue";
     public static final String TERM_STARTS = "termStarts";

@@ -65,6 +65,13 @@ public class ProgramFixture {
         return new Program(school, term, pi, "leader-" + n, "teacher-" + n);
     }
 
+    /** Starts a program at a school the test prepared (its own staff), for a new term. */
+    public String startAt(School school, LocalDate startsOn, LocalDate endsOn) {
+        Term term = terms.plan(new TermPlan(school.id(), "term-" + startsOn, "Term from " + startsOn, startsOn, endsOn,
+                "P2W"));
+        return launcher.start(term.id());
+    }
+
     /** Moves the engine's clock to ten in the morning of the given day. */
     public void today(LocalDate day) {
         ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(calendar.zone()).toInstant()));

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.Role;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
+import app.tandem.notify.Mailroom;
+import app.tandem.notify.MessageKind;
+import app.tandem.notify.OutboxMessage;
 import app.tandem.program.ProgramFixture.Program;
 
 @TandemTest
@@ -36,6 +42,10 @@ class SchoolProgramProcessTest {
     Milestones milestones;
     @Autowired
     TaskService taskService;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    Mailroom mailroom;
 
     @BeforeEach
     void setUp() {
@@ -96,6 +106,9 @@ class SchoolProgramProcessTest {
         assertThat(taskService.getTaskComments(meeting.getId()))
                 .extracting(c -> c.getFullMessage())
                 .containsExactly("Reminder: this is due on " + TODAY.plusDays(10) + ".");
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.REMINDER)).as("the school leader is on the task")
+                .extracting(OutboxMessage::subject)
+                .containsExactly("Reminder: Hold the alignment meeting is due Thursday, January 14, 2027");
 
         fixture.today(TODAY.plusDays(10));
         holdAlignment(program, TODAY.plusDays(10));
@@ -106,13 +119,19 @@ class SchoolProgramProcessTest {
     @Test
     void shouldEscalateAnOverdueMeetingToAManagerThenRecordIt() {
         Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        String manager = "manager-of-" + program.school().code();
+        staff.add(new StaffMember(manager, program.school().districtId(), "Morgan Manager", manager + "@example.org",
+                "en"), "secret", java.util.Set.of(Role.MANAGER), List.of());
         ProcessInstance pi = instance(program);
         schedule(program, TODAY.plusDays(5));
 
         fixture.today(TODAY.plusDays(7));
         execute(job(ALIGNMENT_MEETING_OVERDUE, pi));
 
-        assertThat(pi).isWaitingAt(HOLD_ALIGNMENT_MEETING, FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING);
+        assertThat(pi).hasPassed(ESCALATE_OVERDUE_ALIGNMENT_MEETING)
+                .isWaitingAt(HOLD_ALIGNMENT_MEETING, FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING);
+        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
+                .containsExactly("Overdue: Hold the alignment meeting at " + program.school().name());
         Task followUp = task(FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING, pi);
         assertThat(followUp).hasCandidateGroup("managers").hasName("Follow up the overdue alignment meeting");
         complete(followUp, withVariables("followUpAction", "coordinator-contacted"));

@@ -65,10 +65,11 @@ class TandemStartupTest {
     }
 
     private ConfigurableApplicationContext start() {
-        // Command-line arguments, like an operator's: they win over application.yaml.
+        // Command-line arguments: default properties would lose to application.yaml and use ./data.
         return new SpringApplicationBuilder(TandemApplication.class)
                 .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
                         "--server.port=0",
+                        "--tandem.mail.embedded.port=0",
                         "--tandem.demo.enabled=true");
     }
 

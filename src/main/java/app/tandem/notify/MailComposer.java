@@ -1,0 +1,71 @@
+package app.tandem.notify;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import app.tandem.system.TandemProperties;
+
+/**
+ * Renders a message from templates/mail/KIND.html and KIND.txt in the recipient's language, with its
+ * subject from the bundle key mail.KIND.subject. Its own template engine, so the web pages' engine
+ * (and Spring Boot's configuration of it) stays as it is.
+ */
+@Component
+class MailComposer {
+
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final MessageSource messages;
+    private final TandemProperties properties;
+
+    MailComposer(MessageSource messages, TandemProperties properties) {
+        this.messages = messages;
+        this.properties = properties;
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+        engine.setTemplateEngineMessageSource(messages);
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    OutgoingMessage compose(String idempotencyKey, MessageKind kind, Recipient recipient, Object[] subjectArgs,
+                            Map<String, Object> model, OutgoingMessage.Attachment attachment) {
+        Locale locale = recipient.locale();
+        Map<String, Object> variables = new HashMap<>(model);
+        variables.put("recipient", recipient);
+        variables.put("publicUrl", properties.publicUrl());
+        Context context = new Context(locale, variables);
+        String subject = messages.getMessage("mail." + kind.template() + ".subject", subjectArgs, locale);
+        return new OutgoingMessage(idempotencyKey, kind, recipient, subject,
+                engine.process(kind.template() + ".txt", context).strip() + "\n",
+                engine.process(kind.template() + ".html", context), attachment);
+    }
+
+    String text(Locale locale, String key, String fallback, Object... args) {
+        return messages.getMessage(key, args, fallback, locale);
+    }
+
+    static String day(LocalDate day, Locale locale) {
+        return day == null ? "" : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale));
+    }
+}

@@ -1,0 +1,29 @@
+package app.tandem.notify;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Where and how Tandem sends mail.
+ *
+ * @param embedded       the SMTP server started inside Tandem (default profile only)
+ * @param connectTimeout SMTP connect timeout; a bare number means seconds
+ * @param readTimeout    SMTP read timeout; a bare number means seconds
+ * @param writeTimeout   SMTP write timeout; a bare number means seconds
+ * @param retryCycle     waits between attempts after a temporary failure, such as PT1M,PT5M,PT15M
+ * @param poolSize       open SMTP connections kept for the next messages
+ */
+@ConfigurationProperties("tandem.mail")
+public record MailSettings(Embedded embedded, String host, int port, String username, String password,
+                           boolean startTls, String from, String fromName,
+                           @DurationUnit(ChronoUnit.SECONDS) Duration connectTimeout,
+                           @DurationUnit(ChronoUnit.SECONDS) Duration readTimeout,
+                           @DurationUnit(ChronoUnit.SECONDS) Duration writeTimeout,
+                           String retryCycle, int poolSize) {
+
+    public record Embedded(boolean enabled, int port) {
+    }
+}

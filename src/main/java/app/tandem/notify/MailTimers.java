@@ -1,0 +1,24 @@
+package app.tandem.notify;
+
+import org.springframework.stereotype.Component;
+
+/** Configuration the notify models read through expressions: {@code ${mailTimers.retryCycle()}}. */
+@Component("mailTimers")
+public class MailTimers {
+
+    private final MailSettings mail;
+    private final NotifySettings notify;
+
+    MailTimers(MailSettings mail, NotifySettings notify) {
+        this.mail = mail;
+        this.notify = notify;
+    }
+
+    public String retryCycle() {
+        return mail.retryCycle();
+    }
+
+    public String digestCron() {
+        return notify.digestCron();
+    }
+}

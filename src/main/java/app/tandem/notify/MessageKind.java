@@ -1,0 +1,27 @@
+package app.tandem.notify;
+
+/** What an outgoing message is; each has its mail template under templates/mail/. */
+public enum MessageKind {
+    TASK_ASSIGNED("task-assigned"),
+    TASK_OFFERED("task-offered"),
+    REMINDER("reminder"),
+    ESCALATION("escalation"),
+    MEETING_INVITE("meeting-invite"),
+    MEETING_UPDATE("meeting-update"),
+    MEETING_CANCELLED("meeting-cancelled"),
+    DAILY_DIGEST("daily-digest");
+
+    private final String template;
+
+    MessageKind(String template) {
+        this.template = template;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    public String messageKey() {
+        return "outbox.kind." + template;
+    }
+}

@@ -1,0 +1,110 @@
+package app.tandem.notify;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way out for every message: a row first, then a small deliver-message process whose send
+ * job runs on Camunda's job executor (so any node of a cluster may send it, once). Enqueueing the
+ * same idempotency key again returns the existing row and starts nothing.
+ */
+@Service
+public class Outbox {
+
+    private final OutboxMessages messages;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+
+    Outbox(OutboxMessages messages, RuntimeService runtime, ManagementService management) {
+        this.messages = messages;
+        this.runtime = runtime;
+        this.management = management;
+    }
+
+    /** @return the id of the outbox row for the message's key, new or already there */
+    @Transactional
+    public long enqueue(OutgoingMessage message) {
+        Optional<Long> existing = messages.idByKey(message.idempotencyKey());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        long id = messages.insert(message, now());
+        String processInstanceId = runtime.startProcessInstanceByKey(DeliverMessage.PROCESS_KEY, "outbox-" + id,
+                Variables.createVariables().putValue(DeliverMessage.OUTBOX_MESSAGE_ID, id)).getId();
+        messages.recordProcessInstance(id, processInstanceId);
+        return id;
+    }
+
+    public Optional<OutboxMessage> find(long id) {
+        return messages.find(id);
+    }
+
+    public List<OutboxMessage> search(OutboxStatus status, MessageKind kind, String recipient, boolean stuckOnly,
+                                      int limit) {
+        List<String> stuck = stuckOnly ? stuckProcessInstances() : null;
+        return messages.search(status, kind, recipient, stuck, limit);
+    }
+
+    /** Messages whose retries ran out: their deliver-message instance has an open incident. */
+    public List<String> stuckProcessInstances() {
+        return runtime.createIncidentQuery().processDefinitionKeyIn(DeliverMessage.PROCESS_KEY).list().stream()
+                .map(Incident::getProcessInstanceId)
+                .distinct()
+                .toList();
+    }
+
+    public Optional<Incident> incidentOf(OutboxMessage message) {
+        if (message.processInstanceId() == null) {
+            return Optional.empty();
+        }
+        return runtime.createIncidentQuery().processInstanceId(message.processInstanceId()).list().stream()
+                .findFirst();
+    }
+
+    /** The send job of a message still waiting, if any: its retries left and when it runs next. */
+    public Optional<Job> sendJobOf(OutboxMessage message) {
+        if (message.processInstanceId() == null || !message.status().awaitsSending()) {
+            return Optional.empty();
+        }
+        return management.createJobQuery().processInstanceId(message.processInstanceId())
+                .activityId(DeliverMessage.SEND_MESSAGE).list().stream().findFirst();
+    }
+
+    /**
+     * Sends a waiting message at the next chance: resolves its incident (one more try) or brings a
+     * pending retry forward. A message already sent is never sent again.
+     *
+     * @return whether there was anything to retry
+     */
+    @Transactional
+    public boolean retryNow(long id) {
+        Optional<OutboxMessage> message = messages.find(id);
+        if (message.isEmpty() || !message.get().status().awaitsSending()) {
+            return false;
+        }
+        Optional<Job> job = sendJobOf(message.get());
+        if (job.isEmpty()) {
+            return false;
+        }
+        if (job.get().getRetries() == 0) {
+            management.setJobRetries(job.get().getId(), 1);
+        }
+        management.setJobDuedate(job.get().getId(), Date.from(now()));
+        return true;
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

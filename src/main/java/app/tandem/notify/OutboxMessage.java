@@ -1,0 +1,11 @@
+package app.tandem.notify;
+
+import java.time.Instant;
+
+/** A row of the outbox. */
+public record OutboxMessage(long id, String idempotencyKey, MessageKind kind, String recipientUsername,
+                            String recipientName, String recipientAddress, String language, String subject,
+                            String bodyText, String bodyHtml, String attachmentName, String attachmentType,
+                            String attachment, OutboxStatus status, int attempts, String lastError,
+                            Instant createdAt, Instant lastAttemptAt, Instant sentAt, String processInstanceId) {
+}

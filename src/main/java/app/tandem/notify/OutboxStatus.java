@@ -1,0 +1,21 @@
+package app.tandem.notify;
+
+/**
+ * Where a message stands. QUEUED and RETRYING wait for the send job; SENT went out; REFUSED was
+ * refused for good and waits for a liaison to fix the contact; DROPPED was given up on purpose.
+ */
+public enum OutboxStatus {
+    QUEUED,
+    RETRYING,
+    SENT,
+    REFUSED,
+    DROPPED;
+
+    boolean awaitsSending() {
+        return this == QUEUED || this == RETRYING;
+    }
+
+    public String messageKey() {
+        return "outbox.status." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,140 @@
+package app.tandem.notify;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import app.tandem.program.ProgramCalendar;
+import app.tandem.program.SchoolProgram;
+
+/**
+ * Queues one digest per person who chose it and has open tasks: overdue, due soon and other open
+ * tasks, assigned to them or offered to their groups at their schools. The key digest:USER:DAY
+ * makes a second run on the same day (another node, a redeployed timer) queue nothing new.
+ */
+@Component("sendDailyDigests")
+class SendDailyDigests implements JavaDelegate {
+
+    /** One part of a digest in the template: its name picks the heading. */
+    record Part(String name, List<TaskMail.Line> tasks) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final NotificationPreferences preferences;
+    private final TaskMail taskMail;
+    private final MailComposer composer;
+    private final Outbox outbox;
+    private final ProgramCalendar calendar;
+    private final NotifySettings settings;
+
+    SendDailyDigests(JdbcClient jdbc, TaskService tasks, IdentityService identity, NotificationPreferences preferences,
+                     TaskMail taskMail, MailComposer composer, Outbox outbox, ProgramCalendar calendar,
+                     NotifySettings settings) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.preferences = preferences;
+        this.taskMail = taskMail;
+        this.composer = composer;
+        this.outbox = outbox;
+        this.calendar = calendar;
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LocalDate today = calendar.today();
+        Map<String, TaskPreferences> chosen = preferences.allChosen();
+        List<Recipient> staff = jdbc.sql("select username, full_name, email, preferred_language from staff_member "
+                        + "order by username")
+                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        for (Recipient person : staff) {
+            TaskPreferences choice = chosen.getOrDefault(person.username(), TaskPreferences.DEFAULTS);
+            if (choice.wantsDigest()) {
+                digest(person, choice, today);
+            }
+        }
+    }
+
+    private void digest(Recipient person, TaskPreferences choice, LocalDate today) {
+        Map<String, Task> open = new LinkedHashMap<>();
+        if (choice.assigned() != Delivery.NEVER) {
+            tasks.createTaskQuery().taskAssignee(person.username()).list().forEach(t -> open.put(t.getId(), t));
+        }
+        if (choice.offered() != Delivery.NEVER) {
+            offeredTo(person.username()).forEach(t -> open.putIfAbsent(t.getId(), t));
+        }
+        if (open.isEmpty()) {
+            return;
+        }
+        Locale locale = person.locale();
+        Date now = ClockUtil.getCurrentTime();
+        Date soon = calendar.endOf(today.plus(settings.dueSoonWithin()));
+        List<TaskMail.Line> overdue = new ArrayList<>();
+        List<TaskMail.Line> dueSoon = new ArrayList<>();
+        List<TaskMail.Line> other = new ArrayList<>();
+        open.values().stream()
+                .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(task -> {
+                    TaskMail.Line line = taskMail.line(task, taskMail.schoolOf(task.getProcessInstanceId()), locale);
+                    Date due = task.getDueDate();
+                    if (due != null && due.before(now)) {
+                        overdue.add(line);
+                    } else if (due != null && !due.after(soon)) {
+                        dueSoon.add(line);
+                    } else {
+                        other.add(line);
+                    }
+                });
+        List<Part> parts = new ArrayList<>();
+        if (!overdue.isEmpty()) {
+            parts.add(new Part("overdue", overdue));
+        }
+        if (!dueSoon.isEmpty()) {
+            parts.add(new Part("dueSoon", dueSoon));
+        }
+        if (!other.isEmpty()) {
+            parts.add(new Part("open", other));
+        }
+        String day = MailComposer.day(today, locale);
+        outbox.enqueue(composer.compose(MessageKind.DAILY_DIGEST.template() + ":" + person.username() + ":" + today,
+                MessageKind.DAILY_DIGEST, person, new Object[] {day}, Map.of("digest", Map.of("day", day, "parts", parts)),
+                null));
+    }
+
+    /** Unassigned tasks offered to the person's groups at the person's schools, and school-less ones. */
+    private List<Task> offeredTo(String username) {
+        List<String> groups = identity.createGroupQuery().groupMember(username).list().stream().map(Group::getId).toList();
+        List<Task> offered = new ArrayList<>(tasks.createTaskQuery().taskCandidateUser(username).withoutCandidateGroups().list());
+        if (groups.isEmpty()) {
+            return offered;
+        }
+        List<Long> schools = jdbc.sql("select school_id from staff_school where username = ?").param(username)
+                .query(Long.class).list();
+        for (Long school : schools) {
+            offered.addAll(tasks.createTaskQuery().taskCandidateGroupIn(groups)
+                    .processVariableValueEquals(SchoolProgram.Var.SCHOOL_ID, school).list());
+        }
+        offered.addAll(tasks.createTaskQuery().taskCandidateGroupIn(groups)
+                .processDefinitionKey(DeliverMessage.PROCESS_KEY).list());
+        return offered;
+    }
+}

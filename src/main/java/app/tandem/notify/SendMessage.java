@@ -1,0 +1,111 @@
+package app.tandem.notify;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+
+/**
+ * Sends one outbox message, at most once. The row is read under a lock and skipped unless still
+ * waiting, so a duplicate dispatch finds it sent. A temporary failure fails the job, which Camunda
+ * retries on the configured backoff (then an incident); a permanent one marks the row refused and
+ * throws the BPMN error that opens a "Fix the contact details" task. Messages name the row id only.
+ */
+@Component("sendMessage")
+class SendMessage implements JavaDelegate {
+
+    static final String OUTBOX_HEADER = "X-Tandem-Outbox-Id";
+
+    private final OutboxMessages messages;
+    private final SmtpConnections smtp;
+    private final MailSettings settings;
+    private final TransactionTemplate separateTransaction;
+
+    SendMessage(OutboxMessages messages, SmtpConnections smtp, MailSettings settings,
+                TransactionTemplate transactionTemplate) {
+        this.messages = messages;
+        this.smtp = smtp;
+        this.settings = settings;
+        this.separateTransaction = new TransactionTemplate(transactionTemplate.getTransactionManager());
+        this.separateTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = ((Number) execution.getVariable(DeliverMessage.OUTBOX_MESSAGE_ID)).longValue();
+        OutboxMessage message = messages.lockForSending(id)
+                .orElseThrow(() -> new IllegalStateException("Outbox message " + id + " does not exist"));
+        if (!message.status().awaitsSending()) {
+            return;
+        }
+        Instant now = Outbox.now();
+        try {
+            smtp.send(mime(message));
+            messages.markSent(id, now);
+        } catch (DeliveryFailure failure) {
+            if (failure.permanent()) {
+                messages.markRefused(id, now, failure.reason());
+                throw new BpmnError(DeliverMessage.REFUSED_ERROR, "Outbox message " + id + " was refused");
+            }
+            recordAfterRollback(id, now, failure.reason());
+            throw new MessageNotSentException(id, failure.reason());
+        }
+    }
+
+    /** The job's transaction rolls back (and releases the row lock); the attempt is kept all the same. */
+    private void recordAfterRollback(long id, Instant now, String reason) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    separateTransaction.executeWithoutResult(
+                            tx -> messages.recordTemporaryFailure(id, now, reason));
+                }
+            }
+        });
+    }
+
+    private MimeMessage mime(OutboxMessage message) throws DeliveryFailure {
+        try {
+            MimeMessage mime = new MimeMessage(smtp.session());
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(new InternetAddress(settings.from(), settings.fromName(), StandardCharsets.UTF_8.name()));
+            InternetAddress to = new InternetAddress(message.recipientAddress(), true);
+            if (message.recipientName() != null) {
+                to.setPersonal(message.recipientName(), StandardCharsets.UTF_8.name());
+            }
+            helper.setTo(to);
+            helper.setSubject(message.subject());
+            helper.setText(message.bodyText(), message.bodyHtml());
+            if (message.attachment() != null) {
+                helper.addAttachment(message.attachmentName(), new ByteArrayDataSource(
+                        message.attachment().getBytes(StandardCharsets.UTF_8), message.attachmentType()));
+            }
+            mime.setHeader(OUTBOX_HEADER, String.valueOf(message.id()));
+            mime.setHeader("Content-Language", message.language());
+            return mime;
+        } catch (AddressException e) {
+            return failPermanently();
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IllegalStateException("Outbox message " + message.id() + " could not be composed", e);
+        }
+    }
+
+    private static MimeMessage failPermanently() throws DeliveryFailure {
+        throw new DeliveryFailure(true, "The address is not a valid email address.", null);
+    }
+}

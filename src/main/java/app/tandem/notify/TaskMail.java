@@ -1,0 +1,64 @@
+package app.tandem.notify;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import app.tandem.program.ProgramCalendar;
+import app.tandem.program.SchoolProgram;
+import app.tandem.system.TandemProperties;
+
+/** A task as mail shows it: its name in the reader's language, its school, its due day and a link. */
+@Component
+class TaskMail {
+
+    private final RuntimeService runtime;
+    private final Recipients recipients;
+    private final MailComposer composer;
+    private final ProgramCalendar calendar;
+    private final TandemProperties properties;
+
+    TaskMail(RuntimeService runtime, Recipients recipients, MailComposer composer, ProgramCalendar calendar,
+             TandemProperties properties) {
+        this.properties = properties;
+        this.runtime = runtime;
+        this.recipients = recipients;
+        this.composer = composer;
+        this.calendar = calendar;
+    }
+
+    /** One line of a task in a message. */
+    record Line(String name, String school, String dueOn, String link) {
+    }
+
+    Long schoolOf(String processInstanceId) {
+        if (processInstanceId == null) {
+            return null;
+        }
+        Object value = runtime.getVariable(processInstanceId, SchoolProgram.Var.SCHOOL_ID);
+        return value instanceof Number n ? n.longValue() : null;
+    }
+
+    Line line(String taskId, String taskKey, String taskName, Date due, Long schoolId, Locale locale) {
+        String name = composer.text(locale, "mail.task." + taskKey, taskName == null ? "" : taskName);
+        String school = recipients.schoolName(schoolId).orElse("");
+        return new Line(name, school, due == null ? "" : MailComposer.day(dueDay(due), locale), link(taskId));
+    }
+
+    Line line(Task task, Long schoolId, Locale locale) {
+        return line(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), schoolId, locale);
+    }
+
+    LocalDate dueDay(Date due) {
+        return calendar.dayOf(due);
+    }
+
+    /** Camunda's Tasklist opens any task today; Tandem's own tasklist can take this over. */
+    String link(String taskId) {
+        return properties.publicUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+}

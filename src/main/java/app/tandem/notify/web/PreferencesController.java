@@ -1,0 +1,85 @@
+package app.tandem.notify.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
+import app.tandem.notify.Delivery;
+import app.tandem.notify.NotificationPreferences;
+import app.tandem.notify.TaskPreferences;
+import app.tandem.system.Messages;
+
+/** Each signed-in person's own notification choices; nobody can see or change anyone else's. */
+@Controller
+class PreferencesController {
+
+    static final List<String> LANGUAGES = List.of("en", "es");
+
+    private final NotificationPreferences preferences;
+    private final StaffDirectory staff;
+    private final Messages messages;
+
+    PreferencesController(NotificationPreferences preferences, StaffDirectory staff, Messages messages) {
+        this.preferences = preferences;
+        this.staff = staff;
+        this.messages = messages;
+    }
+
+    @GetMapping("/notifications/preferences")
+    String show(Authentication who, Model model) {
+        Optional<StaffMember> me = staff.byUsername(who.getName());
+        TaskPreferences chosen = preferences.of(who.getName());
+        PreferencesForm form = new PreferencesForm(chosen.assigned().name(), chosen.offered().name(),
+                me.map(StaffMember::preferredLanguage).orElse("en"));
+        return page(model, who, me.isPresent(), form);
+    }
+
+    @PostMapping("/notifications/preferences")
+    String save(@ModelAttribute PreferencesForm form, Authentication who, Model model, RedirectAttributes redirect) {
+        Optional<StaffMember> me = staff.byUsername(who.getName());
+        if (me.isEmpty()) {
+            return page(model, who, false, form);
+        }
+        Delivery assigned = delivery(form.assigned());
+        Delivery offered = delivery(form.offered());
+        String field = assigned == null ? "assigned" : offered == null ? "offered"
+                : !LANGUAGES.contains(form.language()) ? "language" : null;
+        if (field != null) {
+            model.addAttribute("errorField", field);
+            model.addAttribute("error", messages.text("preferences.invalid", messages.text("preferences." + field)));
+            return page(model, who, true, form);
+        }
+        preferences.save(who.getName(), new TaskPreferences(assigned, offered));
+        staff.changeLanguage(who.getName(), form.language());
+        redirect.addFlashAttribute("notice", messages.text(Locale.forLanguageTag(form.language()), "preferences.saved"));
+        return "redirect:/notifications/preferences";
+    }
+
+    private String page(Model model, Authentication who, boolean hasAddress, PreferencesForm form) {
+        model.addAttribute("form", form);
+        model.addAttribute("hasAddress", hasAddress);
+        model.addAttribute("deliveries", Delivery.values());
+        model.addAttribute("languages", LANGUAGES);
+        model.addAttribute("mayReadOutbox", StaffOnly.mayReadOutbox(who));
+        return "notify/preferences";
+    }
+
+    private static Delivery delivery(String value) {
+        for (Delivery delivery : Delivery.values()) {
+            if (delivery.name().equals(value)) {
+                return delivery;
+            }
+        }
+        return null;
+    }
+}

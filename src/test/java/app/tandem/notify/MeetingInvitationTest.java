@@ -1,0 +1,204 @@
+package app.tandem.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import app.tandem.TandemTest;
+import app.tandem.directory.Role;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
+import app.tandem.program.ProgramFixture;
+import app.tandem.program.ProgramFixture.Program;
+import app.tandem.program.SchoolProgram;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+
+@TandemTest
+class MeetingInvitationTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2027, 2, 1);
+    private static final LocalDate TERM_START = TODAY.plusDays(28);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ProgramFixture fixture;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    Mailroom mailroom;
+
+    private Program program;
+    private String coordinator;
+    private String spanishTeacher;
+
+    @BeforeEach
+    void aProgramWithACoordinatorAndASpanishSpeakingTeacher() {
+        init(engine);
+        fixture.today(TODAY);
+        program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        coordinator = "coord-" + n;
+        spanishTeacher = "maestra-" + n;
+        staff.add(new StaffMember(coordinator, program.school().districtId(), "Cory Coordinator", coordinator + "@example.org",
+                "en"), "secret", Set.of(Role.COORDINATOR), List.of(program.school().id()));
+        staff.add(new StaffMember(spanishTeacher, program.school().districtId(), "Lucía Maestra",
+                spanishTeacher + "@example.org", "es"), "secret", Set.of(Role.TEACHER), List.of(program.school().id()));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void shouldInviteEachInviteeWithAnIcsThatHasTheRightDayOrganizerAndAttendees() throws Exception {
+        schedule(TODAY.plusDays(10), program.leader(), spanishTeacher);
+
+        List<OutboxMessage> leaderInvites = mailroom.queuedFor(program.leader(), MessageKind.MEETING_INVITE);
+        assertThat(leaderInvites).hasSize(1);
+        mailroom.deliver(leaderInvites);
+        mailroom.deliver(mailroom.queuedFor(spanishTeacher, MessageKind.MEETING_INVITE));
+
+        MimeMessage toLeader = only(mailroom.receivedBy(leaderAddress()));
+        assertThat(toLeader.getSubject()).isEqualTo("Invitation: Pre-launch alignment meeting at "
+                + program.school().name() + ", Thursday, February 11, 2027");
+        VEvent event = event(toLeader);
+        assertThat(event.getDateTimeStart().getDate()).isEqualTo(TODAY.plusDays(10));
+        assertThat(event.getDateTimeEnd().getDate()).isEqualTo(TODAY.plusDays(11));
+        assertThat(event.getOrganizer().getValue()).isEqualTo("mailto:" + coordinator + "@example.org");
+        assertThat(event.<Property>getProperties(Property.ATTENDEE).stream().map(Property::getValue).toList())
+                .containsExactlyInAnyOrder("mailto:" + leaderAddress(), "mailto:" + spanishTeacher + "@example.org");
+        assertThat(event.getSequence().getSequenceNo()).isZero();
+        assertThat(calendar(toLeader).getProperty(Property.METHOD)).get().extracting(Property::getValue)
+                .isEqualTo("REQUEST");
+
+        MimeMessage toTeacher = only(mailroom.receivedBy(spanishTeacher + "@example.org"));
+        assertThat(toTeacher.getSubject()).startsWith("Invitación: Reunión de alineación previa al inicio en");
+        assertThat(event(toTeacher).getUid()).isEqualTo(event.getUid());
+    }
+
+    @Test
+    void shouldSendAnUpdateWhenTheMeetingMovesAndACancellationWhenItIsDropped() throws Exception {
+        schedule(TODAY.plusDays(5), program.leader(), spanishTeacher);
+        mailroom.deliver(mailroom.queuedFor(program.leader()));
+        String pi = program.processInstanceId();
+
+        fixture.today(TODAY.plusDays(7));
+        management.executeJob(management.createJobQuery().processInstanceId(pi)
+                .activityId(SchoolProgram.ALIGNMENT_MEETING_OVERDUE).singleResult().getId());
+        Task followUp = tasks.createTaskQuery().processInstanceId(pi)
+                .taskDefinitionKey(SchoolProgram.FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING).singleResult();
+        tasks.complete(followUp.getId(), Variables.createVariables().putValue("followUpAction", "rescheduled"));
+        Task reschedule = tasks.createTaskQuery().processInstanceId(pi)
+                .taskDefinitionKey(SchoolProgram.RESCHEDULE_ALIGNMENT_MEETING).singleResult();
+        tasks.claim(reschedule.getId(), coordinator);
+        tasks.complete(reschedule.getId(), Variables.createVariables()
+                .putValue("alignmentMeetingDate", TODAY.plusDays(12).toString())
+                .putValue("invitees", "[\"" + program.leader() + "\"]"));
+
+        Task meeting = tasks.createTaskQuery().processInstanceId(pi)
+                .taskDefinitionKey(SchoolProgram.HOLD_ALIGNMENT_MEETING).singleResult();
+        assertThat(meeting.getDueDate()).as("the meeting task moved too").isEqualTo(fixture.endOf(TODAY.plusDays(12)));
+        List<OutboxMessage> updates = mailroom.queuedFor(program.leader(), MessageKind.MEETING_UPDATE);
+        assertThat(updates).hasSize(1);
+        mailroom.deliver(updates);
+        VEvent moved = event(only(mailroom.receivedBy(leaderAddress()).stream()
+                .filter(m -> subject(m).startsWith("Moved:")).toList()));
+        assertThat(moved.getDateTimeStart().getDate()).isEqualTo(TODAY.plusDays(12));
+        assertThat(moved.getSequence().getSequenceNo()).isEqualTo(1);
+        assertThat(mailroom.queuedFor(spanishTeacher, MessageKind.MEETING_CANCELLED))
+                .as("taken off the list").hasSize(1);
+
+        runtime.deleteProcessInstance(pi, "The school left the program");
+
+        List<OutboxMessage> cancellations = mailroom.queuedFor(program.leader(), MessageKind.MEETING_CANCELLED);
+        assertThat(cancellations).hasSize(1);
+        mailroom.deliver(cancellations);
+        MimeMessage cancelled = only(mailroom.receivedBy(leaderAddress()).stream()
+                .filter(m -> subject(m).startsWith("Cancelled:")).toList());
+        assertThat(calendar(cancelled).getProperty(Property.METHOD)).get().extracting(Property::getValue)
+                .isEqualTo("CANCEL");
+        assertThat(event(cancelled).getSequence().getSequenceNo()).isEqualTo(2);
+        assertThat(event(cancelled).getUid()).isEqualTo(moved.getUid());
+    }
+
+    private void schedule(LocalDate day, String... invitees) {
+        Task task = tasks.createTaskQuery().processInstanceId(program.processInstanceId())
+                .taskDefinitionKey(SchoolProgram.SCHEDULE_ALIGNMENT_MEETING).singleResult();
+        tasks.claim(task.getId(), coordinator);
+        tasks.complete(task.getId(), Variables.createVariables()
+                .putValue("alignmentMeetingDate", day.toString())
+                .putValue("invitees", "[\"" + String.join("\",\"", invitees) + "\"]"));
+    }
+
+    private String leaderAddress() {
+        return staff.byUsername(program.leader()).orElseThrow().email();
+    }
+
+    private static MimeMessage only(List<MimeMessage> messages) {
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static VEvent event(MimeMessage message) throws Exception {
+        return calendar(message).<VEvent>getComponents("VEVENT").get(0);
+    }
+
+    private static Calendar calendar(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null && part.getFileName().endsWith(".ics")) {
+                try (InputStream in = part.getInputStream()) {
+                    return new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        throw new IOException("No .ics attachment");
+    }
+}
