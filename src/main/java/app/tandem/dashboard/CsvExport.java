@@ -27,12 +27,13 @@ class CsvExport {
 
     void write(List<SchoolRow> rows, Writer out) throws IOException {
         out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL)) {
-            csv.printRecord(header());
-            for (SchoolRow row : rows) {
-                csv.printRecord(record(row));
-            }
+        // Not closed here: the writer belongs to the response.
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL);
+        csv.printRecord(header());
+        for (SchoolRow row : rows) {
+            csv.printRecord(record(row));
         }
+        csv.flush();
     }
 
     private List<String> header() {

@@ -17,7 +17,7 @@ public record DashboardQuery(String q, Phase phase, RowStatus status, String sor
 
     public static DashboardQuery of(String q, String phase, String status, String sort, String dir, Integer page) {
         return new DashboardQuery(q == null ? "" : q.strip(), parse(Phase.class, phase), parse(RowStatus.class, status),
-                SORTS.contains(sort) ? sort : "status", "desc".equals(dir), page == null || page < 1 ? 1 : page);
+                sort != null && SORTS.contains(sort) ? sort : "status", "desc".equals(dir), page == null || page < 1 ? 1 : page);
     }
 
     /** A page of the filtered, sorted rows. */

@@ -41,11 +41,11 @@ class DistrictDashboard {
     record Overview(List<SchoolRow> rows, Map<Indicator, Share> district, Map<String, Integer> overdueByRole,
                     List<Evidence.CheckInDay> checkInsByDueDay) {
 
-        Share districtShare(Indicator indicator) {
+        public Share districtShare(Indicator indicator) {
             return district.getOrDefault(indicator, Share.NO_DATA);
         }
 
-        int overdueTasks() {
+        public int overdueTasks() {
             return overdueByRole.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
