@@ -31,7 +31,12 @@ class DashboardAccess {
         }
         boolean operator = has(person, Role.OPERATOR);
         if (operator || has(person, Role.MANAGER)) {
-            return Scope.district(operator);
+            Long district = jdbc.sql("select district_id from staff_member where username = ?")
+                    .param(person.getName())
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
+            return Scope.district(district, operator);
         }
         if (has(person, Role.SCHOOL_LEADER)) {
             return Scope.schools(new HashSet<>(jdbc.sql("select school_id from staff_school where username = ?")
@@ -45,7 +50,11 @@ class DashboardAccess {
     /** The scope, provided it covers the school; otherwise "not found". */
     Scope scopeFor(Authentication person, long schoolId) {
         Scope scope = scopeOf(person);
-        if (!scope.covers(schoolId)) {
+        boolean covered = scope.wholeDistrict()
+                ? scope.districtId() == null || jdbc.sql("select count(*) from school where id = ? and district_id = ?")
+                        .params(schoolId, scope.districtId()).query(Integer.class).single() > 0
+                : scope.schoolIds().contains(schoolId);
+        if (!covered) {
             throw notFound();
         }
         return scope;

@@ -40,7 +40,7 @@ class Evidence {
                         + "p.phase, p.next_step, p.next_number, p.next_on "
                         + "from program_standing p join school_term t on t.id = p.term_id "
                         + "join school s on s.id = p.school_id where " + scope.where("p.school_id"))
-                .params(schools(scope))
+                .params(scope.parameters())
                 .query(this::programRow)
                 .list();
     }
@@ -78,7 +78,7 @@ class Evidence {
                         + "left join program_milestone m on m.term_id = p.term_id "
                         + "where " + scope.where("p.school_id") + " group by t.id, t.starts_on, t.ends_on")
                 .param("today", today)
-                .params(schools(scope))
+                .params(scope.parameters())
                 .query(rs -> {
                     byTerm.put(rs.getLong("term_id"), termEvidence(rs));
                 });
@@ -96,7 +96,7 @@ class Evidence {
                         + "and (m.status <> 'PLANNED' or m.due_on < :today) and " + scope.where("m.school_id") + " "
                         + "group by m.due_on order by m.due_on")
                 .param("today", today)
-                .params(schools(scope))
+                .params(scope.parameters())
                 .query((rs, n) -> new CheckInDay(rs.getObject("due_on", LocalDate.class), rs.getInt("counted"),
                         rs.getInt("in_time")))
                 .list();
@@ -168,7 +168,4 @@ class Evidence {
         return value == null ? null : MilestoneStatus.valueOf(value);
     }
 
-    private static Map<String, Object> schools(Scope scope) {
-        return scope.wholeDistrict() ? Map.of() : Map.of("schools", scope.schoolIds());
-    }
 }

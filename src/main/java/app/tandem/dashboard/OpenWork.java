@@ -54,7 +54,7 @@ class OpenWork {
                         + "group by v.LONG_, c.GROUP_ID_")
                 .param("name", Var.SCHOOL_ID)
                 .param("now", new Timestamp(ClockUtil.getCurrentTime().getTime()))
-                .params(schools(scope))
+                .params(scope.parameters())
                 .query(rs -> {
                     bySchool.computeIfAbsent(rs.getLong("school_id"), id -> new TreeMap<>())
                             .put(rs.getString("role"), rs.getInt("overdue"));
@@ -74,14 +74,11 @@ class OpenWork {
                         + "and v.EXECUTION_ID_ = i.PROC_INST_ID_ and v.NAME_ = :name "
                         + "where " + scope.where("v.LONG_") + " group by v.LONG_")
                 .param("name", Var.SCHOOL_ID)
-                .params(schools(scope))
+                .params(scope.parameters())
                 .query(rs -> {
                     bySchool.put(rs.getLong("school_id"), rs.getInt("open_incidents"));
                 });
         return bySchool;
     }
 
-    private static Map<String, Object> schools(Scope scope) {
-        return scope.wholeDistrict() ? Map.of() : Map.of("schools", scope.schoolIds());
-    }
 }

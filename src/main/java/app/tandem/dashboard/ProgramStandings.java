@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,10 +51,6 @@ class ProgramStandings {
         return Set.copyOf(jdbc.sql("select process_instance_id from program_standing")
                 .query(String.class)
                 .list());
-    }
-
-    List<Standing> all() {
-        return jdbc.sql("select " + COLUMNS + " from program_standing").query(this::standing).list();
     }
 
     private Standing standing(ResultSet rs, int row) throws SQLException {

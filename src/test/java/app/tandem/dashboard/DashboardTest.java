@@ -185,6 +185,23 @@ class DashboardTest {
     }
 
     @Test
+    void shouldDrillDownFromAnIndicatorToEachSchoolsFigureAndRule() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        play.schedule(program, TODAY, TODAY.plusDays(7));
+        play.holdAlignment(program, TODAY.plusDays(7));
+
+        Document indicator = page("/dashboard/indicators/4d.1", "manager");
+
+        assertThat(indicator.select("h1").text()).isEqualTo("4d.1 Alignment before the start");
+        assertThat(indicator.select("#rule").text()).startsWith("Met when the alignment meeting");
+        Element row = indicator.selectFirst("tr:has(a:contains(" + program.school().name() + "))");
+        assertThat(row).isNotNull();
+        assertThat(row.select("td").last().text()).isEqualTo("Met");
+        assertThat(row.select("a").attr("href")).isEqualTo("/dashboard/terms/" + program.term().id() + "#indicator-4d-1");
+    }
+
+    @Test
     void shouldOfferOperatorsTheInstanceInCockpitAndManagersNot() throws Exception {
         fixture.today(TODAY);
         Program program = fixture.start(START, LAST_DAY, "P2W");
