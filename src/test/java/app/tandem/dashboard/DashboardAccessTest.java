@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
@@ -20,10 +23,20 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.District;
+import app.tandem.directory.Role;
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
+import app.tandem.directory.Term;
+import app.tandem.directory.TermPlan;
+import app.tandem.directory.Terms;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.Milestones;
 import app.tandem.program.ProgramFixture;
 import app.tandem.program.ProgramFixture.Program;
+import app.tandem.program.SchoolProgramLauncher;
 
 @TandemTest
 class DashboardAccessTest {
@@ -38,6 +51,14 @@ class DashboardAccessTest {
     ProgramPlay play;
     @Autowired
     Milestones milestones;
+    @Autowired
+    Schools schools;
+    @Autowired
+    Terms terms;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    SchoolProgramLauncher launcher;
 
     private Program leadersSchool;
     private Program otherSchool;
@@ -101,6 +122,26 @@ class DashboardAccessTest {
         assertThat(dashboard.select("#schools tbody tr").eachAttr("data-school"))
                 .contains(leadersSchool.school().code(), otherSchool.school().code());
         mvc.perform(get("/dashboard/milestones/" + alignmentOf(otherSchool)).with(manager)).andExpect(status().isOk());
+    }
+
+    @Test
+    void shouldKeepAManagerToTheSchoolsOfTheirOwnDistrict() throws Exception {
+        District elsewhere = schools.districtByCode("elsewhere")
+                .orElseGet(() -> schools.addDistrict("elsewhere", "Elsewhere District", ZoneId.of("America/Chicago")));
+        School farAway = schools.add(elsewhere.id(), "far-" + otherSchool.school().code(), "Far Away School");
+        Term term = terms.plan(new TermPlan(farAway.id(), "term-1", "Term 1", TODAY.plusDays(28), TODAY.plusDays(111),
+                "P2W"));
+        launcher.start(term.id());
+        String manager = "manager-of-" + leadersSchool.school().code();
+        staff.add(new StaffMember(manager, leadersSchool.school().districtId(), "Morgan Reyes", "m@example.org", "en"),
+                "secret", Set.of(Role.MANAGER), List.of());
+        RequestPostProcessor districtManager = user(manager).roles("managers");
+
+        Document dashboard = page("/dashboard?q=School", districtManager);
+
+        assertThat(dashboard.select("#schools tbody tr").eachAttr("data-school"))
+                .contains(leadersSchool.school().code()).doesNotContain(farAway.code());
+        mvc.perform(get("/dashboard/terms/" + term.id()).with(districtManager)).andExpect(status().isNotFound());
     }
 
     @Test
