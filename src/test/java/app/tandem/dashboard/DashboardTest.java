@@ -86,7 +86,7 @@ class DashboardTest {
         assertThat(row.select("td[data-indicator=4d.3]").text()).isEqualTo("No data yet");
         assertThat(row.select("td.status").text()).isEqualTo("Amber");
 
-        Document term = page("/dashboard/terms/" + program.term().id(), "manager");
+        Document term = page("/dashboard/terms/" + program.term().id(), "dashboard-manager");
         assertThat(term.select("#indicator-4d-1 .indicator-value").text()).isEqualTo("Met");
         assertThat(term.select("#indicator-4d-2 .indicator-value").text()).isEqualTo("50 % 1 of 2");
         assertThat(term.select("#indicator-4d-2").text()).contains("held within their window");
@@ -104,7 +104,7 @@ class DashboardTest {
                 SchoolProgram.HOLD_CHECK_IN);
 
         String checkIn = term.select(".timeline > li a:contains(Check-in 1)").attr("href");
-        Document record = page(checkIn, "manager");
+        Document record = page(checkIn, "dashboard-manager");
         assertThat(record.select("h1").text()).isEqualTo("Check-in 1 Held in time");
         assertThat(record.select("#held-on").text()).isEqualTo("6 Feb 2027");
         assertThat(record.select("#attendees li").eachText()).containsExactly("Teacher " + number(program));
@@ -137,7 +137,7 @@ class DashboardTest {
 
         assertThat(rowOf(dashboard(onTime), onTime).select("td[data-indicator=4d.3]").text()).isEqualTo("Met");
         assertThat(rowOf(dashboard(late), late).select("td[data-indicator=4d.3]").text()).isEqualTo("Not met");
-        Document term = page("/dashboard/terms/" + late.term().id(), "manager");
+        Document term = page("/dashboard/terms/" + late.term().id(), "dashboard-manager");
         assertThat(term.select("#indicator-4d-3").text())
                 .contains("Met when the close-out meeting was held within 14 days of the term's last day.");
         assertThat(term.select(".timeline > li").last().text()).contains("Held on 10 May 2027", "Held late");
@@ -167,7 +167,7 @@ class DashboardTest {
         play.holdAlignment(program, TODAY.plusDays(7));
 
         var response = mvc.perform(get("/dashboard/export.csv").param("q", program.school().name())
-                        .with(user("manager").roles("managers")))
+                        .with(user("dashboard-manager").roles("managers")))
                 .andExpect(status().isOk())
                 .andReturn().getResponse();
 
@@ -191,7 +191,7 @@ class DashboardTest {
         play.schedule(program, TODAY, TODAY.plusDays(7));
         play.holdAlignment(program, TODAY.plusDays(7));
 
-        Document indicator = page("/dashboard/indicators/4d.1", "manager");
+        Document indicator = page("/dashboard/indicators/4d.1", "dashboard-manager");
 
         assertThat(indicator.select("h1").text()).isEqualTo("4d.1 Alignment before the start");
         assertThat(indicator.select("#rule").text()).startsWith("Met when the alignment meeting");
@@ -206,8 +206,8 @@ class DashboardTest {
         fixture.today(TODAY);
         Program program = fixture.start(START, LAST_DAY, "P2W");
 
-        Document forOperator = page("/dashboard/terms/" + program.term().id(), "admin", "camunda-admin");
-        Document forManager = page("/dashboard/terms/" + program.term().id(), "manager");
+        Document forOperator = page("/dashboard/terms/" + program.term().id(), "dashboard-operator", "camunda-admin");
+        Document forManager = page("/dashboard/terms/" + program.term().id(), "dashboard-manager");
 
         assertThat(forOperator.select("#cockpit-link").attr("href"))
                 .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + program.processInstanceId() + "/runtime");
@@ -219,7 +219,7 @@ class DashboardTest {
         fixture.today(TODAY);
         fixture.start(START, LAST_DAY, "P2W");
 
-        Document diagram = page("/dashboard/diagram", "manager");
+        Document diagram = page("/dashboard/diagram", "dashboard-manager");
 
         assertThat(diagram.select("svg.process-diagram g[data-activity=holdCheckIn] text").text())
                 .contains("Hold the progress check-in");
@@ -238,7 +238,7 @@ class DashboardTest {
     }
 
     private Document dashboard(Program program) throws Exception {
-        return page("/dashboard?q=" + program.school().name(), "manager");
+        return page("/dashboard?q=" + program.school().name(), "dashboard-manager");
     }
 
     private Element rowOf(Document dashboard, Program program) {
