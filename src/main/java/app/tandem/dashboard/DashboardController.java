@@ -167,25 +167,26 @@ class DashboardController {
     }
 
     /**
-     * Programs at each activity. The engine's statistics cover the district; a school leader sees the
-     * counts of their own schools, from the standings. Closed programs wait nowhere, so the end event
+     * Programs at each activity. For a district, the engine's own activity statistics (one grouped query
+     * per deployed version; they count every program the engine runs, and one Tandem serves one district);
+     * for a school leader, their few programs one by one. Closed programs wait nowhere, so the end event
      * shows how many have closed.
      */
     private Map<String, Integer> countsWithClosed(Scope scope) {
-        List<SchoolRow> rows = dashboard.overview(scope).rows();
+        List<ProgramRow> programs = evidence.programs(scope);
         Map<String, Integer> counts = new HashMap<>();
         if (scope.wholeDistrict()) {
             counts.putAll(diagram.countsByActivity());
         } else {
-            for (SchoolRow row : rows) {
-                if (row.phase() != Phase.CLOSED) {
-                    for (String activity : activeActivities(row.program().standing().processInstanceId())) {
+            for (ProgramRow program : programs) {
+                if (program.standing().phase() != Phase.CLOSED) {
+                    for (String activity : activeActivities(program.standing().processInstanceId())) {
                         counts.merge(activity, 1, Integer::sum);
                     }
                 }
             }
         }
-        int closed = (int) rows.stream().filter(r -> r.phase() == Phase.CLOSED).count();
+        int closed = (int) programs.stream().filter(p -> p.standing().phase() == Phase.CLOSED).count();
         if (closed > 0) {
             counts.put(SchoolProgram.PROGRAM_CLOSED, closed);
         }

@@ -166,7 +166,8 @@ class ProcessDiagram {
             return labels;
         }
         boolean inside = "task".equals(kind);
-        List<String> lines = wrap(name, inside ? 15 : 18);
+        // Boundary events sit side by side on their task, so their labels wrap narrower.
+        List<String> lines = wrap(name, inside ? 15 : "boundary".equals(kind) ? 8 : 18);
         double lineHeight = 13;
         double firstY = inside
                 ? b.getY() + b.getHeight() / 2 - (lines.size() - 1) * lineHeight / 2 + 4
