@@ -15,12 +15,13 @@ import app.tandem.testsupport.TestDatabase;
 
 /**
  * One shared application context for the suite: in-memory H2 (PostgreSQL with TANDEM_TEST_DB=postgres),
- * no demo data, no job executor, MockMvc ready. Add nothing that changes the context (no mock beans,
- * no extra properties), so every test class shares it.
+ * no demo data, no job executor, MockMvc ready. It listens on a random port, so browser tests drive the
+ * same application the MockMvc tests call. Add nothing that changes the context (no mock beans, no extra
+ * properties), so every test class shares it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")

@@ -1,0 +1,229 @@
+package app.tandem.dashboard;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
+import app.tandem.program.MilestoneKind;
+import app.tandem.program.Milestones;
+import app.tandem.program.ProgramCalendar;
+import app.tandem.program.SchoolProgram;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The manager dashboard: the district list, one school's term, one milestone's record, the diagram. */
+@Controller
+class DashboardController {
+
+    private final DashboardAccess access;
+    private final DistrictDashboard dashboard;
+    private final Evidence evidence;
+    private final Milestones milestones;
+    private final StaffDirectory staff;
+    private final ProcessDiagram diagram;
+    private final RuntimeService runtime;
+    private final IndicatorRules rules;
+    private final Charts charts;
+    private final CsvExport csv;
+    private final ProgramCalendar calendar;
+
+    DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, Milestones milestones,
+                        StaffDirectory staff, ProcessDiagram diagram, RuntimeService runtime, IndicatorRules rules,
+                        Charts charts, CsvExport csv, ProgramCalendar calendar) {
+        this.access = access;
+        this.dashboard = dashboard;
+        this.evidence = evidence;
+        this.milestones = milestones;
+        this.staff = staff;
+        this.diagram = diagram;
+        this.runtime = runtime;
+        this.rules = rules;
+        this.charts = charts;
+        this.csv = csv;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/dashboard")
+    String district(Authentication person, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String phase, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                    @RequestParam(required = false) Integer page, Model model) {
+        Scope scope = access.scopeOf(person);
+        DistrictDashboard.Overview overview = dashboard.overview(scope);
+        DashboardQuery query = DashboardQuery.of(q, phase, status, sort, dir, page);
+        DashboardQuery.Page rows = query.page(overview.rows());
+        model.addAttribute("query", query);
+        model.addAttribute("page", rows);
+        model.addAttribute("overview", overview);
+        model.addAttribute("schoolCount", overview.rows().stream().map(r -> r.program().schoolId()).distinct().count());
+        model.addAttribute("indicators", Indicator.values());
+        model.addAttribute("phases", Phase.values());
+        model.addAttribute("statuses", RowStatus.values());
+        model.addAttribute("wholeDistrict", scope.wholeDistrict());
+        model.addAttribute("indicatorChart", charts.indicatorsPerSchool(rows.rows()));
+        model.addAttribute("overdueChart", charts.overdueByRole(overview.overdueByRole()));
+        model.addAttribute("checkInChart", charts.checkInsOverTime(overview.checkInsByDueDay()));
+        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        return "dashboard/district";
+    }
+
+    @GetMapping("/dashboard/export.csv")
+    void export(Authentication person, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String phase, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                HttpServletResponse response) throws IOException {
+        Scope scope = access.scopeOf(person);
+        List<SchoolRow> rows = DashboardQuery.of(q, phase, status, sort, dir, 1).filter(dashboard.overview(scope).rows());
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"tandem-dashboard-" + calendar.today() + ".csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        csv.write(rows, out);
+        out.flush();
+    }
+
+    @GetMapping("/dashboard/indicators/{code}")
+    String indicator(Authentication person, @PathVariable String code, @RequestParam(required = false) Integer page,
+                     Model model) {
+        Scope scope = access.scopeOf(person);
+        Indicator indicator = Indicator.byCode(code).orElseThrow(DashboardAccess::notFound);
+        DistrictDashboard.Overview overview = dashboard.overview(scope);
+        DashboardQuery query = DashboardQuery.of(null, null, null, code, "asc", page);
+        model.addAttribute("indicator", indicator);
+        model.addAttribute("share", overview.district().getOrDefault(indicator, Share.NO_DATA));
+        model.addAttribute("query", query);
+        model.addAttribute("page", query.page(overview.rows()));
+        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        return "dashboard/indicator";
+    }
+
+    @GetMapping("/dashboard/terms/{termId}")
+    String term(Authentication person, @PathVariable long termId, Model model) {
+        ProgramRow program = evidence.program(termId).orElseThrow(DashboardAccess::notFound);
+        Scope scope = access.scopeFor(person, program.schoolId());
+        SchoolRow row = dashboard.row(program);
+        List<Evidence.MilestoneRecord> records = evidence.milestonesOfTerm(termId);
+        List<Evidence.MilestoneRecord> checkIns = records.stream()
+                .filter(m -> m.kind() == MilestoneKind.CHECK_IN)
+                .sorted(Comparator.comparingInt(Evidence.MilestoneRecord::sequenceNo))
+                .toList();
+        boolean running = program.standing().phase() != Phase.CLOSED;
+        List<String> here = running ? activeActivities(program.standing().processInstanceId())
+                : List.of(SchoolProgram.PROGRAM_CLOSED);
+        model.addAttribute("row", row);
+        model.addAttribute("program", program);
+        model.addAttribute("indicators", Indicator.values());
+        model.addAttribute("timeline", timeline(program, records));
+        model.addAttribute("cycles", dashboard.caregivers().cyclesOf(termId));
+        model.addAttribute("checkInChart", charts.checkInsOfTerm(checkIns, calendar.today()));
+        model.addAttribute("diagram", diagram.view(countsWithClosed(scope), here));
+        model.addAttribute("here", here);
+        model.addAttribute("cockpit", scope.operator() && running
+                ? "/camunda/app/cockpit/default/#/process-instance/" + program.standing().processInstanceId() + "/runtime"
+                : null);
+        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        return "dashboard/term";
+    }
+
+    @GetMapping("/dashboard/milestones/{id}")
+    String milestone(Authentication person, @PathVariable long id, Model model) {
+        Evidence.MilestoneRecord record = evidence.milestone(id).orElseThrow(DashboardAccess::notFound);
+        access.scopeFor(person, record.schoolId());
+        ProgramRow program = evidence.program(record.termId()).orElseThrow(DashboardAccess::notFound);
+        model.addAttribute("record", record);
+        model.addAttribute("program", program);
+        model.addAttribute("entry", entry(record));
+        model.addAttribute("recordedBy", name(record.recordedBy()));
+        model.addAttribute("attendees", milestones.attendees(id).stream().map(this::name).toList());
+        model.addAttribute("invitees", milestones.invitees(id).stream().map(this::name).toList());
+        model.addAttribute("minutes", milestones.minutesOf(id).orElse(null));
+        model.addAttribute("summary", milestones.impactSummaryOf(id).orElse(null));
+        return "dashboard/milestone";
+    }
+
+    @GetMapping("/dashboard/diagram")
+    String processDiagram(Authentication person, Model model) {
+        Scope scope = access.scopeOf(person);
+        Map<String, Integer> counts = countsWithClosed(scope);
+        model.addAttribute("diagram", diagram.view(counts, List.of()));
+        model.addAttribute("wholeDistrict", scope.wholeDistrict());
+        return "dashboard/diagram";
+    }
+
+    /**
+     * Programs at each activity. For a district, the engine's own activity statistics (one grouped query
+     * per deployed version; they count every program the engine runs, and one Tandem serves one district);
+     * for a school leader, their few programs one by one. Closed programs wait nowhere, so the end event
+     * shows how many have closed.
+     */
+    private Map<String, Integer> countsWithClosed(Scope scope) {
+        List<ProgramRow> programs = evidence.programs(scope);
+        Map<String, Integer> counts = new HashMap<>();
+        if (scope.wholeDistrict()) {
+            counts.putAll(diagram.countsByActivity());
+        } else {
+            for (ProgramRow program : programs) {
+                if (program.standing().phase() != Phase.CLOSED) {
+                    for (String activity : activeActivities(program.standing().processInstanceId())) {
+                        counts.merge(activity, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        int closed = (int) programs.stream().filter(p -> p.standing().phase() == Phase.CLOSED).count();
+        if (closed > 0) {
+            counts.put(SchoolProgram.PROGRAM_CLOSED, closed);
+        }
+        return counts;
+    }
+
+    private List<String> activeActivities(String processInstanceId) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+            return List.of();
+        }
+        return runtime.getActiveActivityIds(processInstanceId);
+    }
+
+    /** The term's milestones in the order they happen, with the alignment and close-out shown even before they are planned. */
+    private List<TimelineEntry> timeline(ProgramRow program, List<Evidence.MilestoneRecord> records) {
+        List<TimelineEntry> entries = new ArrayList<>(records.stream().map(this::entry).toList());
+        if (records.stream().noneMatch(r -> r.kind() == MilestoneKind.ALIGNMENT_MEETING)) {
+            entries.add(new TimelineEntry(MilestoneKind.ALIGNMENT_MEETING, 1, null, null,
+                    program.startsOn().minusDays(1), null, null, null, false));
+        }
+        if (records.stream().noneMatch(r -> r.kind() == MilestoneKind.CLOSE_OUT_MEETING)) {
+            entries.add(new TimelineEntry(MilestoneKind.CLOSE_OUT_MEETING, 1, null, null,
+                    program.endsOn().plusDays(rules.closeOutWithinDays()), null, null, null, false));
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::kind).thenComparingInt(TimelineEntry::number));
+        return entries;
+    }
+
+    private TimelineEntry entry(Evidence.MilestoneRecord record) {
+        return new TimelineEntry(record.kind(), record.sequenceNo(), record.id(), record.windowOpensOn(),
+                record.dueOn(), record.plannedOn(), record.heldOn(), record.status(), record.heldInTime());
+    }
+
+    private String name(String username) {
+        if (username == null) {
+            return null;
+        }
+        return staff.byUsername(username).map(StaffMember::fullName).orElse(username);
+    }
+}

@@ -1,0 +1,58 @@
+package app.tandem.dashboard;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.program.ProgramCalendar;
+import app.tandem.program.SchoolProgram;
+import app.tandem.program.SchoolProgram.Var;
+
+/**
+ * Keeps {@code program_standing} current as school programs move: every time a program reaches one of
+ * its waypoints, in the engine's own transaction, through Camunda's Spring event bridge
+ * ({@code camunda.bpm.eventing.execution}, on by default).
+ */
+@Component
+class ProgramStandingListener {
+
+    private final ProgramStandings standings;
+    private final ProgramCalendar calendar;
+
+    ProgramStandingListener(ProgramStandings standings, ProgramCalendar calendar) {
+        this.standings = standings;
+        this.calendar = calendar;
+    }
+
+    @EventListener
+    public void onExecution(DelegateExecution execution) {
+        if (!ExecutionListener.EVENTNAME_START.equals(execution.getEventName())
+                || execution.getProcessDefinitionId() == null
+                || !execution.getProcessDefinitionId().startsWith(SchoolProgram.PROCESS_KEY + ":")) {
+            return;
+        }
+        Waypoint.at(execution.getCurrentActivityId())
+                .ifPresent(waypoint -> standings.save(
+                        standing(waypoint, execution::getVariable, execution.getProcessInstanceId())));
+    }
+
+    /** The standing a program has at a waypoint, read from its variables (ids, dates and counts only). */
+    Standing standing(Waypoint waypoint, Function<String, Object> variables, String processInstanceId) {
+        long schoolId = ((Number) variables.apply(Var.SCHOOL_ID)).longValue();
+        long termId = ((Number) variables.apply(Var.TERM_ID)).longValue();
+        LocalDate nextOn = null;
+        if (waypoint.dateVariable() != null && variables.apply(waypoint.dateVariable()) instanceof Date date) {
+            nextOn = calendar.dayOf(date);
+        }
+        Integer number = null;
+        if (waypoint.numbersCheckIn() && variables.apply(Var.CHECK_IN_NUMBER) instanceof Integer current) {
+            number = current + waypoint.checkInOffset();
+        }
+        return new Standing(termId, schoolId, processInstanceId, waypoint.phase(), waypoint.next(), number, nextOn);
+    }
+}

@@ -1,0 +1,264 @@
+package app.tandem.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import app.tandem.TandemTest;
+import app.tandem.program.MilestoneKind;
+import app.tandem.program.Milestones;
+import app.tandem.program.ProgramFixture;
+import app.tandem.program.ProgramFixture.Program;
+import app.tandem.program.ProgramRef;
+import app.tandem.program.SchoolProgram;
+
+@TandemTest
+class DashboardTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2027, 1, 4);
+    private static final LocalDate START = TODAY.plusDays(28);
+    private static final LocalDate LAST_DAY = START.plusDays(83);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ProgramFixture fixture;
+    @Autowired
+    ProgramPlay play;
+    @Autowired
+    Milestones milestones;
+    @Autowired
+    RuntimeService runtime;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void shouldListANewProgramInAlignmentWithNoDataYetRatherThanZero() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+
+        Element row = rowOf(dashboard(program), program);
+
+        assertThat(row.select("td.phase").text()).isEqualTo("Alignment");
+        assertThat(row.text()).contains("Schedule the alignment meeting", "18 Jan 2027");
+        for (String code : List.of("4d.1", "4d.2", "4d.3", "4e.1", "4e.2", "4e.3")) {
+            assertThat(row.select("td[data-indicator=" + code + "]").text()).as(code).isEqualTo("No data yet");
+        }
+        assertThat(row.text()).doesNotContain("0 %");
+        assertThat(row.select("td.status").text()).isEqualTo("Green");
+    }
+
+    @Test
+    void shouldShowAlignmentMetAndHalfTheCheckInsForATermUnderWay() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        play.schedule(program, TODAY, TODAY.plusDays(7));
+        play.holdAlignment(program, TODAY.plusDays(7));
+        play.fire(program, SchoolProgram.TERM_STARTS, START);
+        play.holdCheckIn(program, START.plusDays(5), 12);
+        play.fire(program, SchoolProgram.NEXT_WINDOW_OPENS, START.plusDays(14));
+        play.fire(program, SchoolProgram.CHECK_IN_WINDOW_CLOSED, START.plusDays(28));
+        fixture.today(START.plusDays(30));
+
+        Element row = rowOf(dashboard(program), program);
+        assertThat(row.select("td.phase").text()).isEqualTo("Term under way");
+        assertThat(row.text()).contains("Check-in 3", "14 Mar 2027");
+        assertThat(row.select("td[data-indicator=4d.1]").text()).isEqualTo("Met");
+        assertThat(row.select("td[data-indicator=4d.2]").text()).isEqualTo("50 % 1 of 2");
+        assertThat(row.select("td[data-indicator=4d.3]").text()).isEqualTo("No data yet");
+        assertThat(row.select("td.status").text()).isEqualTo("Amber");
+
+        Document term = page("/dashboard/terms/" + program.term().id(), "dashboard-manager");
+        assertThat(term.select("#indicator-4d-1 .indicator-value").text()).isEqualTo("Met");
+        assertThat(term.select("#indicator-4d-2 .indicator-value").text()).isEqualTo("50 % 1 of 2");
+        assertThat(term.select("#indicator-4d-2").text()).contains("held within their window");
+        assertThat(term.select("#indicator-4e-1 .indicator-value").text()).isEqualTo("No data yet");
+        assertThat(term.select(".timeline > li").eachText()).containsExactly(
+                "Alignment meeting Due by 31 Jan 2027 Planned for 11 Jan 2027 Held on 11 Jan 2027 Held in time",
+                "Check-in 1 Window 1 Feb 2027 to 14 Feb 2027 Held on 6 Feb 2027 Held in time",
+                "Check-in 2 Window 15 Feb 2027 to 28 Feb 2027 Missed",
+                "Check-in 3 Window 1 Mar 2027 to 14 Mar 2027 Planned",
+                "Close-out meeting Due by 9 May 2027 Not planned yet");
+        assertThat(term.select("#cycles-none").text()).isEqualTo("No caregiver updates recorded yet.");
+        assertThat(term.select("canvas[data-chart]")).hasSize(1);
+        assertThat(term.select("#position strong").text()).isEqualTo("Hold the progress check-in");
+        assertThat(term.select("g.diagram-current").eachAttr("data-activity")).containsExactly(
+                SchoolProgram.HOLD_CHECK_IN);
+
+        String checkIn = term.select(".timeline > li a:contains(Check-in 1)").attr("href");
+        Document record = page(checkIn, "dashboard-manager");
+        assertThat(record.select("h1").text()).isEqualTo("Check-in 1 Held in time");
+        assertThat(record.select("#held-on").text()).isEqualTo("6 Feb 2027");
+        assertThat(record.select("#attendees li").eachText()).containsExactly("Teacher " + number(program));
+        assertThat(record.select("#recorded-by").text()).startsWith("dashboard-coordinator, 6 Feb 2027");
+        assertThat(record.text()).contains("Two students struggle with fractions.", "Share the fractions unit plan.");
+    }
+
+    @Test
+    void shouldShowAlignmentNotMetInRedOnceTheTermStartedWithoutIt() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        play.schedule(program, TODAY, START.plusDays(2));
+        fixture.today(START);
+
+        Element row = rowOf(dashboard(program), program);
+
+        assertThat(row.select("td.phase").text()).isEqualTo("Alignment");
+        assertThat(row.select("td[data-indicator=4d.1]").text()).isEqualTo("Not met");
+        assertThat(row.select("td.status").text()).isEqualTo("Red");
+    }
+
+    @Test
+    void shouldMeetTheCloseOutOnlyWithinTheSetNumberOfDaysOfTheEnd() throws Exception {
+        fixture.today(TODAY);
+        Program onTime = fixture.start(START, LAST_DAY, "P2W");
+        Program late = fixture.start(START, LAST_DAY, "P2W");
+        recordCloseOut(onTime, LAST_DAY.plusDays(14));
+        recordCloseOut(late, LAST_DAY.plusDays(15));
+        fixture.today(LAST_DAY.plusDays(20));
+
+        assertThat(rowOf(dashboard(onTime), onTime).select("td[data-indicator=4d.3]").text()).isEqualTo("Met");
+        assertThat(rowOf(dashboard(late), late).select("td[data-indicator=4d.3]").text()).isEqualTo("Not met");
+        Document term = page("/dashboard/terms/" + late.term().id(), "dashboard-manager");
+        assertThat(term.select("#indicator-4d-3").text())
+                .contains("Met when the close-out meeting was held within 14 days of the term's last day.");
+        assertThat(term.select(".timeline > li").last().text()).contains("Held on 10 May 2027", "Held late");
+    }
+
+    @Test
+    void shouldCountOverdueTasksByRoleAndOpenIncidentsOnTheSchoolsRow() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        fixture.today(START.minusDays(10));
+
+        Element row = rowOf(dashboard(program), program);
+        assertThat(row.select("td.overdue").text()).isEqualTo("Coordinators: 1");
+        assertThat(row.select("td.status").text()).isEqualTo("Amber");
+
+        runtime.createIncident("dashboard-test", program.processInstanceId(), "undeliverable", "Mail bounced");
+        row = rowOf(dashboard(program), program);
+        assertThat(row.select("td.incidents").text()).isEqualTo("1");
+        assertThat(row.select("td.status").text()).isEqualTo("Red");
+    }
+
+    @Test
+    void shouldExportTheListAsCsvThatOpensInASpreadsheet() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        play.schedule(program, TODAY, TODAY.plusDays(7));
+        play.holdAlignment(program, TODAY.plusDays(7));
+
+        var response = mvc.perform(get("/dashboard/export.csv").param("q", program.school().name())
+                        .with(user("dashboard-manager").roles("managers")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse();
+
+        assertThat(response.getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(response.getHeader("Content-Disposition")).startsWith("attachment; filename=\"tandem-dashboard-");
+        byte[] bytes = response.getContentAsByteArray();
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines.get(0)).startsWith("School code,School,Term,Term starts,Term ends,Phase,Next milestone,")
+                .contains("4d.1 met,4d.1 counted,4d.1 result (%)");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith(program.school().code() + "," + program.school().name()
+                + ",Term 1,2027-02-01,2027-04-25,Waiting for the start,Term starts,2027-02-01,Green,0,0,No data yet,"
+                + "1,1,100,0,0,No data yet,0,0,No data yet,0,0,No data yet");
+    }
+
+    @Test
+    void shouldDrillDownFromAnIndicatorToEachSchoolsFigureAndRule() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        play.schedule(program, TODAY, TODAY.plusDays(7));
+        play.holdAlignment(program, TODAY.plusDays(7));
+
+        Document indicator = page("/dashboard/indicators/4d.1", "dashboard-manager");
+
+        assertThat(indicator.select("h1").text()).isEqualTo("4d.1 Alignment before the start");
+        assertThat(indicator.select("#rule").text()).startsWith("Met when the alignment meeting");
+        Element row = indicator.selectFirst("tr:has(a:contains(" + program.school().name() + "))");
+        assertThat(row).isNotNull();
+        assertThat(row.select("td").last().text()).isEqualTo("Met");
+        assertThat(row.select("a").attr("href")).isEqualTo("/dashboard/terms/" + program.term().id() + "#indicator-4d-1");
+    }
+
+    @Test
+    void shouldOfferOperatorsTheInstanceInCockpitAndManagersNot() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+
+        Document forOperator = page("/dashboard/terms/" + program.term().id(), "dashboard-operator", "camunda-admin");
+        Document forManager = page("/dashboard/terms/" + program.term().id(), "dashboard-manager");
+
+        assertThat(forOperator.select("#cockpit-link").attr("href"))
+                .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + program.processInstanceId() + "/runtime");
+        assertThat(forManager.select("#cockpit-link")).isEmpty();
+    }
+
+    @Test
+    void shouldDrawTheDiagramWithTheNumberOfProgramsAtEachStep() throws Exception {
+        fixture.today(TODAY);
+        fixture.start(START, LAST_DAY, "P2W");
+
+        Document diagram = page("/dashboard/diagram", "dashboard-manager");
+
+        assertThat(diagram.select("svg.process-diagram g[data-activity=holdCheckIn] text").text())
+                .contains("Hold the progress check-in");
+        int waiting = Integer.parseInt(diagram.select("g[data-activity=scheduleAlignmentMeeting] .diagram-count text")
+                .text());
+        assertThat(waiting).isPositive();
+        assertThat(diagram.select("#activity-counts tr:contains(Schedule the alignment meeting) td").text())
+                .isEqualTo(String.valueOf(waiting));
+        assertThat(diagram.select("polyline.diagram-edge")).hasSizeGreaterThan(20);
+    }
+
+    private void recordCloseOut(Program program, LocalDate heldOn) {
+        ProgramRef ref = new ProgramRef(program.school().id(), program.term().id(), program.processInstanceId());
+        milestones.recordHeld(ref, MilestoneKind.CLOSE_OUT_MEETING, 1, LAST_DAY.plusDays(14), heldOn, 2, null,
+                "dashboard-coordinator", heldOn.atTime(15, 0));
+    }
+
+    private Document dashboard(Program program) throws Exception {
+        return page("/dashboard?q=" + program.school().name(), "dashboard-manager");
+    }
+
+    private Element rowOf(Document dashboard, Program program) {
+        Element row = dashboard.selectFirst("tr[data-school=" + program.school().code() + "]");
+        assertThat(row).as("the row of " + program.school().name()).isNotNull();
+        return row;
+    }
+
+    private Document page(String url, String username) throws Exception {
+        return page(url, username, "managers");
+    }
+
+    private Document page(String url, String username, String role) throws Exception {
+        String html = mvc.perform(get(url).with(user(username).roles(role)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return Jsoup.parse(html);
+    }
+
+    private static String number(Program program) {
+        return program.school().code().substring("school-".length());
+    }
+}

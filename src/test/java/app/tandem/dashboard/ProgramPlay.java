@@ -1,0 +1,73 @@
+package app.tandem.dashboard;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import app.tandem.program.ProgramFixture;
+import app.tandem.program.ProgramFixture.Program;
+import app.tandem.program.SchoolProgram;
+
+/** Moves a school program along as its people would: on the given days, through its forms and timers. */
+@Component
+class ProgramPlay {
+
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final ProgramFixture fixture;
+
+    ProgramPlay(TaskService tasks, ManagementService management, ProgramFixture fixture) {
+        this.tasks = tasks;
+        this.management = management;
+        this.fixture = fixture;
+    }
+
+    void schedule(Program program, LocalDate on, LocalDate meetingDay) {
+        fixture.today(on);
+        complete(program, SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, Map.of(
+                "alignmentMeetingDate", meetingDay.toString(),
+                "invitees", people(program)));
+    }
+
+    void holdAlignment(Program program, LocalDate heldOn) {
+        fixture.today(heldOn);
+        complete(program, SchoolProgram.HOLD_ALIGNMENT_MEETING, Map.of(
+                "heldOn", heldOn.toString(),
+                "attendees", people(program),
+                "alignmentPoints", "[\"schedule\",\"data-sharing\"]",
+                "notes", "Tutoring runs in the intervention block."));
+    }
+
+    void holdCheckIn(Program program, LocalDate heldOn, int studentsDiscussed) {
+        fixture.today(heldOn);
+        complete(program, SchoolProgram.HOLD_CHECK_IN, Map.of(
+                "heldOn", heldOn.toString(),
+                "attendees", "[\"" + program.teacher() + "\"]",
+                "studentsDiscussed", studentsDiscussed,
+                "concerns", "Two students struggle with fractions.",
+                "agreedActions", "Share the fractions unit plan."));
+    }
+
+    void fire(Program program, String timerActivityId, LocalDate on) {
+        fixture.today(on);
+        Job job = management.createJobQuery().processInstanceId(program.processInstanceId())
+                .activityId(timerActivityId).singleResult();
+        management.executeJob(job.getId());
+    }
+
+    private void complete(Program program, String taskKey, Map<String, Object> form) {
+        Task task = tasks.createTaskQuery().processInstanceId(program.processInstanceId())
+                .taskDefinitionKey(taskKey).singleResult();
+        tasks.claim(task.getId(), "dashboard-coordinator");
+        tasks.complete(task.getId(), form);
+    }
+
+    private static String people(Program program) {
+        return "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]";
+    }
+}
