@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,29 +34,45 @@ import app.tandem.program.ProgramCalendar;
 import app.tandem.program.ProgramFixture;
 import app.tandem.program.SchoolProgram;
 import app.tandem.testsupport.ExternalServiceCondition;
+import app.tandem.testsupport.PostgresSchemas;
 import app.tandem.testsupport.RequiresPostgres;
 
 /**
- * Two Tandem JVMs on one PostgreSQL database, as in production: they share the work, and when one
- * is killed in the middle of a burst of reminders the other finishes it, each reminder once.
+ * Two Tandem JVMs on one PostgreSQL database, as in production: they share the work, the daily
+ * digest goes out once, and when one node is killed in the middle of a burst of reminders the other
+ * finishes it: every reminder mailed, none twice.
  */
 @RequiresPostgres
 class ClusterIT {
 
-    private static final String SCHEMA = "tandem_cluster_it";
+    private static final String SCHEMA = PostgresSchemas.unique("tandem_cluster_it");
     private static final int BURST = 200;
     private static final String OPERATOR = "admin:demo";
-    private static final String REMINDER_JOBS = "job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = ?)";
-    private static final Duration LOCK_TIME = Duration.ofSeconds(15);
+    private static final String JOBS_AT = "job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = ?)";
+    private static final String DIGEST_STARTS = "everyMorning";
+    private static final Duration LOCK_TIME = Duration.ofSeconds(60);
+
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void mailServer() throws IOException {
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        smtp.stop();
+    }
 
     @BeforeAll
     static void emptySchema() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(ExternalServiceCondition.PG_URL,
-                ExternalServiceCondition.PG_USER, ExternalServiceCondition.PG_PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
-            statement.execute("create schema " + SCHEMA);
-        }
+        PostgresSchemas.recreate(SCHEMA);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        PostgresSchemas.dropQuietly(SCHEMA);
     }
 
     @Test
@@ -76,14 +95,24 @@ class ClusterIT {
             assertThat(b.get("/engine-rest/task/" + taskId, OPERATOR).statusCode())
                     .as("gone on node B").isEqualTo(404);
 
-            db.sql("update act_ru_job set duedate_ = current_timestamp - interval '1 second' where " + REMINDER_JOBS)
+            db.sql("update act_ru_job set duedate_ = current_timestamp - interval '1 second' where " + JOBS_AT)
+                    .param(DIGEST_STARTS).update();
+            int digests = awaitSent(db, "DAILY_DIGEST", 1, Duration.ofSeconds(90));
+            assertThat(mailedOutboxIds(db, "DAILY_DIGEST")).as("each digest mailed once, by one of the two nodes")
+                    .hasSize(digests).doesNotHaveDuplicates();
+
+            db.sql("update act_ru_job set duedate_ = current_timestamp - interval '1 second' where " + JOBS_AT)
                     .param(SchoolProgram.ALIGNMENT_MEETING_SOON).update();
             int remainingAtKill = awaitFirstReminders(db);
             a.kill();
 
             awaitNoRemindersLeft(db, LOCK_TIME.plusSeconds(90));
             assertThat(remainingAtKill).as("node A was killed in the middle of the burst").isPositive();
+            awaitSent(db, "REMINDER", BURST, LOCK_TIME.plusSeconds(120));
         }
+
+        assertThat(mailedOutboxIds(db, "REMINDER")).as("200 reminders mailed, none twice")
+                .hasSize(BURST).doesNotHaveDuplicates();
 
         List<Map<String, Object>> reminders = db.sql("select task_id_, count(*) as n from act_hi_comment "
                 + "where message_ like 'Reminder:%' group by task_id_").query().listOfRows();
@@ -96,7 +125,8 @@ class ClusterIT {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TandemApplication.class)
                 .profiles("postgres")
                 .run(Arrays.stream(settings("TANDEM_DEMO=true", "camunda.bpm.job-execution.enabled=false",
-                        "server.port=0")).map(setting -> "--" + setting).toArray(String[]::new))) {
+                        "server.port=0", "tandem.mail.embedded.enabled=true", "tandem.mail.embedded.port=0"))
+                        .map(setting -> "--" + setting).toArray(String[]::new))) {
             ProgramFixture fixture = app.getBean(ProgramFixture.class);
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             LocalDate today = app.getBean(ProgramCalendar.class).today();
@@ -122,6 +152,35 @@ class ClusterIT {
         return body.substring(at + 6, body.indexOf('"', at + 6));
     }
 
+    /** Waits until at least {@code atLeast} messages of the kind are sent and none waits; returns how many were sent. */
+    private int awaitSent(JdbcClient db, String kind, int atLeast, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            int sent = db.sql("select count(*) from outbox_message where kind = ? and status = 'SENT'").param(kind)
+                    .query(Integer.class).single();
+            int waiting = db.sql("select count(*) from outbox_message where kind = ? and status in ('QUEUED', 'RETRYING')")
+                    .param(kind).query(Integer.class).single();
+            if (sent >= atLeast && waiting == 0) {
+                return sent;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("messages of kind " + kind + " not all sent within " + timeout);
+    }
+
+    /** The outbox ids of the mail the SMTP server received, one entry per received copy, of one kind. */
+    private List<Long> mailedOutboxIds(JdbcClient db, String kind) throws MessagingException {
+        List<Long> ofKind = db.sql("select id from outbox_message where kind = ?").param(kind).query(Long.class).list();
+        List<Long> received = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            String[] header = message.getHeader("X-Tandem-Outbox-Id");
+            if (header != null && ofKind.contains(Long.valueOf(header[0]))) {
+                received.add(Long.valueOf(header[0]));
+            }
+        }
+        return received;
+    }
+
     private int awaitFirstReminders(JdbcClient db) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
@@ -145,12 +204,14 @@ class ClusterIT {
     }
 
     private static int remaining(JdbcClient db) {
-        return db.sql("select count(*) from act_ru_job where " + REMINDER_JOBS)
+        return db.sql("select count(*) from act_ru_job where " + JOBS_AT)
                 .param(SchoolProgram.ALIGNMENT_MEETING_SOON).query(Integer.class).single();
     }
 
     private static List<String> nodeSettings() {
         return List.of(settings("camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
+                "tandem.mail.embedded.enabled=false", "tandem.mail.host=127.0.0.1",
+                "tandem.mail.port=" + smtp.getSmtp().getPort(),
                 "tandem.demo.enabled=false"));
     }
 

@@ -2,12 +2,10 @@ package app.tandem.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,22 +15,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import app.tandem.TandemApplication;
 import app.tandem.program.SchoolProgram;
 import app.tandem.testsupport.ExternalServiceCondition;
+import app.tandem.testsupport.PostgresSchemas;
 import app.tandem.testsupport.RequiresPostgres;
 
 /** The {@code postgres} profile as an operator runs it: settings from the environment, an empty database. */
 @RequiresPostgres
 class PostgresProfileTest {
 
-    private static final String SCHEMA = "tandem_profile_it";
+    private static final String SCHEMA = PostgresSchemas.unique("tandem_profile_it");
 
     @BeforeAll
     static void emptySchema() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(ExternalServiceCondition.PG_URL,
-                ExternalServiceCondition.PG_USER, ExternalServiceCondition.PG_PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
-            statement.execute("create schema " + SCHEMA);
-        }
+        PostgresSchemas.recreate(SCHEMA);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        PostgresSchemas.dropQuietly(SCHEMA);
     }
 
     @Test

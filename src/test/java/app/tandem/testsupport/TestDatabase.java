@@ -1,9 +1,6 @@
 package app.tandem.testsupport;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -15,7 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    static final String SCHEMA = "tandem_it";
+    /** One schema per test JVM, so several runs on one server (developers, CI) never meet. */
+    static final String SCHEMA = PostgresSchemas.unique("tandem_it");
 
     public static boolean onPostgres() {
         return "postgres".equalsIgnoreCase(System.getenv("TANDEM_TEST_DB"));
@@ -26,11 +24,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (!onPostgres()) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(ExternalServiceCondition.PG_URL,
-                ExternalServiceCondition.PG_USER, ExternalServiceCondition.PG_PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
-            statement.execute("create schema " + SCHEMA);
+        try {
+            PostgresSchemas.recreate(SCHEMA);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> PostgresSchemas.dropQuietly(SCHEMA)));
         } catch (SQLException e) {
             throw new IllegalStateException("TANDEM_TEST_DB=postgres, but PostgreSQL at "
                     + ExternalServiceCondition.PG_URL + " cannot be prepared: " + e.getMessage(), e);
