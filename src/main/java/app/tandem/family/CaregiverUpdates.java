@@ -49,18 +49,18 @@ public class CaregiverUpdates {
     public Optional<Update> find(long studentId, long termId, int cycleNo) {
         return jdbc.sql("select * from caregiver_update where student_id = ? and term_id = ? and cycle_no = ?")
                 .params(studentId, termId, cycleNo)
-                .query(this::update)
+                .query(this::updateRow)
                 .optional();
     }
 
     public Optional<Update> find(long id) {
-        return jdbc.sql("select * from caregiver_update where id = ?").param(id).query(this::update).optional();
+        return jdbc.sql("select * from caregiver_update where id = ?").param(id).query(this::updateRow).optional();
     }
 
     public List<Update> ofTerm(long termId) {
         return jdbc.sql("select * from caregiver_update where term_id = ? order by student_id, cycle_no")
                 .param(termId)
-                .query(this::update)
+                .query(this::updateRow)
                 .list();
     }
 
@@ -89,7 +89,7 @@ public class CaregiverUpdates {
     }
 
     public Optional<Translation> translation(long id) {
-        return jdbc.sql("select * from family_translation where id = ?").param(id).query(this::translation).optional();
+        return jdbc.sql("select * from family_translation where id = ?").param(id).query(this::translationRow).optional();
     }
 
     public List<Long> translationsOfUpdate(long updateId) {
@@ -104,12 +104,12 @@ public class CaregiverUpdates {
         if (message.updateId() != null) {
             return jdbc.sql("select * from family_translation where update_id = ? and language = ? order by id")
                     .params(message.updateId(), language)
-                    .query(this::translation)
+                    .query(this::translationRow)
                     .list().stream().findFirst();
         }
         return jdbc.sql("select * from family_translation where family_message_id = ? and language = ? order by id")
                 .params(message.id(), language)
-                .query(this::translation)
+                .query(this::translationRow)
                 .list().stream().findFirst();
     }
 
@@ -120,7 +120,7 @@ public class CaregiverUpdates {
                 .update();
     }
 
-    private Update update(ResultSet rs, int row) throws SQLException {
+    private Update updateRow(ResultSet rs, int row) throws SQLException {
         String subject = rs.getString("subject");
         UpdateDraft draft = subject == null ? null : new UpdateDraft(subject, rs.getString("standing"),
                 rs.getString("at_home"), rs.getString("win"), rs.getInt("sessions_attended"));
@@ -128,7 +128,7 @@ public class CaregiverUpdates {
                 rs.getInt("cycle_no"), draft, rs.getString("drafted_by"), rs.getString("reviewed_by"));
     }
 
-    private Translation translation(ResultSet rs, int row) throws SQLException {
+    private Translation translationRow(ResultSet rs, int row) throws SQLException {
         long updateId = rs.getLong("update_id");
         Long update = rs.wasNull() ? null : updateId;
         long messageId = rs.getLong("family_message_id");
