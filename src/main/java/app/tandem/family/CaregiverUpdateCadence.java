@@ -1,6 +1,7 @@
 package app.tandem.family;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.OptionalInt;
@@ -27,12 +28,18 @@ public class CaregiverUpdateCadence {
         this.calendar = calendar;
     }
 
-    /** A repeating one-week timer, once for each week boundary inside the term. */
+    /**
+     * A one-week timer cycle anchored at the term's first midnight, so the weeks fall on the same
+     * weekday however late the job executor ran; once for each week boundary inside the term.
+     */
     public String timerCycle(DelegateExecution execution) {
-        LocalDate start = calendar.dayOf((Date) execution.getVariable(SchoolProgram.Var.TERM_STARTS_AT));
+        Date startsAt = (Date) execution.getVariable(SchoolProgram.Var.TERM_STARTS_AT);
+        LocalDate start = calendar.dayOf(startsAt);
         LocalDate end = calendar.dayOf((Date) execution.getVariable(SchoolProgram.Var.TERM_ENDS_AT));
-        long weeks = (ChronoUnit.DAYS.between(start, end) - 1) / 7;
-        return "R" + Math.max(1, weeks) + "/P1W";
+        long weeks = Math.max(1, (ChronoUnit.DAYS.between(start, end) - 1) / 7);
+        String anchor = startsAt.toInstant().atZone(calendar.zone()).toOffsetDateTime()
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return "R" + weeks + "/" + anchor + "/P1W";
     }
 
     /** The student's update cycle that falls due in the given week of the term, if one does. */

@@ -50,7 +50,7 @@ class RecordCall implements TaskListener {
         SubmittedForm form = forms.of(task);
         LocalDate calledOn = form.requiredDate(CALLED_ON);
         if (calledOn.isAfter(clock.today())) {
-            throw text.invalid(CALLED_ON, "invalid.inFuture", calledOn);
+            throw text.invalid(CALLED_ON, "invalid.notYet", calledOn);
         }
         String outcome = choices.required(form, CALL_OUTCOME, OUTCOMES);
         boolean inTheirLanguage = FormChoices.flag(form, IN_THEIR_LANGUAGE);

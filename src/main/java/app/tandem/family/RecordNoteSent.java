@@ -40,7 +40,7 @@ class RecordNoteSent implements TaskListener {
         SubmittedForm form = forms.of(task);
         LocalDate sentOn = form.requiredDate(SENT_ON);
         if (sentOn.isAfter(clock.today())) {
-            throw text.invalid(SENT_ON, "invalid.inFuture", sentOn);
+            throw text.invalid(SENT_ON, "invalid.notYet", sentOn);
         }
         form.discardFromProcess();
         String language = letters.languageOf(messages.find(id).orElseThrow());
