@@ -24,7 +24,7 @@ public enum Channel {
         return "family.channel." + code;
     }
 
-    static Optional<Channel> parse(String text) {
+    public static Optional<Channel> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }

@@ -6,14 +6,14 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 /** What counts as a usable email address or phone number. */
-final class ContactDetails {
+public final class ContactDetails {
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{7,25}");
 
     private ContactDetails() {
     }
 
-    static boolean isEmail(String text) {
+    public static boolean isEmail(String text) {
         if (text == null || text.isBlank() || !text.contains("@")) {
             return false;
         }
@@ -25,7 +25,7 @@ final class ContactDetails {
         }
     }
 
-    static boolean isPhone(String text) {
+    public static boolean isPhone(String text) {
         if (text == null || !PHONE.matcher(text.strip()).matches()) {
             return false;
         }
