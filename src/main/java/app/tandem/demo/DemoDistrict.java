@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
@@ -16,11 +18,15 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tandem.directory.District;
+import app.tandem.family.CaregiverProcesses;
+import app.tandem.family.roster.RosterImporter;
+import app.tandem.family.roster.RosterScope;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
@@ -38,7 +44,9 @@ import app.tandem.system.TandemProperties;
  * A demo district, seeded on the first start only: three schools whose terms sit around that day
  * (one starts in three weeks, one has run for a month, one ended yesterday), their staff, and one
  * school program each, played forward to where its dates put it. Every later start finds it and
- * adds nothing.
+ * adds nothing. The roster (demo/riverbend-roster.csv, in the import format) gives Riverside and Maple
+ * 30 students and their caregivers in English, Spanish and Vietnamese; Riverside's caregivers were
+ * introduced to the program before its term and its first month of progress updates went out.
  */
 @Component
 @Profile("!prod")
@@ -61,10 +69,15 @@ class DemoDistrict implements ApplicationRunner {
     private final ProgramCalendar calendar;
     private final TandemProperties properties;
     private final TransactionTemplate transaction;
+    private final RosterImporter roster;
+    private final IdentityService identity;
 
     DemoDistrict(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
                  DemoTimeline timeline, HistoryService history, ProcessEngineConfigurationImpl engineConfiguration,
-                 ProgramCalendar calendar, TandemProperties properties, TransactionTemplate transaction) {
+                 ProgramCalendar calendar, TandemProperties properties, TransactionTemplate transaction,
+                 RosterImporter roster, IdentityService identity) {
+        this.roster = roster;
+        this.identity = identity;
         this.schools = schools;
         this.terms = terms;
         this.staff = staff;
@@ -85,6 +98,7 @@ class DemoDistrict implements ApplicationRunner {
         }
         LocalDate today = calendar.today();
         transaction.executeWithoutResult(status -> seedDirectory(today));
+        importRoster();
         JobExecutor jobExecutor = engineConfiguration.getJobExecutor();
         boolean wasActive = jobExecutor != null && jobExecutor.isActive();
         if (wasActive) {
@@ -99,7 +113,8 @@ class DemoDistrict implements ApplicationRunner {
                 jobExecutor.start();
             }
         }
-        log.info("Demo district seeded: 3 schools, their staff and one school program each.");
+        log.info("Demo district seeded: 3 schools, their staff, 30 students and their caregivers, "
+                + "and one school program each.");
     }
 
     private void seedDirectory(LocalDate today) {
@@ -121,6 +136,9 @@ class DemoDistrict implements ApplicationRunner {
         person(district, "tokoye", "Tobi Okoye", "en", Set.of(Role.TEACHER), List.of(riverside.id()));
         person(district, "jbrooks", "James Brooks", "en", Set.of(Role.SCHOOL_LEADER), List.of(cedar.id()));
         person(district, "lnguyen", "Linh Nguyen", "en", Set.of(Role.TEACHER), List.of(cedar.id()));
+        person(district, "tvu", "Thao Vu", "vi", Set.of(Role.LIAISON), List.of(maple.id(), riverside.id()));
+        speaks("liaison", "es");
+        speaks("tvu", "vi");
 
         term(maple, today.plusDays(21), 112);
         term(riverside, today.minusDays(30), 112);
@@ -131,6 +149,33 @@ class DemoDistrict implements ApplicationRunner {
                         List<Long> schoolIds) {
         staff.add(new StaffMember(username, district.id(), name, username + "@riverbend.example.org", language),
                 PASSWORD, roles, schoolIds);
+    }
+
+    /** A liaison who speaks a language is offered that language's translations and calls. */
+    private void speaks(String username, String language) {
+        String groupId = Role.LIAISON.groupId() + "-" + language;
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identity.newGroup(groupId);
+            group.setName("Family liaisons (" + language + ")");
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+        identity.createMembership(username, groupId);
+    }
+
+    private void importRoster() {
+        District district = schools.districtByCode(DISTRICT_CODE).orElseThrow();
+        try (java.io.Reader file = new java.io.InputStreamReader(
+                new ClassPathResource("demo/riverbend-roster.csv").getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            RosterImporter.Result result = roster.importRoster(file,
+                    new RosterScope("manager", district.id(), true, Set.of(), Locale.ENGLISH), (phase, done, total) -> { });
+            if (!result.imported()) {
+                throw new IllegalStateException("The demo roster has errors: " + result.errors());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void term(School school, LocalDate startsOn, int days) {
@@ -152,10 +197,15 @@ class DemoDistrict implements ApplicationRunner {
         }
         LocalDate start = today.minusDays(30);
         scheduleAndHold(pi, start.minusDays(20), start.minusDays(10), List.of("leader", "teacher", "tokoye"));
+        reachCaregivers(start.minusDays(8));
         timeline.fire(start, pi, SchoolProgram.TERM_STARTS);
+        updateWeek(pi, start.plusDays(7));
         holdCheckIn(pi, start.plusDays(10), List.of("leader", "teacher"), 18);
         timeline.fire(start.plusDays(14), pi, SchoolProgram.NEXT_WINDOW_OPENS);
+        updateWeek(pi, start.plusDays(14));
+        updateWeek(pi, start.plusDays(21));
         timeline.fire(start.plusDays(28), pi, SchoolProgram.CHECK_IN_WINDOW_CLOSED);
+        updateWeek(pi, start.plusDays(28));
     }
 
     /** Ended yesterday: aligned late, five check-ins held and one missed, the impact summary due. */
@@ -176,6 +226,34 @@ class DemoDistrict implements ApplicationRunner {
             holdCheckIn(pi, opens.plusDays(9), List.of("jbrooks", "lnguyen"), 22 + window);
             timeline.fire(opens.plusDays(14), pi, SchoolProgram.NEXT_WINDOW_OPENS);
         }
+    }
+
+    /** A week of the term begins: the updates due are started, drafted, translated and sent the next day. */
+    private void updateWeek(String pi, LocalDate day) {
+        timeline.fire(day, pi, CaregiverProcesses.CAREGIVER_UPDATES_DUE);
+        LocalDate next = day.plusDays(1);
+        String update = CaregiverProcesses.UPDATE_PROCESS_KEY;
+        timeline.completeAll(next, update, CaregiverProcesses.DRAFT_UPDATE, "coordinator", Map.of(
+                "subject", "reading", "standing", "approaching", "atHome", "read-together", "win", "kept-trying",
+                "sessionsAttended", 7, "teacherReview", false));
+        timeline.completeAll(next, update, CaregiverProcesses.TRANSLATE_UPDATE, "tvu", Map.of("translatedText",
+                "Con quý vị đang tiến gần đến trình độ lớp về môn đọc. Con đã cố gắng rất nhiều với những bài khó.\n"
+                        + "Ở nhà: hãy cùng con đọc sách 15 phút mỗi ngày."));
+        reachCaregivers(next);
+    }
+
+    /** The liaisons and teachers do their part: calls, notes home, and the translations of introductions. */
+    private void reachCaregivers(LocalDate day) {
+        for (String process : List.of(CaregiverProcesses.ONBOARDING_PROCESS_KEY, CaregiverProcesses.UPDATE_PROCESS_KEY)) {
+            timeline.completeAll(day, process, CaregiverProcesses.TRANSLATE_INTRODUCTION, "tvu", Map.of("translatedText",
+                    "Con quý vị sẽ được gia sư hỗ trợ thêm trong nhóm nhỏ, trong giờ học. "
+                            + "Chúng tôi sẽ gửi cho quý vị thông tin về sự tiến bộ của con vài tuần một lần."));
+            timeline.completeAll(day, process, CaregiverProcesses.CALL_CAREGIVER, "liaison", Map.of(
+                    "calledOn", day.toString(), "callOutcome", "reached", "inTheirLanguage", true));
+            timeline.completeAll(day, process, CaregiverProcesses.SEND_NOTE_HOME, "tokoye", Map.of(
+                    "sentOn", day.toString()));
+        }
+        timeline.deliverMail(day);
     }
 
     private String start(String schoolCode) {

@@ -53,6 +53,44 @@ class DemoTimeline {
         });
     }
 
+    /** Completes every open task of that kind in every instance of a process, as one person. */
+    int completeAll(LocalDate day, String processKey, String taskKey, String username, Map<String, Object> form) {
+        int[] count = {0};
+        on(day, () -> {
+            for (Task task : tasks.createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey(taskKey).list()) {
+                tasks.claim(task.getId(), username);
+                identity.setAuthenticatedUserId(username);
+                try {
+                    tasks.complete(task.getId(), form);
+                    count[0]++;
+                } finally {
+                    identity.clearAuthentication();
+                }
+            }
+        });
+        return count[0];
+    }
+
+    /** Sends the mail queued so far on that day, as the job executor would have. */
+    void deliverMail(LocalDate day) {
+        on(day, () -> {
+            for (int round = 0; round < 3; round++) {
+                java.util.List<Job> jobs = management.createJobQuery()
+                        .processDefinitionKey(app.tandem.notify.DeliverMessage.PROCESS_KEY).executable().list();
+                if (jobs.isEmpty()) {
+                    return;
+                }
+                for (Job job : jobs) {
+                    try {
+                        management.executeJob(job.getId());
+                    } catch (RuntimeException e) {
+                        // left to the job executor's retries once the demo is seeded
+                    }
+                }
+            }
+        });
+    }
+
     void fire(LocalDate day, String processInstanceId, String timerActivityId) {
         on(day, () -> {
             Job job = management.createJobQuery().processInstanceId(processInstanceId).activityId(timerActivityId)

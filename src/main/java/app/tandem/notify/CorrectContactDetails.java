@@ -2,6 +2,7 @@ package app.tandem.notify;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.StaffDirectory;
@@ -15,7 +16,8 @@ import jakarta.mail.internet.InternetAddress;
 /**
  * A liaison fixed (or gave up on) an address the mail server refused: a corrected address goes to
  * the directory and the message, which is sent again when asked; otherwise the message is dropped.
- * The address itself never becomes a process variable.
+ * The address itself never becomes a process variable. A message to someone outside the staff (a
+ * caregiver) is announced as {@link ContactCorrected}, so the feature that owns that contact keeps it.
  */
 @Component("correctContactDetails")
 class CorrectContactDetails implements TaskListener {
@@ -26,12 +28,15 @@ class CorrectContactDetails implements TaskListener {
     private final OutboxMessages messages;
     private final StaffDirectory staff;
     private final Messages text;
+    private final ApplicationEventPublisher events;
 
-    CorrectContactDetails(SubmittedForms forms, OutboxMessages messages, StaffDirectory staff, Messages text) {
+    CorrectContactDetails(SubmittedForms forms, OutboxMessages messages, StaffDirectory staff, Messages text,
+                          ApplicationEventPublisher events) {
         this.forms = forms;
         this.messages = messages;
         this.staff = staff;
         this.text = text;
+        this.events = events;
     }
 
     @Override
@@ -52,6 +57,8 @@ class CorrectContactDetails implements TaskListener {
         OutboxMessage message = messages.find(id).orElseThrow();
         if (corrected != null && message.recipientUsername() != null) {
             staff.changeEmail(message.recipientUsername(), corrected);
+        } else if (corrected != null) {
+            events.publishEvent(new ContactCorrected(id, message.idempotencyKey(), corrected));
         }
         if (sendAgain) {
             messages.requeue(id, corrected);

@@ -23,7 +23,7 @@ import app.tandem.system.TandemProperties;
  * (and Spring Boot's configuration of it) stays as it is.
  */
 @Component
-class MailComposer {
+public class MailComposer {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
@@ -48,7 +48,7 @@ class MailComposer {
         return resolver;
     }
 
-    OutgoingMessage compose(String idempotencyKey, MessageKind kind, Recipient recipient, Object[] subjectArgs,
+    public OutgoingMessage compose(String idempotencyKey, MessageKind kind, Recipient recipient, Object[] subjectArgs,
                             Map<String, Object> model, OutgoingMessage.Attachment attachment) {
         Locale locale = recipient.locale();
         Map<String, Object> variables = new HashMap<>(model);

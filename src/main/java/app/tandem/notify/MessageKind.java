@@ -9,7 +9,9 @@ public enum MessageKind {
     MEETING_INVITE("meeting-invite"),
     MEETING_UPDATE("meeting-update"),
     MEETING_CANCELLED("meeting-cancelled"),
-    DAILY_DIGEST("daily-digest");
+    DAILY_DIGEST("daily-digest"),
+    CAREGIVER_INTRODUCTION("caregiver-introduction"),
+    CAREGIVER_UPDATE("caregiver-update");
 
     private final String template;
 

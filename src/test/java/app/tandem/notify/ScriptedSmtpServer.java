@@ -17,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * refuses the recipient with 550, or accepts slowly. It stands in on the embedded server's port
  * while that is stopped.
  */
-class ScriptedSmtpServer implements AutoCloseable {
+public class ScriptedSmtpServer implements AutoCloseable {
 
-    enum Answer { DEFER_DATA, REFUSE_RECIPIENT, ACCEPT_SLOWLY }
+    public enum Answer { DEFER_DATA, REFUSE_RECIPIENT, ACCEPT_SLOWLY }
 
     private final ServerSocket socket;
     private final Answer answer;
@@ -27,7 +27,7 @@ class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
-    ScriptedSmtpServer(int port, Answer answer, long holdMillis) throws IOException {
+    public ScriptedSmtpServer(int port, Answer answer, long holdMillis) throws IOException {
         this.answer = answer;
         this.holdMillis = holdMillis;
         this.socket = new ServerSocket();
@@ -39,7 +39,7 @@ class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** The messages it accepted, as raw text. */
-    List<String> accepted() {
+    public List<String> accepted() {
         return accepted;
     }
 

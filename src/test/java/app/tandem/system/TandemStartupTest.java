@@ -48,7 +48,7 @@ class TandemStartupTest {
             assertThat(firstStart).containsEntry("maple", SchoolProgram.SCHEDULE_ALIGNMENT_MEETING)
                     .containsEntry("riverside", SchoolProgram.HOLD_CHECK_IN)
                     .containsEntry("cedar", SchoolProgram.PREPARE_IMPACT_SUMMARY);
-            assertThat(counts(app)).containsExactly(1, 3, 11, 3);
+            assertThat(counts(app)).containsExactly(1, 3, 12, 3, 30, 31);
             assertThat(app.getBean(ProcessEngine.class).getIdentityService()
                     .checkPassword("coordinator", "demo")).isTrue();
             assertThat(engineRestStatus(app, null)).as("REST without an account").isEqualTo(401);
@@ -57,7 +57,7 @@ class TandemStartupTest {
         }
 
         try (ConfigurableApplicationContext app = start()) {
-            assertThat(counts(app)).as("a second start adds nothing").containsExactly(1, 3, 11, 3);
+            assertThat(counts(app)).as("a second start adds nothing").containsExactly(1, 3, 12, 3, 30, 31);
             assertThat(programsBySchool(app)).isEqualTo(firstStart);
             assertThat(app.getBean(ProcessEngine.class).getRepositoryService().createDeploymentQuery().count())
                     .as("unchanged models are not deployed again").isEqualTo(1);
@@ -89,7 +89,7 @@ class TandemStartupTest {
 
     private List<Integer> counts(ConfigurableApplicationContext app) {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
-        return Stream.of("district", "school", "staff_member", "school_term")
+        return Stream.of("district", "school", "staff_member", "school_term", "student", "caregiver")
                 .map(table -> jdbc.sql("select count(*) from " + table).query(Integer.class).single())
                 .toList();
     }

@@ -1,0 +1,40 @@
+package app.tandem.family;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import app.tandem.family.CaregiverProcesses.Var;
+
+/**
+ * The caregiver's preferred channel when their details allow it, else FIX_CONTACT. The route is a
+ * local variable: each caregiver of an update is reached in its own branch.
+ */
+@Component("chooseHowToReach")
+class ChooseHowToReach implements JavaDelegate {
+
+    private final FamilyMessages messages;
+    private final Families families;
+
+    ChooseHowToReach(FamilyMessages messages, Families families) {
+        this.messages = messages;
+        this.families = families;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FamilyMessage message = messages.find(FamilyClock.id(execution, Var.FAMILY_MESSAGE_ID)).orElseThrow();
+        Caregiver caregiver = families.caregiver(message.caregiverId()).orElseThrow();
+        execution.setVariableLocal(Var.ROUTE, route(caregiver));
+    }
+
+    static String route(Caregiver caregiver) {
+        return switch (caregiver.preferredChannel()) {
+            case EMAIL -> ContactDetails.isEmail(caregiver.email()) ? Channel.EMAIL.name()
+                    : CaregiverProcesses.ROUTE_FIX_CONTACT;
+            case PHONE_CALL -> ContactDetails.isPhone(caregiver.phone()) ? Channel.PHONE_CALL.name()
+                    : CaregiverProcesses.ROUTE_FIX_CONTACT;
+            case PAPER_NOTE -> Channel.PAPER_NOTE.name();
+        };
+    }
+}

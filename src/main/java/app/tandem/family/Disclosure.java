@@ -1,0 +1,9 @@
+package app.tandem.family;
+
+import java.time.Instant;
+
+/** One line of the disclosure log: what was told to whom about which student, when and how. */
+public record Disclosure(long id, long studentId, String studentName, long caregiverId, String caregiverName,
+                         FamilyMessageKind kind, Integer cycleNo, Channel channel, String language,
+                         Instant disclosedAt, long familyMessageId, String recordedBy) {
+}

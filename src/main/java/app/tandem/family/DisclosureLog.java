@@ -1,0 +1,70 @@
+package app.tandem.family;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every message about a student, written when it reached (or was handed to) the caregiver. It lives
+ * in Tandem's tables, so it outlives Camunda's history.
+ */
+@Repository
+public class DisclosureLog {
+
+    private static final String SELECT = "select d.id, d.student_id, s.full_name as student_name, d.caregiver_id, "
+            + "c.full_name as caregiver_name, d.kind, d.cycle_no, d.channel, d.language, d.disclosed_at, "
+            + "d.family_message_id, d.recorded_by from disclosure_log d join student s on s.id = d.student_id "
+            + "join caregiver c on c.id = d.caregiver_id ";
+
+    private final JdbcClient jdbc;
+
+    public DisclosureLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(FamilyMessage message, long studentId, Channel channel, String language, Instant at, String recordedBy) {
+        int exists = jdbc.sql("select count(*) from disclosure_log where family_message_id = ? and student_id = ?")
+                .params(message.id(), studentId)
+                .query(Integer.class)
+                .single();
+        if (exists > 0) {
+            return;
+        }
+        jdbc.sql("insert into disclosure_log (student_id, caregiver_id, school_id, kind, cycle_no, channel, language, "
+                        + "disclosed_at, family_message_id, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(studentId, message.caregiverId(), message.schoolId(), message.kind().name(), message.cycleNo(),
+                        channel.name(), language, Timestamp.from(at), message.id(), recordedBy)
+                .update();
+    }
+
+    public List<Disclosure> ofStudent(long studentId) {
+        return jdbc.sql(SELECT + "where d.student_id = ? order by d.disclosed_at desc, d.id desc")
+                .param(studentId)
+                .query(this::disclosure)
+                .list();
+    }
+
+    public List<Disclosure> ofSchools(List<Long> schoolIds, int limit) {
+        if (schoolIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + "where d.school_id in (:schools) order by d.disclosed_at desc, d.id desc "
+                        + "fetch first " + Math.max(1, limit) + " rows only")
+                .param("schools", schoolIds)
+                .query(this::disclosure)
+                .list();
+    }
+
+    private Disclosure disclosure(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        int cycle = rs.getInt("cycle_no");
+        Integer cycleNo = rs.wasNull() ? null : cycle;
+        return new Disclosure(rs.getLong("id"), rs.getLong("student_id"), rs.getString("student_name"),
+                rs.getLong("caregiver_id"), rs.getString("caregiver_name"),
+                FamilyMessageKind.valueOf(rs.getString("kind")), cycleNo, Channel.valueOf(rs.getString("channel")),
+                rs.getString("language"), rs.getTimestamp("disclosed_at").toInstant(), rs.getLong("family_message_id"),
+                rs.getString("recorded_by"));
+    }
+}

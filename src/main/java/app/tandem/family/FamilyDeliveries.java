@@ -1,0 +1,52 @@
+package app.tandem.family;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import app.tandem.program.ProgramCalendar;
+
+/**
+ * A message reached a caregiver (the mail server took it, the call was made, the note went home):
+ * the message is marked delivered and each student it was about goes into the disclosure log.
+ */
+@Service
+class FamilyDeliveries {
+
+    private final FamilyMessages messages;
+    private final Families families;
+    private final DisclosureLog log;
+    private final ProgramCalendar calendar;
+
+    FamilyDeliveries(FamilyMessages messages, Families families, DisclosureLog log, ProgramCalendar calendar) {
+        this.messages = messages;
+        this.families = families;
+        this.log = log;
+        this.calendar = calendar;
+    }
+
+    void delivered(long familyMessageId, Channel channel, String language, Instant at, LocalDate on, String recordedBy) {
+        FamilyMessage message = messages.find(familyMessageId).orElseThrow();
+        if (!messages.markDelivered(familyMessageId, channel, language, at, on, recordedBy)) {
+            return;
+        }
+        for (long studentId : studentsIn(message, on)) {
+            log.record(message, studentId, channel, language, at, recordedBy);
+        }
+    }
+
+    void delivered(long familyMessageId, Channel channel, String language, Instant at, String recordedBy) {
+        delivered(familyMessageId, channel, language, at, calendar.dayOf(java.util.Date.from(at)), recordedBy);
+    }
+
+    private List<Long> studentsIn(FamilyMessage message, LocalDate on) {
+        if (message.studentId() != null) {
+            return List.of(message.studentId());
+        }
+        return families.childrenToTellAbout(message.caregiverId(), message.schoolId(), on).stream()
+                .map(link -> link.student().id())
+                .toList();
+    }
+}

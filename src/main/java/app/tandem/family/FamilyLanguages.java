@@ -1,0 +1,63 @@
+package app.tandem.family;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import app.tandem.directory.Role;
+
+/**
+ * Languages of families: which have reviewed texts, and which liaisons speak one. A liaison who
+ * speaks a language belongs to the group {@code liaisons-<language>}, such as liaisons-es. The models
+ * ask this bean for a task's candidate group by id, so no language becomes a process variable.
+ */
+@Component("familyLanguages")
+public class FamilyLanguages {
+
+    public static final String ENGLISH = "en";
+    private static final Pattern TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+    private final FamilySettings settings;
+    private final FamilyMessages messages;
+    private final CaregiverUpdates updates;
+
+    FamilyLanguages(FamilySettings settings, FamilyMessages messages, CaregiverUpdates updates) {
+        this.settings = settings;
+        this.messages = messages;
+        this.updates = updates;
+    }
+
+    /** A language tag as Tandem stores it (such as es, vi, zh), or empty when it is not one. */
+    public static Optional<String> normalize(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String tag = text.strip().replace('_', '-');
+        if (!TAG.matcher(tag.toLowerCase(Locale.ROOT)).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(Locale.forLanguageTag(tag).getLanguage());
+    }
+
+    public boolean isReviewed(String language) {
+        return settings.reviewedLanguages().contains(language);
+    }
+
+    public static String liaisonGroup(String language) {
+        return ENGLISH.equals(language) ? Role.LIAISON.groupId() : Role.LIAISON.groupId() + "-" + language;
+    }
+
+    /** The liaisons who can translate this translation: those who speak its language. */
+    public String translatorsOf(Object translationId) {
+        Translation translation = updates.translation(((Number) translationId).longValue()).orElseThrow();
+        return liaisonGroup(translation.language());
+    }
+
+    /** The liaisons who can call this message's caregiver in their language. */
+    public String callersOf(Object familyMessageId) {
+        FamilyMessage message = messages.find(((Number) familyMessageId).longValue()).orElseThrow();
+        return liaisonGroup(message.preferredLanguage());
+    }
+}

@@ -1,0 +1,94 @@
+package app.tandem.family;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import app.tandem.directory.Role;
+import app.tandem.program.ProgramCalendar;
+
+/**
+ * The disclosure log of one's schools, and one family message as its caregiver reads it (what a
+ * liaison says on the phone, translates, or a teacher prints). Staff see their schools only,
+ * managers their district; anyone else gets a 404.
+ */
+@Controller
+class FamilyPages {
+
+    private static final Set<String> LOG_READERS = Set.of(Role.COORDINATOR.groupId(), Role.LIAISON.groupId(),
+            Role.SCHOOL_LEADER.groupId(), Role.MANAGER.groupId());
+    private static final Set<String> MESSAGE_READERS = Set.of(Role.COORDINATOR.groupId(), Role.LIAISON.groupId(),
+            Role.TEACHER.groupId(), Role.SCHOOL_LEADER.groupId(), Role.MANAGER.groupId());
+
+    private final DisclosureLog log;
+    private final FamilyMessages messages;
+    private final Families families;
+    private final FamilyLetters letters;
+    private final JdbcClient jdbc;
+    private final ProgramCalendar calendar;
+
+    FamilyPages(DisclosureLog log, FamilyMessages messages, Families families, FamilyLetters letters, JdbcClient jdbc,
+                ProgramCalendar calendar) {
+        this.calendar = calendar;
+        this.log = log;
+        this.messages = messages;
+        this.families = families;
+        this.letters = letters;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/family/disclosures")
+    String disclosures(Authentication who, Model model) {
+        model.addAttribute("disclosures", log.ofSchools(List.copyOf(schoolsOf(who, LOG_READERS)), 500));
+        model.addAttribute("zone", calendar.zone());
+        return "family/disclosures";
+    }
+
+    @GetMapping("/family/messages/{id}")
+    String message(Authentication who, @PathVariable long id, Model model) {
+        FamilyMessage message = messages.find(id).filter(m -> schoolsOf(who, MESSAGE_READERS).contains(m.schoolId()))
+                .orElseThrow(FamilyPages::notFound);
+        if (message.status() == FamilyMessageStatus.WITHHELD) {
+            throw notFound();
+        }
+        model.addAttribute("message", message);
+        model.addAttribute("caregiver", families.caregiver(message.caregiverId()).orElseThrow());
+        FamilyLetters.Letter letter = letters.compose(id);
+        model.addAttribute("letter", letter.message());
+        model.addAttribute("letterLanguage", Locale.forLanguageTag(letter.language()));
+        model.addAttribute("rtl", "ar".equals(letter.language()));
+        if (letters.needsTranslation(message)) {
+            model.addAttribute("english", letters.english(id));
+        }
+        return "family/message";
+    }
+
+    private Set<Long> schoolsOf(Authentication who, Set<String> readers) {
+        Set<String> groups = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+        if (groups.stream().noneMatch(readers::contains)) {
+            throw notFound();
+        }
+        if (groups.contains(Role.MANAGER.groupId())) {
+            return Set.copyOf(jdbc.sql("select sc.id from school sc join staff_member s on s.district_id = sc.district_id "
+                    + "where s.username = ?").param(who.getName()).query(Long.class).list());
+        }
+        return Set.copyOf(jdbc.sql("select school_id from staff_school where username = ?").param(who.getName())
+                .query(Long.class).list());
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

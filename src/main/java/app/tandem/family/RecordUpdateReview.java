@@ -1,0 +1,44 @@
+package app.tandem.family;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.forms.SubmittedForm;
+import app.tandem.forms.SubmittedForms;
+
+/** A teacher's review: each part they chose replaces the coordinator's; what they left empty stays. */
+@Component("recordUpdateReview")
+class RecordUpdateReview implements TaskListener {
+
+    private final SubmittedForms forms;
+    private final FormChoices choices;
+    private final CaregiverUpdates updates;
+    private final FamilyClock clock;
+
+    RecordUpdateReview(SubmittedForms forms, FormChoices choices, CaregiverUpdates updates, FamilyClock clock) {
+        this.forms = forms;
+        this.choices = choices;
+        this.updates = updates;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long updateId = FamilyClock.id(task, Var.UPDATE_ID);
+        UpdateDraft drafted = updates.find(updateId).orElseThrow().draft();
+        SubmittedForm form = forms.of(task);
+        String standing = choices.optional(form, RecordUpdateDraft.STANDING, UpdateDraft.STANDINGS);
+        String atHome = choices.optional(form, RecordUpdateDraft.AT_HOME, UpdateDraft.AT_HOME);
+        String win = choices.optional(form, RecordUpdateDraft.WIN, UpdateDraft.WINS);
+        Integer sessions = form.number(RecordUpdateDraft.SESSIONS_ATTENDED, 0, 100).orElse(null);
+        form.discardFromProcess();
+        UpdateDraft reviewed = new UpdateDraft(drafted.subject(),
+                standing == null ? drafted.standing() : standing,
+                atHome == null ? drafted.atHome() : atHome,
+                win == null ? drafted.win() : win,
+                sessions == null ? drafted.sessionsAttended() : sessions);
+        updates.recordReview(updateId, reviewed, FamilyClock.completedBy(task), clock.now());
+    }
+}

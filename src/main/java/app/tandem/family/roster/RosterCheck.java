@@ -1,0 +1,419 @@
+package app.tandem.family.roster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import app.tandem.directory.Role;
+import app.tandem.family.Channel;
+import app.tandem.family.ContactDetails;
+import app.tandem.family.FamilyLanguages;
+import app.tandem.family.roster.RosterRows.CaregiverRow;
+import app.tandem.family.roster.RosterRows.SchoolRow;
+import app.tandem.family.roster.RosterRows.StaffRow;
+import app.tandem.family.roster.RosterRows.StudentRow;
+import app.tandem.system.Messages;
+
+/**
+ * Reads and checks a whole roster file before anything is written: every problem is listed with its
+ * row, column and reason. Schools and students named by other rows may come later in the file or be
+ * in Tandem already.
+ */
+final class RosterCheck {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}");
+    private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+    private static final Set<String> ROLE_GROUPS = Arrays.stream(Role.values()).map(Role::groupId)
+            .filter(g -> !g.equals(Role.OPERATOR.groupId())).collect(java.util.stream.Collectors.toSet());
+
+    final List<RosterError> errors = new ArrayList<>();
+    final List<SchoolRow> schools = new ArrayList<>();
+    final List<StaffRow> staff = new ArrayList<>();
+    final List<StudentRow> students = new ArrayList<>();
+    final List<CaregiverRow> caregivers = new ArrayList<>();
+    int rows;
+
+    private final RosterScope scope;
+    private final Messages messages;
+    private final Map<String, Long> knownSchools;
+    private final Set<String> schoolsOfOtherDistricts;
+    private final Map<String, Long> knownStudentSchools;
+    private final LocalDate today;
+
+    /**
+     * @param knownSchools        the district's school codes and ids
+     * @param otherDistricts      school codes already used by other districts
+     * @param knownStudentSchools the district's student numbers and their school ids
+     */
+    RosterCheck(RosterScope scope, Messages messages, Map<String, Long> knownSchools, Set<String> otherDistricts,
+                Map<String, Long> knownStudentSchools, LocalDate today) {
+        this.scope = scope;
+        this.messages = messages;
+        this.knownSchools = knownSchools;
+        this.schoolsOfOtherDistricts = otherDistricts;
+        this.knownStudentSchools = knownStudentSchools;
+        this.today = today;
+    }
+
+    void read(Reader reader) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+            for (String column : RosterColumns.ALL) {
+                if (!header.contains(column)) {
+                    error(1, column, "roster.error.missingColumn");
+                }
+            }
+            for (String column : header) {
+                if (!RosterColumns.ALL.contains(column)) {
+                    error(1, column, "roster.error.unknownColumn");
+                }
+            }
+            if (!errors.isEmpty()) {
+                return;
+            }
+            List<Map<String, String>> records = new ArrayList<>();
+            List<Integer> numbers = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                int row = (int) record.getRecordNumber() + 1;
+                if (record.size() != header.size()) {
+                    error(row, RosterColumns.RECORD, "roster.error.cells", record.size(), header.size());
+                    continue;
+                }
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    String value = record.get(i);
+                    values.put(header.get(i), value == null || value.isBlank() ? null : value.strip());
+                }
+                records.add(values);
+                numbers.add(row);
+            }
+            rows = records.size();
+            check(records, numbers);
+        }
+    }
+
+    private void check(List<Map<String, String>> records, List<Integer> numbers) {
+        Set<String> schoolsInFile = new HashSet<>();
+        Set<String> studentsInFile = new HashSet<>();
+        for (Map<String, String> values : records) {
+            if ("school".equals(lower(values.get(RosterColumns.RECORD))) && values.get(RosterColumns.SCHOOL) != null) {
+                schoolsInFile.add(values.get(RosterColumns.SCHOOL).toLowerCase(Locale.ROOT));
+            }
+            if ("student".equals(lower(values.get(RosterColumns.RECORD))) && values.get(RosterColumns.ID) != null) {
+                studentsInFile.add(values.get(RosterColumns.ID));
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        Map<String, String> caregiverPeople = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            Row row = new Row(numbers.get(i), records.get(i));
+            String record = lower(row.get(RosterColumns.RECORD));
+            if (record == null || !RosterColumns.RECORDS.contains(record)) {
+                row.error(RosterColumns.RECORD, "roster.error.record", String.valueOf(row.get(RosterColumns.RECORD)));
+                continue;
+            }
+            switch (record) {
+                case "school" -> school(row, seen);
+                case "staff" -> staff(row, seen, schoolsInFile);
+                case "student" -> student(row, seen, schoolsInFile);
+                default -> caregiver(row, seen, studentsInFile, caregiverPeople);
+            }
+        }
+    }
+
+    private void school(Row row, Set<String> seen) {
+        String code = lower(row.required(RosterColumns.SCHOOL));
+        String name = row.required(RosterColumns.NAME);
+        if (code == null) {
+            return;
+        }
+        if (!CODE.matcher(code).matches()) {
+            row.error(RosterColumns.SCHOOL, "roster.error.code", code);
+        } else if (schoolsOfOtherDistricts.contains(code)) {
+            row.error(RosterColumns.SCHOOL, "roster.error.schoolOfOtherDistrict", code);
+        } else if (!seen.add("school:" + code)) {
+            row.error(RosterColumns.SCHOOL, "roster.error.duplicate", code);
+        } else if (!scope.manager()) {
+            row.error(RosterColumns.RECORD, "roster.error.schoolsByManagers");
+        } else if (name != null) {
+            row.maxLength(RosterColumns.NAME, 200);
+            schools.add(new SchoolRow(row.number, code, name));
+        }
+    }
+
+    private void staff(Row row, Set<String> seen, Set<String> schoolsInFile) {
+        String username = row.required(RosterColumns.ID);
+        String name = row.required(RosterColumns.NAME);
+        String email = row.required(RosterColumns.EMAIL);
+        String language = language(row, true);
+        String roleList = row.required(RosterColumns.ROLES);
+        String schoolList = row.required(RosterColumns.SCHOOL);
+        if (username != null && !USERNAME.matcher(username).matches()) {
+            row.error(RosterColumns.ID, "roster.error.username", username);
+        } else if (username != null && !seen.add("staff:" + username)) {
+            row.error(RosterColumns.ID, "roster.error.duplicate", username);
+        }
+        if (email != null && !ContactDetails.isEmail(email)) {
+            row.error(RosterColumns.EMAIL, "roster.error.email", email);
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        if (roleList != null) {
+            for (String role : roleList.split(";")) {
+                String group = role.strip().toLowerCase(Locale.ROOT);
+                if (group.isEmpty()) {
+                    continue;
+                }
+                if (ROLE_GROUPS.contains(group) || isLanguageGroup(group)) {
+                    roles.add(group);
+                } else {
+                    row.error(RosterColumns.ROLES, "roster.error.role", role.strip());
+                }
+            }
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        if (schoolList != null) {
+            for (String code : schoolList.split(";")) {
+                String wanted = code.strip().toLowerCase(Locale.ROOT);
+                if (!wanted.isEmpty() && knownSchool(row, wanted, schoolsInFile)) {
+                    codes.add(wanted);
+                }
+            }
+        }
+        row.maxLength(RosterColumns.NAME, 200);
+        if (row.clean()) {
+            staff.add(new StaffRow(row.number, username, name, email, language, roles, codes));
+        }
+    }
+
+    private void student(Row row, Set<String> seen, Set<String> schoolsInFile) {
+        String number = row.required(RosterColumns.ID);
+        String code = lower(row.required(RosterColumns.SCHOOL));
+        String name = row.required(RosterColumns.NAME);
+        String gradeText = row.required(RosterColumns.GRADE);
+        String sessionsText = row.required(RosterColumns.SESSIONS_PER_WEEK);
+        if (number != null && !NUMBER.matcher(number).matches()) {
+            row.error(RosterColumns.ID, "roster.error.number", number);
+        } else if (number != null && !seen.add("student:" + number)) {
+            row.error(RosterColumns.ID, "roster.error.duplicate", number);
+        }
+        if (code != null) {
+            knownSchool(row, code, schoolsInFile);
+        }
+        Integer grade = null;
+        if (gradeText != null) {
+            grade = "k".equalsIgnoreCase(gradeText) ? Integer.valueOf(0) : wholeNumber(gradeText);
+            if (grade == null || grade < 0 || grade > 12) {
+                row.error(RosterColumns.GRADE, "roster.error.grade", gradeText);
+            }
+        }
+        Integer sessions = sessionsText == null ? null : wholeNumber(sessionsText);
+        if (sessionsText != null && (sessions == null || sessions < 1 || sessions > 10)) {
+            row.error(RosterColumns.SESSIONS_PER_WEEK, "roster.error.sessions", sessionsText);
+        }
+        LocalDate birthDate = row.date(RosterColumns.BIRTH_DATE);
+        if (birthDate != null && birthDate.isAfter(today)) {
+            row.error(RosterColumns.BIRTH_DATE, "roster.error.future", birthDate);
+        }
+        row.maxLength(RosterColumns.NAME, 200);
+        row.maxLength(RosterColumns.TUTORING_GROUP, 100);
+        if (row.clean()) {
+            students.add(new StudentRow(row.number, number, code, name, grade, birthDate,
+                    row.get(RosterColumns.TUTORING_GROUP), sessions));
+        }
+    }
+
+    private void caregiver(Row row, Set<String> seen, Set<String> studentsInFile, Map<String, String> people) {
+        String number = row.required(RosterColumns.ID);
+        String studentNumber = row.required(RosterColumns.STUDENT);
+        String name = row.required(RosterColumns.NAME);
+        String relationship = row.required(RosterColumns.RELATIONSHIP);
+        String language = language(row, true);
+        String email = row.get(RosterColumns.EMAIL);
+        String phone = row.get(RosterColumns.PHONE);
+        if (number != null && !NUMBER.matcher(number).matches()) {
+            row.error(RosterColumns.ID, "roster.error.number", number);
+        }
+        if (studentNumber != null) {
+            Long schoolId = knownStudentSchools.get(studentNumber);
+            if (schoolId == null && !studentsInFile.contains(studentNumber)) {
+                row.error(RosterColumns.STUDENT, "roster.error.unknownStudent", studentNumber);
+            } else if (schoolId != null && !scope.mayChange(schoolId) && !studentsInFile.contains(studentNumber)) {
+                row.error(RosterColumns.STUDENT, "roster.error.notYourStudent", studentNumber);
+            }
+        }
+        if (number != null && studentNumber != null && !seen.add("caregiver:" + number + "/" + studentNumber)) {
+            row.error(RosterColumns.ID, "roster.error.duplicateCaregiver", number, studentNumber);
+        }
+        if (email != null && !ContactDetails.isEmail(email)) {
+            row.error(RosterColumns.EMAIL, "roster.error.email", email);
+        }
+        if (phone != null && !ContactDetails.isPhone(phone)) {
+            row.error(RosterColumns.PHONE, "roster.error.phone", phone);
+        }
+        String channelText = row.required(RosterColumns.CHANNEL);
+        Optional<Channel> channel = Channel.parse(channelText);
+        if (channelText != null && channel.isEmpty()) {
+            row.error(RosterColumns.CHANNEL, "roster.error.channel", channelText);
+        } else if (channel.orElse(null) == Channel.EMAIL && email == null) {
+            row.error(RosterColumns.EMAIL, "roster.error.emailForChannel");
+        } else if (channel.orElse(null) == Channel.PHONE_CALL && phone == null) {
+            row.error(RosterColumns.PHONE, "roster.error.phoneForChannel");
+        }
+        Boolean allowed = yesNo(row, RosterColumns.CONTACT_ALLOWED, true);
+        String reason = row.get(RosterColumns.NO_CONTACT_REASON);
+        if (Boolean.FALSE.equals(allowed) && reason == null) {
+            row.error(RosterColumns.NO_CONTACT_REASON, "roster.error.reasonRequired");
+        }
+        Boolean consent = yesNo(row, RosterColumns.STUDENT_CONSENT, false);
+        row.maxLength(RosterColumns.NAME, 200);
+        row.maxLength(RosterColumns.RELATIONSHIP, 40);
+        row.maxLength(RosterColumns.NO_CONTACT_REASON, 500);
+        if (!row.clean()) {
+            return;
+        }
+        CaregiverRow caregiver = new CaregiverRow(row.number, number, studentNumber, name, email, phone, language,
+                channel.orElseThrow(), relationship, allowed, Boolean.TRUE.equals(allowed) ? null : reason, consent);
+        String before = people.putIfAbsent(number, caregiver.person());
+        if (before != null && !before.equals(caregiver.person())) {
+            row.error(RosterColumns.ID, "roster.error.caregiverDiffers", number);
+            return;
+        }
+        caregivers.add(caregiver);
+    }
+
+    private boolean knownSchool(Row row, String code, Set<String> schoolsInFile) {
+        Long id = knownSchools.get(code);
+        if (id == null && !schoolsInFile.contains(code)) {
+            row.error(RosterColumns.SCHOOL, "roster.error.unknownSchool", code);
+            return false;
+        }
+        if (id != null && !scope.mayChange(id)) {
+            row.error(RosterColumns.SCHOOL, "roster.error.notYourSchool", code);
+            return false;
+        }
+        return true;
+    }
+
+    private String language(Row row, boolean required) {
+        String text = required ? row.required(RosterColumns.LANGUAGE) : row.get(RosterColumns.LANGUAGE);
+        if (text == null) {
+            return null;
+        }
+        Optional<String> tag = FamilyLanguages.normalize(text);
+        if (tag.isEmpty()) {
+            row.error(RosterColumns.LANGUAGE, "roster.error.language", text);
+            return null;
+        }
+        return tag.get();
+    }
+
+    private Boolean yesNo(Row row, String column, boolean required) {
+        String text = required ? row.required(column) : row.get(column);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true" -> true;
+            case "no", "n", "false" -> false;
+            default -> {
+                row.error(column, "roster.error.yesNo", text);
+                yield null;
+            }
+        };
+    }
+
+    private static boolean isLanguageGroup(String group) {
+        String prefix = Role.LIAISON.groupId() + "-";
+        return group.startsWith(prefix) && group.substring(prefix.length()).matches("[a-z]{2,3}");
+    }
+
+    private static Integer wholeNumber(String text) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String lower(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
+    private void error(int row, String column, String key, Object... args) {
+        errors.add(new RosterError(row, column, messages.text(scope.locale(), key, args)));
+    }
+
+    /** One row while it is checked: knows whether any of its cells was refused. */
+    private final class Row {
+
+        private final int number;
+        private final Map<String, String> values;
+        private boolean clean = true;
+
+        Row(int number, Map<String, String> values) {
+            this.number = number;
+            this.values = values;
+        }
+
+        String get(String column) {
+            return values.get(column);
+        }
+
+        String required(String column) {
+            String value = values.get(column);
+            if (value == null) {
+                error(column, "roster.error.required");
+            }
+            return value;
+        }
+
+        LocalDate date(String column) {
+            String text = values.get(column);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                error(column, "roster.error.date", text);
+                return null;
+            }
+        }
+
+        void maxLength(String column, int max) {
+            String value = values.get(column);
+            if (value != null && value.length() > max) {
+                error(column, "roster.error.tooLong", max);
+            }
+        }
+
+        void error(String column, String key, Object... args) {
+            clean = false;
+            RosterCheck.this.error(number, column, key, args);
+        }
+
+        boolean clean() {
+            return clean;
+        }
+    }
+}

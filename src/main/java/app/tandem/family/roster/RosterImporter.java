@@ -1,0 +1,362 @@
+package app.tandem.family.roster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import app.tandem.directory.Role;
+import app.tandem.family.roster.RosterRows.CaregiverRow;
+import app.tandem.family.roster.RosterRows.SchoolRow;
+import app.tandem.family.roster.RosterRows.StaffRow;
+import app.tandem.family.roster.RosterRows.StudentRow;
+import app.tandem.family.roster.RosterSummary.Change;
+import app.tandem.program.ProgramCalendar;
+import app.tandem.system.Messages;
+
+/**
+ * Imports a roster file: checks every row first and writes nothing if any is wrong; otherwise writes
+ * the whole file in one transaction (students, caregivers and their links in JDBC batches) and says
+ * what was added, updated or already so. Importing the same file again changes nothing.
+ */
+@Service
+public class RosterImporter {
+
+    /** Told how far the import has come. */
+    public interface Progress {
+        void at(Phase phase, int done, int total);
+    }
+
+    public enum Phase { CHECKING, IMPORTING }
+
+    /** Either the file's errors (nothing imported) or what the import changed. */
+    public record Result(List<RosterError> errors, RosterSummary summary) {
+        public boolean imported() {
+            return errors.isEmpty();
+        }
+    }
+
+    private static final int BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final IdentityService identity;
+    private final TransactionTemplate transaction;
+    private final Messages messages;
+    private final ProgramCalendar calendar;
+
+    RosterImporter(JdbcClient jdbc, JdbcTemplate batch, IdentityService identity, TransactionTemplate transaction,
+                   Messages messages, ProgramCalendar calendar) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.identity = identity;
+        this.transaction = transaction;
+        this.messages = messages;
+        this.calendar = calendar;
+    }
+
+    public Result importRoster(Reader file, RosterScope scope, Progress progress) throws IOException {
+        progress.at(Phase.CHECKING, 0, 0);
+        RosterCheck check = new RosterCheck(scope, messages, schoolsOf(scope.districtId()),
+                schoolsOutside(scope.districtId()), studentSchools(scope.districtId()), calendar.today());
+        check.read(file);
+        if (!check.errors.isEmpty()) {
+            return new Result(List.copyOf(check.errors), null);
+        }
+        int total = check.rows;
+        progress.at(Phase.IMPORTING, 0, total);
+        RosterSummary summary = transaction.execute(status -> write(check, scope, progress, total));
+        return new Result(List.of(), summary);
+    }
+
+    private RosterSummary write(RosterCheck check, RosterScope scope, Progress progress, int total) {
+        RosterSummary summary = RosterSummary.empty();
+        int[] done = {0};
+        Runnable step = () -> {
+            done[0]++;
+            if (done[0] % BATCH == 0 || done[0] == total) {
+                progress.at(Phase.IMPORTING, done[0], total);
+            }
+        };
+        writeSchools(check.schools, scope, summary, step);
+        Map<String, Long> schools = schoolsOf(scope.districtId());
+        writeStaff(check.staff, scope, schools, summary, step);
+        writeStudents(check.students, scope, schools, summary, step);
+        writeCaregivers(check.caregivers, scope, summary, step);
+        progress.at(Phase.IMPORTING, total, total);
+        return summary;
+    }
+
+    private void writeSchools(List<SchoolRow> rows, RosterScope scope, RosterSummary summary, Runnable step) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select code, name from school where district_id = ?").param(scope.districtId())
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+        for (SchoolRow row : rows) {
+            String before = names.get(row.code());
+            if (before == null) {
+                jdbc.sql("insert into school (district_id, code, name) values (?, ?, ?)")
+                        .params(scope.districtId(), row.code(), row.name()).update();
+                summary.count("school", Change.ADDED);
+            } else if (!before.equals(row.name())) {
+                jdbc.sql("update school set name = ? where code = ?").params(row.name(), row.code()).update();
+                summary.count("school", Change.UPDATED);
+            } else {
+                summary.count("school", Change.UNCHANGED);
+            }
+            step.run();
+        }
+    }
+
+    private void writeStaff(List<StaffRow> rows, RosterScope scope, Map<String, Long> schools, RosterSummary summary,
+                            Runnable step) {
+        for (StaffRow row : rows) {
+            Set<Long> schoolIds = new HashSet<>();
+            row.schoolCodes().forEach(code -> schoolIds.add(schools.get(code)));
+            List<Map<String, Object>> existing = jdbc.sql("select full_name, email, preferred_language from staff_member "
+                    + "where username = ?").param(row.username()).query().listOfRows();
+            if (existing.isEmpty()) {
+                jdbc.sql("insert into staff_member (username, district_id, full_name, email, preferred_language) "
+                                + "values (?, ?, ?, ?, ?)")
+                        .params(row.username(), scope.districtId(), row.name(), row.email(), row.language()).update();
+                schoolIds.forEach(id -> jdbc.sql("insert into staff_school (username, school_id) values (?, ?)")
+                        .params(row.username(), id).update());
+                account(row, true);
+                summary.count("staff", Change.ADDED);
+            } else {
+                Map<String, Object> before = existing.get(0);
+                boolean changed = !Objects.equals(before.get("full_name"), row.name())
+                        || !Objects.equals(before.get("email"), row.email())
+                        || !Objects.equals(before.get("preferred_language"), row.language());
+                if (changed) {
+                    jdbc.sql("update staff_member set full_name = ?, email = ?, preferred_language = ? where username = ?")
+                            .params(row.name(), row.email(), row.language(), row.username()).update();
+                    account(row, false);
+                }
+                Set<Long> schoolsBefore = new HashSet<>(jdbc.sql("select school_id from staff_school where username = ?")
+                        .param(row.username()).query(Long.class).list());
+                if (!schoolsBefore.equals(schoolIds)) {
+                    changed = true;
+                    jdbc.sql("delete from staff_school where username = ?").param(row.username()).update();
+                    schoolIds.forEach(id -> jdbc.sql("insert into staff_school (username, school_id) values (?, ?)")
+                            .params(row.username(), id).update());
+                }
+                changed |= memberships(row);
+                summary.count("staff", changed ? Change.UPDATED : Change.UNCHANGED);
+            }
+            step.run();
+        }
+    }
+
+    /** Creates or renames the Camunda account; a new one gets a random password an operator resets. */
+    private void account(StaffRow row, boolean created) {
+        User user = created ? identity.newUser(row.username())
+                : identity.createUserQuery().userId(row.username()).singleResult();
+        if (user == null) {
+            user = identity.newUser(row.username());
+            created = true;
+        }
+        int lastSpace = row.name().lastIndexOf(' ');
+        user.setFirstName(lastSpace > 0 ? row.name().substring(0, lastSpace) : row.name());
+        user.setLastName(lastSpace > 0 ? row.name().substring(lastSpace + 1) : "");
+        user.setEmail(row.email());
+        if (created) {
+            user.setPassword(UUID.randomUUID().toString());
+        }
+        identity.saveUser(user);
+        memberships(row);
+    }
+
+    /** The roster decides the Tandem roles and language groups; other groups (operators) stay. */
+    private boolean memberships(StaffRow row) {
+        Set<String> current = new HashSet<>();
+        identity.createGroupQuery().groupMember(row.username()).list().forEach(g -> current.add(g.getId()));
+        boolean changed = false;
+        for (String group : row.roles()) {
+            if (!current.contains(group)) {
+                if (identity.createGroupQuery().groupId(group).count() == 0) {
+                    Group created = identity.newGroup(group);
+                    created.setName(messages.text(java.util.Locale.ENGLISH, "role.liaisons") + " ("
+                            + group.substring(group.lastIndexOf('-') + 1) + ")");
+                    created.setType("WORKFLOW");
+                    identity.saveGroup(created);
+                }
+                identity.createMembership(row.username(), group);
+                changed = true;
+            }
+        }
+        for (String group : current) {
+            if (managed(group) && !row.roles().contains(group)) {
+                identity.deleteMembership(row.username(), group);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean managed(String group) {
+        if (group.startsWith(Role.LIAISON.groupId() + "-")) {
+            return true;
+        }
+        for (Role role : Role.values()) {
+            if (role != Role.OPERATOR && role.groupId().equals(group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void writeStudents(List<StudentRow> rows, RosterScope scope, Map<String, Long> schools,
+                               RosterSummary summary, Runnable step) {
+        Map<String, List<Object>> before = new HashMap<>();
+        jdbc.sql("select student_number, school_id, full_name, grade_level, birth_date, tutoring_group, "
+                        + "sessions_per_week from student where district_id = ?")
+                .param(scope.districtId())
+                .query((rs, n) -> before.put(rs.getString(1), row(rs.getLong(2), rs.getString(3), rs.getInt(4),
+                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getInt(7))))
+                .list();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (StudentRow row : rows) {
+            long schoolId = schools.get(row.schoolCode());
+            List<Object> now = row(schoolId, row.name(), row.grade(), row.birthDate(), row.tutoringGroup(),
+                    row.sessionsPerWeek());
+            List<Object> was = before.get(row.number());
+            Object birth = row.birthDate() == null ? null : Date.valueOf(row.birthDate());
+            if (was == null) {
+                inserts.add(new Object[] {scope.districtId(), row.number(), schoolId, row.name(), row.grade(), birth,
+                        row.tutoringGroup(), row.sessionsPerWeek()});
+                summary.count("student", Change.ADDED);
+            } else if (!was.equals(now)) {
+                updates.add(new Object[] {schoolId, row.name(), row.grade(), birth, row.tutoringGroup(),
+                        row.sessionsPerWeek(), scope.districtId(), row.number()});
+                summary.count("student", Change.UPDATED);
+            } else {
+                summary.count("student", Change.UNCHANGED);
+            }
+            step.run();
+        }
+        batch.batchUpdate("insert into student (district_id, student_number, school_id, full_name, grade_level, "
+                + "birth_date, tutoring_group, sessions_per_week) values (?, ?, ?, ?, ?, ?, ?, ?)", inserts, BATCH,
+                RosterImporter::set);
+        batch.batchUpdate("update student set school_id = ?, full_name = ?, grade_level = ?, birth_date = ?, "
+                + "tutoring_group = ?, sessions_per_week = ? where district_id = ? and student_number = ?", updates,
+                BATCH, RosterImporter::set);
+    }
+
+    private void writeCaregivers(List<CaregiverRow> rows, RosterScope scope, RosterSummary summary, Runnable step) {
+        long district = scope.districtId();
+        Map<String, List<Object>> people = new HashMap<>();
+        jdbc.sql("select caregiver_number, full_name, email, phone, preferred_language, preferred_channel "
+                        + "from caregiver where district_id = ?")
+                .param(district)
+                .query((rs, n) -> people.put(rs.getString(1), row(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6))))
+                .list();
+        Map<String, List<Object>> links = new HashMap<>();
+        jdbc.sql("select s.student_number, c.caregiver_number, l.relationship, l.contact_allowed, l.no_contact_reason, "
+                        + "l.student_consent from student_caregiver l join student s on s.id = l.student_id "
+                        + "join caregiver c on c.id = l.caregiver_id where s.district_id = ?")
+                .param(district)
+                .query((rs, n) -> links.put(rs.getString(1) + "\u0001" + rs.getString(2), row(rs.getString(3),
+                        rs.getBoolean(4), rs.getString(5), (Boolean) rs.getObject(6))))
+                .list();
+        Set<String> written = new HashSet<>();
+        List<Object[]> newPeople = new ArrayList<>();
+        List<Object[]> changedPeople = new ArrayList<>();
+        Set<String> newOrChanged = new HashSet<>();
+        for (CaregiverRow row : rows) {
+            List<Object> now = row(row.name(), row.email(), row.phone(), row.language(), row.channel().name());
+            List<Object> was = people.get(row.number());
+            if (!written.add(row.number())) {
+                continue;
+            }
+            if (was == null) {
+                newPeople.add(new Object[] {district, row.number(), row.name(), row.email(), row.phone(), row.language(),
+                        row.channel().name()});
+                newOrChanged.add(row.number());
+            } else if (!was.equals(now)) {
+                changedPeople.add(new Object[] {row.name(), row.email(), row.phone(), row.language(), row.channel().name(),
+                        district, row.number()});
+                newOrChanged.add(row.number());
+            }
+        }
+        batch.batchUpdate("insert into caregiver (district_id, caregiver_number, full_name, email, phone, "
+                + "preferred_language, preferred_channel) values (?, ?, ?, ?, ?, ?, ?)", newPeople, BATCH, RosterImporter::set);
+        batch.batchUpdate("update caregiver set full_name = ?, email = ?, phone = ?, preferred_language = ?, "
+                + "preferred_channel = ? where district_id = ? and caregiver_number = ?", changedPeople, BATCH,
+                RosterImporter::set);
+
+        Map<String, Long> studentIds = ids("select student_number, id from student where district_id = ?", district);
+        Map<String, Long> caregiverIds = ids("select caregiver_number, id from caregiver where district_id = ?", district);
+        List<Object[]> newLinks = new ArrayList<>();
+        List<Object[]> changedLinks = new ArrayList<>();
+        for (CaregiverRow row : rows) {
+            List<Object> now = row(row.relationship(), row.contactAllowed(), row.noContactReason(), row.studentConsent());
+            List<Object> was = links.get(row.studentNumber() + "\u0001" + row.number());
+            long studentId = studentIds.get(row.studentNumber());
+            long caregiverId = caregiverIds.get(row.number());
+            if (was == null) {
+                newLinks.add(new Object[] {studentId, caregiverId, row.relationship(), row.contactAllowed(),
+                        row.noContactReason(), row.studentConsent()});
+                summary.count("caregiver", Change.ADDED);
+            } else if (!was.equals(now) || newOrChanged.contains(row.number())) {
+                if (!was.equals(now)) {
+                    changedLinks.add(new Object[] {row.relationship(), row.contactAllowed(), row.noContactReason(),
+                            row.studentConsent(), studentId, caregiverId});
+                }
+                summary.count("caregiver", Change.UPDATED);
+            } else {
+                summary.count("caregiver", Change.UNCHANGED);
+            }
+            step.run();
+        }
+        batch.batchUpdate("insert into student_caregiver (student_id, caregiver_id, relationship, contact_allowed, "
+                + "no_contact_reason, student_consent) values (?, ?, ?, ?, ?, ?)", newLinks, BATCH, RosterImporter::set);
+        batch.batchUpdate("update student_caregiver set relationship = ?, contact_allowed = ?, no_contact_reason = ?, "
+                + "student_consent = ? where student_id = ? and caregiver_id = ?", changedLinks, BATCH, RosterImporter::set);
+    }
+
+    private static void set(java.sql.PreparedStatement statement, Object[] values) throws java.sql.SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
+    }
+
+    private static List<Object> row(Object... values) {
+        return java.util.Arrays.asList(values);
+    }
+
+    private Map<String, Long> ids(String sql, long districtId) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql(sql).param(districtId).query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+        return ids;
+    }
+
+    private Map<String, Long> schoolsOf(long districtId) {
+        return ids("select code, id from school where district_id = ?", districtId);
+    }
+
+    private Set<String> schoolsOutside(long districtId) {
+        return new HashSet<>(jdbc.sql("select code from school where district_id <> ?").param(districtId)
+                .query(String.class).list());
+    }
+
+    private Map<String, Long> studentSchools(long districtId) {
+        return ids("select student_number, school_id from student where district_id = ?", districtId);
+    }
+}
