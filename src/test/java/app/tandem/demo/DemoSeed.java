@@ -1,6 +1,7 @@
 package app.tandem.demo;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -8,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.tandem.directory.Schools;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.Terms;
+import app.tandem.family.roster.RosterImporter;
 import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgramLauncher;
 import app.tandem.system.TandemProperties;
@@ -23,9 +25,10 @@ public class DemoSeed {
 
     public DemoSeed(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
                     DemoTimeline timeline, HistoryService history, ProcessEngineConfigurationImpl engineConfiguration,
-                    ProgramCalendar calendar, TandemProperties properties, TransactionTemplate transaction) {
+                    ProgramCalendar calendar, TandemProperties properties, TransactionTemplate transaction,
+                    RosterImporter roster, IdentityService identity) {
         this.district = new DemoDistrict(schools, terms, staff, launcher, timeline, history, engineConfiguration,
-                calendar, properties, transaction);
+                calendar, properties, transaction, roster, identity);
     }
 
     public void seed() {
