@@ -16,7 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.tandem.TandemTest;
@@ -27,7 +26,6 @@ import app.tandem.directory.StaffMember;
 import app.tandem.program.ProgramFixture;
 
 @TandemTest
-@AutoConfigureMockMvc
 class SignInTest {
 
     @Autowired
