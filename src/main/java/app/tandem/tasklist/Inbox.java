@@ -17,7 +17,7 @@ import app.tandem.program.ProgramCalendar;
 
 /**
  * The tabs of the task list and their counts, read from the tasklist's own tables. Each tab is
- * served by one index: "mine" by the assignee, a group's queue by (group, school, due date), the
+ * served by one index: "mine" by the assignee, a group's queue by (school, group, due date), the
  * district by (district, due date), completed work by (person, completed at).
  */
 @Repository
