@@ -3,6 +3,7 @@ package app.tandem.tasklist;
 import static app.tandem.tasklist.TaskAccessTest.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -97,6 +98,12 @@ class TaskListPageTest {
         assertThat(completed.select("#task-" + done.getId() + " td").get(1).text()).isEqualTo(third.school().name());
         assertThat(page.select("nav a.nav-link").eachText()).as("no district tab for a coordinator")
                 .noneMatch(text -> text.startsWith("Whole district"));
+    }
+
+    @Test
+    void shouldOpenOnTheirTasks() throws Exception {
+        mvc.perform(get("/").with(coordinator(coordinator)))
+                .andExpect(redirectedUrl("/tasks"));
     }
 
     @Test

@@ -41,7 +41,9 @@ public class FormViews {
                 case "separator" -> fields.add(new FieldView("separator", null, null, null, null, List.of(),
                         List.of(), null, false, null, false, null, null, null, null, null));
                 default -> {
-                    if (component.key() != null && FormComponent.INPUT_TYPES.contains(component.type())) {
+                    // A disabled or read-only input only shows a value form-js would fill in from the
+                    // process; Tandem neither fills it nor takes it, so it is left out.
+                    if (component.takesInput()) {
                         fields.add(field(form, component, submission, options));
                     }
                 }
