@@ -61,7 +61,7 @@ public class TaskLabels {
         return moment == null ? "" : dayOf(moment).toString();
     }
 
-    public String isoDay(LocalDate day) {
+    public String date(LocalDate day) {
         return day == null ? "" : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
     }
 
