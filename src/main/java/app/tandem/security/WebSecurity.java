@@ -43,7 +43,7 @@ class WebSecurity {
     SecurityFilterChain tandemPages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyRequest().authenticated())

@@ -3,11 +3,12 @@ package app.tandem.system;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
+/** The home page is a person's own work: their task list. */
 @Controller
 class HomeController {
 
     @GetMapping("/")
     String home() {
-        return "home";
+        return "redirect:/tasks";
     }
 }

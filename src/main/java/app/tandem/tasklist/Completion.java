@@ -1,0 +1,24 @@
+package app.tandem.tasklist;
+
+import app.tandem.tasklist.form.FormSubmission;
+
+/**
+ * The end of a form submission: either a notice (done, or refused because the task moved on), or
+ * the submission to show again with its refused fields marked.
+ *
+ * @param problem a refusal that names no field of the form, shown above it
+ */
+record Completion(Notice notice, FormSubmission resubmit, String problem) {
+
+    static Completion of(Notice notice) {
+        return new Completion(notice, null, null);
+    }
+
+    static Completion again(FormSubmission submission, String problem) {
+        return new Completion(null, submission, problem);
+    }
+
+    boolean needsCorrection() {
+        return resubmit != null;
+    }
+}

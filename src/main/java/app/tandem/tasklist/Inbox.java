@@ -1,0 +1,173 @@
+package app.tandem.tasklist;
+
+import java.sql.Timestamp;
+import java.time.Period;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import app.tandem.program.ProgramCalendar;
+
+/**
+ * The tabs of the task list and their counts, read from the tasklist's own tables. Each tab is
+ * served by one index: "mine" by the assignee, a group's queue by (school, group, due date), the
+ * district by (district, due date), completed work by (person, completed at).
+ */
+@Repository
+class Inbox {
+
+    private static final String ROW_COLUMNS = ", s.name as school_name, m.full_name as assignee_name";
+
+    private final JdbcClient jdbc;
+    private final ProgramCalendar calendar;
+    private final Period dueSoon;
+
+    Inbox(JdbcClient jdbc, ProgramCalendar calendar,
+          @Value("${tandem.tasklist.due-soon-within:P3D}") Period dueSoon) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.dueSoon = dueSoon;
+    }
+
+    Map<InboxView, Long> counts(Worker worker, InboxQuery query) {
+        Params params = new Params(worker, query, now(), soon());
+        Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
+        counts.put(InboxView.MINE, count("select count(*) from open_task t where " + mine(params), params));
+        counts.put(InboxView.GROUP, params.hasQueue()
+                ? count("select count(distinct o.task_id) from open_task_offer o where " + queue(params, ""), params)
+                : 0L);
+        counts.put(InboxView.DUE_SOON, count("select count(*) from (" + workable(params, Due.SOON) + ") x", params));
+        counts.put(InboxView.OVERDUE, count("select count(*) from (" + workable(params, Due.OVERDUE) + ") x", params));
+        counts.put(InboxView.COMPLETED, count("select count(*) from completed_task t where " + done(params), params));
+        if (worker.readsWholeDistrict()) {
+            counts.put(InboxView.DISTRICT, count("select count(*) from open_task t where " + district(params), params));
+        }
+        return counts;
+    }
+
+    InboxPage page(Worker worker, InboxQuery query, long total) {
+        Params params = new Params(worker, query, now(), soon());
+        String order = query.latestDueFirst() ? "t.due_at desc nulls last" : "t.due_at asc nulls last";
+        String sql = switch (query.view()) {
+            case MINE -> openRows(mine(params), order);
+            case GROUP -> params.hasQueue()
+                    ? openRows("t.task_id in (select o.task_id from open_task_offer o where " + queue(params, "")
+                    + ")", order)
+                    : null;
+            case DUE_SOON -> openRows("t.task_id in (" + workable(params, Due.SOON) + ")", order);
+            case OVERDUE -> openRows("t.task_id in (" + workable(params, Due.OVERDUE) + ")", order);
+            case DISTRICT -> worker.readsWholeDistrict() ? openRows(district(params), order) : null;
+            case COMPLETED -> "select " + TaskRecords.COMPLETED_COLUMNS + ROW_COLUMNS + " from completed_task t "
+                    + "left join school s on s.id = t.school_id left join staff_member m on m.username = t.completed_by "
+                    + "where " + done(params) + " order by t.completed_at desc, t.task_id";
+        };
+        if (sql == null) {
+            return new InboxPage(List.of(), 0, InboxQuery.PAGE_SIZE, 0);
+        }
+        params.values.put("limit", InboxQuery.PAGE_SIZE);
+        params.values.put("offset", (long) query.page() * InboxQuery.PAGE_SIZE);
+        List<InboxRow> rows = jdbc.sql(sql + " limit :limit offset :offset")
+                .params(params.values)
+                .query((rs, n) -> new InboxRow(TaskRecords.record(rs, n), rs.getString("school_name"),
+                        rs.getString("assignee_name")))
+                .list();
+        return new InboxPage(rows, query.page(), InboxQuery.PAGE_SIZE, total);
+    }
+
+    /** One open task as a line of the list, whoever asks; access is checked by the caller. */
+    Optional<InboxRow> row(String taskId) {
+        return jdbc.sql(openRows("t.task_id = :id", "t.due_at"))
+                .param("id", taskId)
+                .query((rs, n) -> new InboxRow(TaskRecords.record(rs, n), rs.getString("school_name"),
+                        rs.getString("assignee_name")))
+                .optional();
+    }
+
+    private static String openRows(String where, String order) {
+        return "select " + TaskRecords.OPEN_COLUMNS + ROW_COLUMNS + " from open_task t "
+                + "left join school s on s.id = t.school_id left join staff_member m on m.username = t.assignee "
+                + "where " + where + " order by " + order + ", t.created_at, t.task_id";
+    }
+
+    private static String mine(Params params) {
+        return "t.assignee = :me" + params.filters("t");
+    }
+
+    private static String queue(Params params, String due) {
+        return "o.group_id in (:groups) and o.school_id in (:schools)" + params.filters("o") + due;
+    }
+
+    private static String district(Params params) {
+        return "t.district_id = :district" + params.filters("t");
+    }
+
+    private static String done(Params params) {
+        return "t.completed_by = :me" + params.filters("t");
+    }
+
+    /** The tasks a person should act on within a due range: theirs, and their groups' unclaimed ones. */
+    private static String workable(Params params, Due due) {
+        String mine = "select t.task_id from open_task t where " + mine(params) + due.on("t");
+        if (!params.hasQueue()) {
+            return mine;
+        }
+        return mine + " union select o.task_id from open_task_offer o where " + queue(params, due.on("o"));
+    }
+
+    private long count(String sql, Params params) {
+        return jdbc.sql(sql).params(params.values).query(Long.class).single();
+    }
+
+    private Timestamp now() {
+        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    }
+
+    private Timestamp soon() {
+        return Timestamp.from(calendar.endOf(calendar.today().plus(dueSoon)).toInstant());
+    }
+
+    private enum Due {
+        SOON, OVERDUE;
+
+        String on(String alias) {
+            return this == SOON
+                    ? " and " + alias + ".due_at >= :now and " + alias + ".due_at <= :soon"
+                    : " and " + alias + ".due_at < :now";
+        }
+    }
+
+    private static final class Params {
+        private final Map<String, Object> values = new HashMap<>();
+        private final InboxQuery query;
+        private final boolean queue;
+
+        Params(Worker worker, InboxQuery query, Timestamp now, Timestamp soon) {
+            this.query = query;
+            this.queue = !worker.groups().isEmpty() && !worker.schoolIds().isEmpty();
+            values.put("me", worker.username());
+            values.put("groups", worker.groups());
+            values.put("schools", worker.schoolIds());
+            values.put("district", worker.districtId());
+            values.put("now", now);
+            values.put("soon", soon);
+            values.put("school", query.schoolId());
+            values.put("process", query.processKey());
+        }
+
+        boolean hasQueue() {
+            return queue;
+        }
+
+        String filters(String alias) {
+            return (query.schoolId() == null ? "" : " and " + alias + ".school_id = :school")
+                    + (query.processKey() == null ? "" : " and " + alias + ".process_key = :process");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package app.tandem.tasklist;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
+import app.tandem.directory.Term;
+import app.tandem.directory.Terms;
+import app.tandem.program.ProgramCalendar;
+import app.tandem.program.SchoolProgram.Var;
+
+/** Reads a task's context from its process (ids and dates only) and Tandem's directory. */
+@Component
+class ProcessContexts {
+
+    private final RuntimeService runtime;
+    private final Schools schools;
+    private final Terms terms;
+    private final ProgramCalendar calendar;
+
+    ProcessContexts(RuntimeService runtime, Schools schools, Terms terms, ProgramCalendar calendar) {
+        this.runtime = runtime;
+        this.schools = schools;
+        this.terms = terms;
+        this.calendar = calendar;
+    }
+
+    ProcessContext of(TaskRecord task) {
+        String schoolName = task.schoolId() == null ? null
+                : schools.byId(task.schoolId()).map(School::name).orElse(null);
+        if (!task.open()) {
+            return new ProcessContext(schoolName, null, null, null, null);
+        }
+        Map<String, Object> variables = runtime.createProcessInstanceQuery()
+                .processInstanceId(task.processInstanceId()).count() == 0
+                ? Map.of()
+                : runtime.getVariables(task.processInstanceId(), List.of(Var.TERM_ID, Var.ALIGNMENT_MEETING_DATE));
+        Term term = variables.get(Var.TERM_ID) instanceof Number id ? terms.byId(id.longValue()).orElse(null) : null;
+        Date planned = variables.get(Var.ALIGNMENT_MEETING_DATE) instanceof Date date ? date : null;
+        return new ProcessContext(schoolName, term == null ? null : term.name(),
+                term == null ? null : term.startsOn(), term == null ? null : term.endsOn(),
+                planned == null ? null : calendar.dayOf(planned));
+    }
+}

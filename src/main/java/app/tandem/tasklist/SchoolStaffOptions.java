@@ -1,0 +1,46 @@
+package app.tandem.tasklist;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import app.tandem.directory.StaffDirectory;
+import app.tandem.tasklist.form.FormComponent;
+import app.tandem.tasklist.form.FormOption;
+
+/**
+ * The choices of a form's components for one task. {@code valuesKey: "schoolStaffOptions"} is the
+ * staff of the task's school, by name, with the username as value; no process variable holds it.
+ */
+@Component
+class SchoolStaffOptions {
+
+    static final String SCHOOL_STAFF = "schoolStaffOptions";
+
+    private final StaffDirectory staff;
+
+    SchoolStaffOptions(StaffDirectory staff) {
+        this.staff = staff;
+    }
+
+    Function<FormComponent, List<FormOption>> forTask(TaskRecord task) {
+        var memo = new Object() {
+            List<FormOption> schoolStaff;
+        };
+        return component -> {
+            if (component.valuesKey() == null) {
+                return component.values();
+            }
+            if (!SCHOOL_STAFF.equals(component.valuesKey()) || task.schoolId() == null) {
+                return List.of();
+            }
+            if (memo.schoolStaff == null) {
+                memo.schoolStaff = staff.atSchool(task.schoolId()).stream()
+                        .map(member -> new FormOption(member.fullName(), member.username()))
+                        .toList();
+            }
+            return memo.schoolStaff;
+        };
+    }
+}

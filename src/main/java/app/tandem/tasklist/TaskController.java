@@ -1,0 +1,155 @@
+package app.tandem.tasklist;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.tandem.system.Messages;
+import app.tandem.tasklist.TaskAccess.AccessibleTask;
+import app.tandem.tasklist.form.FormCatalog;
+import app.tandem.tasklist.form.FormSchema;
+import app.tandem.tasklist.form.FormSubmission;
+import app.tandem.tasklist.form.FormViews;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * One task: its form, its context, what can be done with it, its comments; or, once completed,
+ * what was submitted, by whom and when.
+ */
+@Controller
+class TaskController {
+
+    private final Workers workers;
+    private final TaskAccess access;
+    private final TaskWork work;
+    private final FormCatalog forms;
+    private final FormViews views;
+    private final TaskSubmissions submissions;
+    private final TaskComments comments;
+    private final ProcessContexts contexts;
+    private final TaskLabels labels;
+    private final Messages messages;
+
+    TaskController(Workers workers, TaskAccess access, TaskWork work, FormCatalog forms, FormViews views,
+                   TaskSubmissions submissions, TaskComments comments, ProcessContexts contexts, TaskLabels labels,
+                   Messages messages) {
+        this.workers = workers;
+        this.access = access;
+        this.work = work;
+        this.forms = forms;
+        this.views = views;
+        this.submissions = submissions;
+        this.comments = comments;
+        this.contexts = contexts;
+        this.labels = labels;
+        this.messages = messages;
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String show(@PathVariable String taskId, Authentication authentication, Model model) {
+        Worker worker = workers.of(authentication);
+        AccessibleTask open = access.open(worker, taskId).orElse(null);
+        if (open != null) {
+            FormSubmission blank = forms.forTask(open.task().processDefinitionId(), open.task().taskKey())
+                    .map(FormSubmission::blank)
+                    .orElse(null);
+            return openTask(worker, open, blank, null, model);
+        }
+        TaskRecord completed = access.completed(worker, taskId).orElseThrow(TaskNotFoundException::new);
+        return completedTask(completed, model);
+    }
+
+    @PostMapping("/tasks/{taskId}")
+    String complete(@PathVariable String taskId, HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication, Model model, RedirectAttributes redirect) {
+        Worker worker = workers.of(authentication);
+        Map<String, List<String>> submitted = new LinkedHashMap<>();
+        request.getParameterMap().forEach((key, values) -> submitted.put(key, Arrays.asList(values)));
+        Completion completion = work.complete(worker, taskId, submitted);
+        if (completion.needsCorrection()) {
+            AccessibleTask open = access.open(worker, taskId).orElseThrow(TaskNotFoundException::new);
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return openTask(worker, open, completion.resubmit(), completion.problem(), model);
+        }
+        Notice notice = completion.notice();
+        redirect.addFlashAttribute("notice", text(notice));
+        return notice.done() ? "redirect:/tasks" : "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/handover")
+    String handOver(@PathVariable String taskId, @RequestParam(defaultValue = "") String assignee,
+                    Authentication authentication, RedirectAttributes redirect) {
+        Notice notice = work.handOver(workers.of(authentication), taskId, assignee);
+        redirect.addFlashAttribute("notice", text(notice));
+        return notice.done() ? "redirect:/tasks" : "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/dates")
+    String setDates(@PathVariable String taskId, @RequestParam(defaultValue = "") String due,
+                    @RequestParam(defaultValue = "") String followUp, Authentication authentication,
+                    RedirectAttributes redirect) {
+        Notice notice = work.setDates(workers.of(authentication), taskId, due, followUp);
+        redirect.addFlashAttribute("notice", text(notice));
+        return "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/comments")
+    String comment(@PathVariable String taskId, @RequestParam(defaultValue = "") String body,
+                   Authentication authentication, RedirectAttributes redirect) {
+        Notice notice = work.comment(workers.of(authentication), taskId, body);
+        redirect.addFlashAttribute("notice", text(notice));
+        if (!notice.done()) {
+            redirect.addFlashAttribute("commentDraft", body);
+        }
+        return "redirect:/tasks/" + taskId + "#comments";
+    }
+
+    private String openTask(Worker worker, AccessibleTask open, FormSubmission submission, String problem,
+                            Model model) {
+        TaskRecord task = open.task();
+        model.addAttribute("task", task);
+        model.addAttribute("can", open.permissions());
+        model.addAttribute("assigneeName", work.nameOf(task.assignee()));
+        model.addAttribute("context", contexts.of(task));
+        model.addAttribute("comments", comments.of(task));
+        model.addAttribute("colleagues", open.permissions().work() ? work.colleagues(worker, task) : List.of());
+        model.addAttribute("fields", submission == null ? null : views.fields(submission, work.optionsFor(task)));
+        model.addAttribute("errors", submission == null ? Map.of() : submission.errors());
+        model.addAttribute("problem", problem);
+        model.addAttribute("labels", labels);
+        model.addAttribute("overdue", task.isOverdue(ClockUtil.getCurrentTime().toInstant()));
+        return "tasklist/task";
+    }
+
+    private String completedTask(TaskRecord task, Model model) {
+        FormSchema form = forms.forTask(task.processDefinitionId(), task.taskKey()).orElse(null);
+        model.addAttribute("task", task);
+        model.addAttribute("completedByName", work.nameOf(task.completedBy()));
+        model.addAttribute("context", contexts.of(task));
+        model.addAttribute("comments", comments.of(task));
+        model.addAttribute("answers", form == null ? List.of()
+                : submissions.valuesOf(task.taskId())
+                .map(values -> views.answers(form, values, work.optionsFor(task)))
+                .orElse(List.of()));
+        model.addAttribute("labels", labels);
+        return "tasklist/completed";
+    }
+
+    private String text(Notice notice) {
+        return messages.text(notice.code(), notice.args().toArray());
+    }
+}

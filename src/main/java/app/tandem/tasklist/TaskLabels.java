@@ -1,0 +1,79 @@
+package app.tandem.tasklist;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import app.tandem.system.TandemProperties;
+
+/**
+ * How a task is named in the reader's language. A model names its tasks in one language, so each
+ * feature may give them in its bundle: {@code task.<processKey>.<taskKey>} for the task,
+ * {@code phase.<processKey>.<taskKey>} for the program phase it belongs to and
+ * {@code process.<processKey>} for the process; the model's own name is the fallback.
+ * Dates are shown as days of the district's time zone.
+ */
+@Component
+public class TaskLabels {
+
+    private final MessageSource messages;
+    private final ZoneId zone;
+
+    TaskLabels(MessageSource messages, TandemProperties properties) {
+        this.messages = messages;
+        this.zone = properties.timeZone();
+    }
+
+    public String name(TaskRecord task) {
+        return text("task." + task.processKey() + "." + task.taskKey(),
+                task.name() != null ? task.name() : task.taskKey());
+    }
+
+    public String phase(TaskRecord task) {
+        return text("phase." + task.processKey() + "." + task.taskKey(), process(task.processKey()));
+    }
+
+    public String process(String processKey) {
+        return text("process." + processKey, processKey);
+    }
+
+    /** A day such as "Jan 4, 2027", or empty. */
+    public String day(Instant moment) {
+        return moment == null ? "" : dayOf(moment).format(
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
+    }
+
+    /** A day with its time, such as "Jan 4, 2027, 10:00 AM". */
+    public String moment(Instant moment) {
+        return moment == null ? "" : moment.atZone(zone).toLocalDateTime().format(
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale()));
+    }
+
+    /** A day as a date input's value (YYYY-MM-DD), or empty. */
+    public String dateInput(Instant moment) {
+        return moment == null ? "" : dayOf(moment).toString();
+    }
+
+    public String date(LocalDate day) {
+        return day == null ? "" : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
+    }
+
+    LocalDate dayOf(Instant moment) {
+        return LocalDate.ofInstant(moment, zone);
+    }
+
+    private String text(String code, String fallback) {
+        return messages.getMessage(code, null, fallback, locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

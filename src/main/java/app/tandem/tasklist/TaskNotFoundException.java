@@ -1,0 +1,13 @@
+package app.tandem.tasklist;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** A task that does not exist, or that the person may not know exists: both answer 404. */
+@ResponseStatus(HttpStatus.NOT_FOUND)
+class TaskNotFoundException extends RuntimeException {
+
+    TaskNotFoundException() {
+        super("No such task", null, false, false);
+    }
+}

@@ -1,0 +1,138 @@
+package app.tandem.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import app.tandem.TandemTest;
+import app.tandem.directory.Role;
+import app.tandem.directory.School;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
+import app.tandem.program.ProgramFixture;
+import app.tandem.system.OperatorsOnlyBasicAuth;
+
+/** The sign-in and the guards around it. */
+@TandemTest
+@ExtendWith(OutputCaptureExtension.class)
+class WebSecurityTest {
+
+    private static final String PASSWORD = "Correct-Horse-7";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    ProgramFixture fixture;
+    @Autowired
+    ProcessEngine engine;
+
+    @BeforeEach
+    void accounts() {
+        if (staff.byUsername("security-operator").isEmpty()) {
+            School school = fixture.newSchool();
+            staff.add(new StaffMember("security-operator", school.districtId(), "Olive Operator",
+                    "operator@example.org", "en"), PASSWORD, Set.of(Role.OPERATOR), List.of());
+            staff.add(new StaffMember("security-coordinator", school.districtId(), "Cody Coordinator",
+                    "coordinator@example.org", "en"), PASSWORD, Set.of(Role.COORDINATOR), List.of(school.id()));
+            // Camunda locks an account for a while after a wrong password: only this one gets them.
+            staff.add(new StaffMember("security-guesser", school.districtId(), "Gus Guesser",
+                    "guesser@example.org", "en"), PASSWORD, Set.of(Role.OPERATOR), List.of());
+        }
+    }
+
+    /*
+     * The rule itself, asked with the engine bean: over HTTP the REST filter finds its engine in
+     * Camunda's static registry, which another test's application context may have emptied on close
+     * (TandemStartupTest covers the filter over HTTP on an application of its own).
+     */
+    @Test
+    void shouldLetOnlyOperatorsIntoTheEngineRestApi() {
+        assertThat(engineRest(null)).as("no account").isFalse();
+        assertThat(engineRest("security-coordinator:" + PASSWORD)).as("a coordinator").isFalse();
+        assertThat(engineRest("security-guesser:wrong")).as("an operator's wrong password").isFalse();
+        assertThat(engineRest("security-operator:" + PASSWORD)).as("an operator").isTrue();
+    }
+
+    @Test
+    void shouldLeaveCamundasWebappsAndRestApiToTheirOwnSignIn() throws Exception {
+        for (String path : new String[] {"/camunda/app/welcome/default/", "/engine-rest/task"}) {
+            String location = mvc.perform(get(path)).andReturn().getResponse().getHeader("Location");
+            assertThat(location).as(path + " is not sent to Tandem's sign-in").isNull();
+        }
+        assertThat(mvc.perform(post("/engine-rest/task")).andReturn().getResponse().getStatus())
+                .as("no CSRF token asked of REST clients").isNotEqualTo(403);
+    }
+
+    @Test
+    void shouldGiveANewSessionIdOnSignIn() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String before = session.getId();
+
+        MvcResult result = mvc.perform(post("/login").session(session).with(csrf())
+                        .param("username", "security-coordinator").param("password", PASSWORD))
+                .andExpect(authenticated())
+                .andReturn();
+
+        assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(before);
+    }
+
+    @Test
+    void shouldServePagesUnderAContentSecurityPolicyWithoutInlineScript() throws Exception {
+        MvcResult result = mvc.perform(get("/tasks").with(user("security-coordinator").roles("coordinators")))
+                .andExpect(header().string("Content-Security-Policy", WebSecurity.CONTENT_SECURITY_POLICY))
+                .andReturn();
+
+        Document page = Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("script")).isNotEmpty().allMatch(script -> script.hasAttr("src") && script.data().isBlank());
+        assertThat(page.getAllElements()).noneMatch(WebSecurityTest::hasInlineHandler);
+        assertThat(page.select("[style]")).isEmpty();
+        assertThat(page.select("meta[name=_csrf]").attr("content")).isNotBlank();
+    }
+
+    @Test
+    void shouldNeverLogAPassword(CapturedOutput output) throws Exception {
+        mvc.perform(post("/login").with(csrf()).param("username", "security-coordinator").param("password", PASSWORD));
+        mvc.perform(post("/login").with(csrf()).param("username", "security-guesser").param("password", "Wrong-9-x"));
+
+        assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain("Wrong-9-x");
+    }
+
+    private static boolean hasInlineHandler(Element element) {
+        return element.attributes().asList().stream().anyMatch(attribute -> attribute.getKey().startsWith("on"));
+    }
+
+    private boolean engineRest(String credentials) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task");
+        if (credentials != null) {
+            request.addHeader("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return new OperatorsOnlyBasicAuth().extractAuthenticatedUser(request, engine).isAuthenticated();
+    }
+}

@@ -1,0 +1,228 @@
+package app.tandem.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.attoparser.AbstractMarkupHandler;
+import org.attoparser.MarkupParser;
+import org.attoparser.ParseException;
+import org.attoparser.config.ParseConfiguration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every word a person reads comes from the message bundles, in English and in Spanish: a template
+ * with text of its own, a key missing in one language, or a key a template asks for and no bundle
+ * has, fails here.
+ */
+class MessageBundlesTest {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Path TEMPLATES = RESOURCES.resolve("templates");
+    /** Attributes that replace an element's body, so the text inside is only a designer's placeholder. */
+    private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove",
+            "sec:authentication");
+    /** Attributes a screen reader or a browser shows to people. */
+    private static final Set<String> SHOWN = Set.of("title", "alt", "placeholder", "aria-label", "label");
+    private static final Pattern ENTITY = Pattern.compile("&[A-Za-z0-9#]+;");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
+
+    @Test
+    void shouldHaveEveryKeyInEnglishAndInSpanish() throws IOException {
+        List<String> gaps = new ArrayList<>();
+        for (Path english : englishBundles()) {
+            String name = english.getFileName().toString();
+            Path spanish = english.resolveSibling(name.replace(".properties", "_es.properties"));
+            assertThat(spanish).as("Spanish bundle beside " + name).exists();
+            Set<String> en = load(english).stringPropertyNames();
+            Set<String> es = load(spanish).stringPropertyNames();
+            new TreeSet<>(en).stream().filter(key -> !es.contains(key))
+                    .forEach(key -> gaps.add(spanish.getFileName() + " lacks " + key));
+            new TreeSet<>(es).stream().filter(key -> !en.contains(key))
+                    .forEach(key -> gaps.add(name + " lacks " + key));
+        }
+        assertThat(gaps).isEmpty();
+    }
+
+    @Test
+    void shouldHaveNoTextOfTheirOwnInTemplates() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path template : templates()) {
+            found.addAll(hardCodedText(template));
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void shouldFindEveryMessageThatATemplateAsksFor() throws IOException {
+        Set<String> keys = new HashSet<>();
+        for (Path english : englishBundles()) {
+            keys.addAll(load(english).stringPropertyNames());
+        }
+        List<String> missing = new ArrayList<>();
+        for (Path template : templates()) {
+            Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
+            while (matcher.find()) {
+                if (!keys.contains(matcher.group(1))) {
+                    missing.add(TEMPLATES.relativize(template) + " asks for " + matcher.group(1));
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void shouldCatchTextOfItsOwnInATemplate() throws IOException {
+        Path template = Files.createTempFile("sample", ".html");
+        Files.writeString(template, """
+                <html th:replace="~{fragments/layout :: layout(~{::title}, ~{::section})}"><section>
+                <div th:text="#{ok}">Placeholder is fine</div>
+                <p>Hard-coded words</p>
+                <button aria-label="Close">&times;</button>
+                <span aria-hidden="true">\u00b7</span>
+                </section></html>
+                """);
+        try {
+            assertThat(hardCodedText(template)).hasSize(2)
+                    .anyMatch(line -> line.contains("Hard-coded words"))
+                    .anyMatch(line -> line.contains("aria-label"));
+        } finally {
+            Files.delete(template);
+        }
+    }
+
+    private static List<String> hardCodedText(Path template) throws IOException {
+        TextFinder finder = new TextFinder(template.startsWith(TEMPLATES)
+                ? TEMPLATES.relativize(template).toString() : template.getFileName().toString());
+        try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8)) {
+            new MarkupParser(ParseConfiguration.htmlConfiguration()).parse(reader, finder);
+        } catch (ParseException e) {
+            throw new IllegalStateException("Cannot parse " + template, e);
+        }
+        return finder.found;
+    }
+
+    private static List<Path> englishBundles() throws IOException {
+        try (Stream<Path> files = Files.list(RESOURCES)) {
+            return files.filter(f -> f.getFileName().toString().matches("messages(-[a-z]+)?\\.properties")).sorted()
+                    .toList();
+        }
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static final class TextFinder extends AbstractMarkupHandler {
+        private final String file;
+        private final List<String> found = new ArrayList<>();
+        private final Deque<Element> open = new ArrayDeque<>();
+        private Element starting;
+
+        TextFinder(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public void handleOpenElementStart(char[] buffer, int offset, int len, int line, int col) {
+            starting = new Element(new String(buffer, offset, len), replaced());
+        }
+
+        @Override
+        public void handleStandaloneElementStart(char[] buffer, int offset, int len, boolean minimized, int line,
+                                                 int col) {
+            starting = new Element(new String(buffer, offset, len), replaced());
+        }
+
+        @Override
+        public void handleAttribute(char[] buffer, int nameOffset, int nameLen, int nameLine, int nameCol,
+                                    int operatorOffset, int operatorLen, int operatorLine, int operatorCol,
+                                    int valueContentOffset, int valueContentLen, int valueOuterOffset,
+                                    int valueOuterLen, int valueLine, int valueCol) {
+            String name = new String(buffer, nameOffset, nameLen);
+            String value = new String(buffer, valueContentOffset, valueContentLen);
+            // A page puts its <html> into the layout and passes its own sections along, so those stay checked.
+            if (REPLACING.contains(name) && !starting.name.equalsIgnoreCase("html")) {
+                starting.replaced = true;
+            }
+            if (SHOWN.contains(name) && hasWords(value)) {
+                found.add(file + ":" + nameLine + " " + name + "=\"" + value + "\"");
+            }
+        }
+
+        @Override
+        public void handleOpenElementEnd(char[] buffer, int offset, int len, int line, int col) {
+            open.push(starting);
+        }
+
+        @Override
+        public void handleCloseElementStart(char[] buffer, int offset, int len, int line, int col) {
+            close(new String(buffer, offset, len));
+        }
+
+        @Override
+        public void handleAutoCloseElementStart(char[] buffer, int offset, int len, int line, int col) {
+            close(new String(buffer, offset, len));
+        }
+
+        @Override
+        public void handleText(char[] buffer, int offset, int len, int line, int col) {
+            String text = new String(buffer, offset, len).strip();
+            boolean code = !open.isEmpty() && (open.peek().name.equals("script") || open.peek().name.equals("style"));
+            if (!replaced() && !code && hasWords(text)) {
+                found.add(file + ":" + line + " \"" + text + "\"");
+            }
+        }
+
+        private void close(String name) {
+            while (!open.isEmpty()) {
+                if (open.pop().name.equalsIgnoreCase(name)) {
+                    return;
+                }
+            }
+        }
+
+        private boolean replaced() {
+            return !open.isEmpty() && open.peek().replaced;
+        }
+
+        private static boolean hasWords(String text) {
+            return ENTITY.matcher(text).replaceAll("").chars().anyMatch(Character::isLetter);
+        }
+    }
+
+    private static final class Element {
+        private final String name;
+        private boolean replaced;
+
+        Element(String name, boolean insideReplaced) {
+            this.name = name;
+            this.replaced = insideReplaced;
+        }
+    }
+}
