@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.tandem.directory.RoleLabels;
 import app.tandem.system.Messages;
 
 /**
@@ -27,8 +28,10 @@ class Charts {
 
     private final ObjectMapper json;
     private final Messages messages;
+    private final RoleLabels roleLabels;
 
-    Charts(ObjectMapper json, Messages messages) {
+    Charts(ObjectMapper json, Messages messages, RoleLabels roleLabels) {
+        this.roleLabels = roleLabels;
         this.json = json;
         this.messages = messages;
     }
@@ -54,7 +57,7 @@ class Charts {
     }
 
     String overdueByRole(Map<String, Integer> overdueByRole) {
-        List<String> labels = overdueByRole.keySet().stream().map(role -> messages.text("role." + role)).toList();
+        List<String> labels = overdueByRole.keySet().stream().map(roleLabels::label).toList();
         return write(new Spec("bar", false, false, false, labels,
                 List.of(new Dataset(messages.text("dashboard.chart.overdue.dataset"),
                         List.copyOf(overdueByRole.values())))));

@@ -195,7 +195,14 @@ class DashboardTest {
 
         assertThat(indicator.select("h1").text()).isEqualTo("4d.1 Alignment before the start");
         assertThat(indicator.select("#rule").text()).startsWith("Met when the alignment meeting");
-        Element row = indicator.selectFirst("tr:has(a:contains(" + program.school().name() + "))");
+        // Lowest figures come first, 25 to a page; other tests' schools share the database, so look page by page.
+        Element row = null;
+        for (int pageNo = 0; row == null && pageNo < 100; pageNo++) {
+            Document onePage = page("/dashboard/indicators/4d.1?page=" + pageNo, "dashboard-manager");
+            row = onePage.select("tr").stream()
+                    .filter(tr -> tr.select("a").text().equals(program.school().name()))
+                    .findFirst().orElse(null);
+        }
         assertThat(row).isNotNull();
         assertThat(row.select("td").last().text()).isEqualTo("Met");
         assertThat(row.select("a").attr("href")).isEqualTo("/dashboard/terms/" + program.term().id() + "#indicator-4d-1");
@@ -226,7 +233,9 @@ class DashboardTest {
         int waiting = Integer.parseInt(diagram.select("g[data-activity=scheduleAlignmentMeeting] .diagram-count text")
                 .text());
         assertThat(waiting).isPositive();
-        assertThat(diagram.select("#activity-counts tr:contains(Schedule the alignment meeting) td").text())
+        assertThat(diagram.select("#activity-counts tr").stream()
+                .filter(tr -> tr.select("th, td").first().text().equals("Schedule the alignment meeting"))
+                .map(tr -> tr.select("td").last().text()).findFirst().orElse(""))
                 .isEqualTo(String.valueOf(waiting));
         assertThat(diagram.select("polyline.diagram-edge")).hasSizeGreaterThan(20);
     }

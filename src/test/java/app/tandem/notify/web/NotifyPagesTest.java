@@ -172,7 +172,7 @@ class NotifyPagesTest {
 
     @Test
     void shouldLinkThePreferencesFromTheNavigationBar() throws Exception {
-        mvc.perform(get("/").with(user("someone").roles("teachers")))
+        mvc.perform(get("/notifications/preferences").with(user(aStaffMember()).roles("teachers")))
                 .andExpect(content().string(containsString("href=\"/notifications/preferences\"")));
     }
 
