@@ -95,6 +95,14 @@ class SmtpConnections implements DisposableBean {
         }
     }
 
+    /** Opens and closes one connection: whether the mail server answers now. */
+    void check() throws DeliveryFailure {
+        Transport transport = borrow();
+        if (!idle.offerFirst(transport)) {
+            closeQuietly(transport);
+        }
+    }
+
     /** 5xx replies about the recipient and malformed addresses are permanent; all else may pass. */
     static DeliveryFailure classify(MessagingException failure) {
         Integer code = null;

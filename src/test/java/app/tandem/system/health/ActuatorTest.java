@@ -58,6 +58,7 @@ class ActuatorTest {
     void shouldShowOperatorsTheDatabaseAndJobBacklog() throws Exception {
         mvc.perform(get("/actuator/health").with(httpBasic("ops-1", "ops-password")))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.mailServer.status").isString())
                 .andExpect(jsonPath("$.components.jobBacklog.status").isString())
                 .andExpect(jsonPath("$.components.jobBacklog.details.oldestWaitSeconds").isNumber())
                 .andExpect(jsonPath("$.components.jobBacklog.details.dueJobs").isNumber());
@@ -72,6 +73,8 @@ class ActuatorTest {
         mvc.perform(get("/actuator/prometheus").with(httpBasic("ops-1", "ops-password")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("tandem_tasks_open{application=\"tandem\"}")))
-                .andExpect(content().string(containsString("tandem_jobs_backlog")));
+                .andExpect(content().string(containsString("tandem_jobs_backlog")))
+                .andExpect(content().string(containsString("tandem_messages{application=\"tandem\",state=\"sent\"}")))
+                .andExpect(content().string(containsString("tandem_messages{application=\"tandem\",state=\"failed\"}")));
     }
 }
