@@ -89,6 +89,25 @@ public class Terms {
         }
     }
 
+    /**
+     * Marks the term as having its program, unless it already has one; the row lock makes two
+     * simultaneous starts end with one program.
+     *
+     * @return whether this caller may start the term's program
+     */
+    public boolean claimForProgram(long termId) {
+        return jdbc.sql("update school_term set program_instance_id = 'starting' where id = ? "
+                        + "and program_instance_id is null")
+                .param(termId)
+                .update() == 1;
+    }
+
+    public void recordProgram(long termId, String processInstanceId) {
+        jdbc.sql("update school_term set program_instance_id = ? where id = ?")
+                .params(processInstanceId, termId)
+                .update();
+    }
+
     public Optional<Term> byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from school_term where id = ?")
                 .param(id)

@@ -26,6 +26,13 @@ public class NotificationPreferences {
     }
 
     /** Everyone who chose something other than the defaults. */
+    /** Whether anyone wants an email at once when a task is offered to their group (the default is the digest). */
+    boolean anyoneWantsOfferedTasksAtOnce() {
+        boolean defaultIsAtOnce = TaskPreferences.DEFAULTS.offered() == Delivery.IMMEDIATE;
+        return defaultIsAtOnce || jdbc.sql("select count(*) from notification_preference where task_offered = ?")
+                .param(Delivery.IMMEDIATE.name()).query(Long.class).single() > 0;
+    }
+
     Map<String, TaskPreferences> allChosen() {
         return jdbc.sql("select username, task_assigned, task_offered from notification_preference")
                 .query((rs, n) -> Map.entry(rs.getString(1), new TaskPreferences(Delivery.valueOf(rs.getString(2)),

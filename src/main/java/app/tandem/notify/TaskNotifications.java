@@ -53,6 +53,10 @@ class TaskNotifications {
         if (!created && !"assignment".equals(event.getEventName())) {
             return;
         }
+        if (created && event.getAssignee() == null && !preferences.anyoneWantsOfferedTasksAtOnce()) {
+            // Offered, and nobody wants offers at once: the digest will tell them; skip the lookups.
+            return;
+        }
         String actor = currentUser();
         try {
             newTransaction.executeWithoutResult(status -> {

@@ -2,7 +2,6 @@ package app.tandem.program;
 
 import java.time.LocalDate;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -21,17 +20,15 @@ import app.tandem.system.Messages;
 public class SchoolProgramLauncher {
 
     private final RuntimeService runtime;
-    private final HistoryService history;
     private final Schools schools;
     private final Terms terms;
     private final ProgramCalendar calendar;
     private final ProgramSettings settings;
     private final Messages messages;
 
-    public SchoolProgramLauncher(RuntimeService runtime, HistoryService history, Schools schools, Terms terms,
+    public SchoolProgramLauncher(RuntimeService runtime, Schools schools, Terms terms,
                                  ProgramCalendar calendar, ProgramSettings settings, Messages messages) {
         this.runtime = runtime;
-        this.history = history;
         this.schools = schools;
         this.terms = terms;
         this.calendar = calendar;
@@ -48,13 +45,13 @@ public class SchoolProgramLauncher {
             throw messages.invalid("endsOn", "invalid.termEndsBeforeStart", term.startsOn(), term.endsOn());
         }
         terms.parseCadence(term.checkInCadence().toString());
-        String businessKey = SchoolProgram.businessKey(school, term);
-        if (history.createHistoricProcessInstanceQuery().processDefinitionKey(SchoolProgram.PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey).count() > 0) {
+        if (!terms.claimForProgram(term.id())) {
             throw messages.invalid("termId", "invalid.programAlreadyStarted", school.name(), term.name());
         }
-        return runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, businessKey, variables(school, term))
-                .getId();
+        String id = runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, SchoolProgram.businessKey(school, term),
+                variables(school, term)).getId();
+        terms.recordProgram(term.id(), id);
+        return id;
     }
 
     /** What a school's program starts with: ids and the dates its timers and due dates follow. */
