@@ -9,7 +9,10 @@ public enum MessageKind {
     MEETING_INVITE("meeting-invite"),
     MEETING_UPDATE("meeting-update"),
     MEETING_CANCELLED("meeting-cancelled"),
-    DAILY_DIGEST("daily-digest");
+    DAILY_DIGEST("daily-digest"),
+    PLAN_SENT_BACK("plan-sent-back"),
+    CODESIGN_INVITATION("codesign-invitation"),
+    FEEDBACK_ANSWER("feedback-answer");
 
     private final String template;
 
