@@ -2,8 +2,12 @@ package app.tandem.campaign;
 
 /** A contact as a manager typed it, before it is checked. */
 public record ContactEntry(String contactName, String contactOrganisation, String contactGroup, String contactRole,
-                           boolean decisionMaker, String contactInfluence, String contactStance, String contactEmail,
+                           Boolean decisionMaker, String contactInfluence, String contactStance, String contactEmail,
                            String contactPhone, String contactLanguage, String contactChannel, String contactOwner) {
+
+    public boolean decides() {
+        return Boolean.TRUE.equals(decisionMaker);
+    }
 
     public static ContactEntry blank() {
         return new ContactEntry("", "", "", "", false, Influence.MEDIUM.code(), Stance.NEUTRAL.code(), "", "", "en",

@@ -173,7 +173,7 @@ public class Contacts {
         String owner = e.contactOwner() == null || e.contactOwner().isBlank() ? null : e.contactOwner().strip();
         return new Checked(e.contactName().strip(), e.contactOrganisation().strip(),
                 StakeholderGroup.byCode(e.contactGroup()).orElseThrow(), blankToNull(e.contactRole()),
-                e.decisionMaker(), Influence.byCode(e.contactInfluence()).orElseThrow(),
+                e.decides(), Influence.byCode(e.contactInfluence()).orElseThrow(),
                 Stance.byCode(e.contactStance()).orElseThrow(), blankToNull(e.contactEmail()),
                 blankToNull(e.contactPhone()), e.contactLanguage().strip(), Channel.byCode(e.contactChannel()).orElseThrow(),
                 owner);
