@@ -103,7 +103,7 @@ class RsvpController {
         Campaign campaign = campaigns.byId(session.campaignId()).orElseThrow();
         model.addAttribute("token", token);
         model.addAttribute("invitation", invitation);
-        model.addAttribute("session", session);
+        model.addAttribute("coDesign", session);
         model.addAttribute("district", staff.districtName(campaign.districtId()).orElse(""));
         model.addAttribute("organizer", staff.nameOf(campaign.leadUsername()));
         model.addAttribute("suggested", suggested);
