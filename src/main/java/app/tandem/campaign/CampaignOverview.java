@@ -46,9 +46,10 @@ public class CampaignOverview {
     public record FeedbackLine(Feedback feedback, Contact contact, String ownerName, boolean overdue) {
     }
 
-    public record PlaybookLine(PlaybookStep step, PlaybookRecord record, OpenTask task) {
+    /** One step of the fixed work: its record, or for the co-design step whether the invitations went out. */
+    public record PlaybookLine(PlaybookStep step, PlaybookRecord record, boolean invited, OpenTask task) {
         public boolean done() {
-            return record != null;
+            return record != null || invited;
         }
     }
 
@@ -116,14 +117,14 @@ public class CampaignOverview {
         List<FeedbackLine> feedback = feedbackLog.ofCampaign(campaign.id()).stream().map(f -> feedbackLine(f, today))
                 .toList();
         Map<PlaybookStep, PlaybookRecord> records = playbook.ofCampaign(campaign.id());
-        List<PlaybookLine> steps = new ArrayList<>();
-        for (PlaybookStep step : PlaybookStep.values()) {
-            PlaybookRecord record = step == PlaybookStep.CO_DESIGN ? null : records.get(step);
-            OpenTask task = open.stream().filter(t -> t.taskKey().equals(step.taskKey())).findFirst().orElse(null);
-            steps.add(new PlaybookLine(step, record, task));
-        }
         List<SessionLine> sessions = invitations.sessionsOf(campaign.id()).stream()
                 .map(s -> new SessionLine(s, invitations.tally(s.id()))).toList();
+        List<PlaybookLine> steps = new ArrayList<>();
+        for (PlaybookStep step : PlaybookStep.values()) {
+            OpenTask task = open.stream().filter(t -> t.taskKey().equals(step.taskKey())).findFirst().orElse(null);
+            steps.add(new PlaybookLine(step, records.get(step), step == PlaybookStep.CO_DESIGN && !sessions.isEmpty(),
+                    task));
+        }
         return new View(campaign, staff.districtName(campaign.districtId()).orElse(""),
                 staff.nameOf(campaign.leadUsername()), staff.nameOf(campaign.approverUsername()), stage(campaign),
                 lines, next, open.stream().filter(OpenTask::overdue).toList(),
