@@ -151,7 +151,7 @@ class ClusterIT {
 
     private static List<String> nodeSettings() {
         return List.of(settings("camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
-                "tandem.demo.enabled=false"));
+                "tandem.demo.enabled=false", "tandem.mail.embedded.port=0"));
     }
 
     private static String[] settings(String... extra) {
