@@ -37,7 +37,7 @@ import app.tandem.directory.Schools;
 @TandemTest
 class CampaignDemoJourneyTest {
 
-    private static final LocalDate START = LocalDate.of(2026, 9, 7);
+    private static final LocalDate START = LocalDate.of(2027, 9, 6);
 
     @Autowired
     DemoSeed demo;
@@ -73,10 +73,10 @@ class CampaignDemoJourneyTest {
 
         assertThat(page("/", manager).select("nav a[href=/campaign]").text()).isEqualTo("Campaign");
         assertThat(page("/", user("teacher").roles("teachers")).select("nav a[href=/campaign]")).isEmpty();
-        mvc.perform(post("/campaign").with(manager).with(csrf()).param("programYear", "2026-27")
+        mvc.perform(post("/campaign").with(manager).with(csrf()).param("programYear", "2027-28")
                         .param("planApprover", "manager"))
                 .andExpect(status().is3xxRedirection());
-        Campaign campaign = campaigns.byDistrictAndYear(riverbend, "2026-27").orElseThrow();
+        Campaign campaign = campaigns.byDistrictAndYear(riverbend, "2027-28").orElseThrow();
         assertThat(waitingFor("manager", campaign)).containsExactly(StakeholderCampaign.MAP_DECISION_MAKERS);
 
         addContact(manager, "Helen Ortiz", "school-board", "high", "supportive", true);

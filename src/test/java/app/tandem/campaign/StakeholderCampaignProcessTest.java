@@ -35,8 +35,8 @@ import app.tandem.system.InvalidInputException;
 @TandemTest
 class StakeholderCampaignProcessTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 9, 7);
-    private static final String YEAR = "2026-27";
+    private static final LocalDate TODAY = LocalDate.of(2027, 9, 6);
+    private static final String YEAR = "2027-28";
 
     @Autowired
     ProcessEngine engine;
@@ -88,7 +88,7 @@ class StakeholderCampaignProcessTest {
 
         assertThat(pi).isWaitingAt(MAP_DECISION_MAKERS);
         assertThat(pi.getBusinessKey()).isEqualTo(people.district().code() + "/" + YEAR);
-        assertThat(campaign.endsOn()).as("the school year's end").isEqualTo(LocalDate.of(2027, 6, 30));
+        assertThat(campaign.endsOn()).as("the school year's end").isEqualTo(LocalDate.of(2028, 6, 30));
         assertThat(fixture.task(campaign, MAP_DECISION_MAKERS)).isAssignedTo(people.lead()).hasCandidateGroupAssociated("managers")
                 .hasDueDate(fixture.endOf(TODAY.plusDays(14)));
 
@@ -126,7 +126,7 @@ class StakeholderCampaignProcessTest {
         assertThat(fixture.reload(campaign).planStatus()).isEqualTo(PlanStatus.SENT_BACK);
         assertThat(mailroom.queuedFor(people.lead(), MessageKind.PLAN_SENT_BACK)).singleElement()
                 .satisfies(mail -> {
-                    assertThat(mail.subject()).isEqualTo("Your communication plan for 2026-27 came back with comments");
+                    assertThat(mail.subject()).isEqualTo("Your communication plan for 2027-28 came back with comments");
                     assertThat(mail.bodyText()).contains("Add a row for the educator union.")
                             .contains("Abel Approver");
                 });
@@ -174,7 +174,7 @@ class StakeholderCampaignProcessTest {
         assertThat(weekly).hasPassed(REMIND_TOUCHPOINT_OWNER).isWaitingAt(HOLD_TOUCHPOINT);
         assertThat(taskOf(weekly).getPriority()).isEqualTo(75);
         assertThat(mailroom.queuedFor(people.ownerA(), MessageKind.REMINDER)).extracting(OutboxMessage::subject)
-                .containsExactly("Reminder: Hold the touchpoint is due Monday, September 14, 2026");
+                .containsExactly("Reminder: Hold the touchpoint is due Monday, September 13, 2027");
 
         fixture.today(TODAY.plusDays(6));
         holdTouchpoint(weekly, people.ownerA(), TODAY.plusDays(6), null, null, null);
@@ -252,7 +252,7 @@ class StakeholderCampaignProcessTest {
         fixture.today(TODAY.plusDays(5));
         fixture.fire(loop, ANSWER_DUE_SOON);
         assertThat(mailroom.queuedFor(people.ownerA(), MessageKind.REMINDER)).extracting(OutboxMessage::subject)
-                .containsExactly("Reminder: Answer the feedback is due Monday, September 14, 2026");
+                .containsExactly("Reminder: Answer the feedback is due Monday, September 13, 2027");
 
         fixture.today(TODAY.plusDays(9));
         fixture.complete(taskOf(loop), people.ownerA(),

@@ -48,7 +48,7 @@ import app.tandem.notify.Outbox;
 @TandemTest
 class CampaignPagesTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 9, 7);
+    private static final LocalDate TODAY = LocalDate.of(2027, 9, 6);
 
     @Autowired
     MockMvc mvc;
@@ -76,7 +76,7 @@ class CampaignPagesTest {
     void aDistrictWithACampaign() {
         fixture.today(TODAY);
         people = fixture.district();
-        campaign = fixture.start(people, "2026-27", null);
+        campaign = fixture.start(people, "2027-28", null);
     }
 
     @AfterEach
@@ -118,7 +118,7 @@ class CampaignPagesTest {
         long contact = fixture.contact(people, "Bea Board", StakeholderGroup.SCHOOL_BOARD, true, "bea@board.example",
                 "en");
 
-        assertThat(page("/campaign/" + campaign.id(), ops).select("h1").text()).startsWith("Campaign 2026-27");
+        assertThat(page("/campaign/" + campaign.id(), ops).select("h1").text()).startsWith("Campaign 2027-28");
         assertThat(page("/campaign/" + campaign.id() + "/plan", ops).select("#row-form")).isEmpty();
         assertThat(page("/campaign/map", ops).select("#map-grid").text()).contains("Bea Board");
         mvc.perform(get("/campaign/" + campaign.id() + "/plan.csv").with(ops)).andExpect(status().isOk());
@@ -147,26 +147,26 @@ class CampaignPagesTest {
     @Test
     void shouldRefuseABadProgramYearKeepingWhatWasTypedThenStartTheCampaign() throws Exception {
         Document refused = Jsoup.parse(mvc.perform(post("/campaign").with(lead()).with(csrf())
-                        .param("programYear", "2027-29").param("campaignEndsOn", "").param("planApprover", people.approver()))
+                        .param("programYear", "2028-30").param("campaignEndsOn", "").param("planApprover", people.approver()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 
         Element year = refused.getElementById("programYear");
-        assertThat(year.val()).isEqualTo("2027-29");
+        assertThat(year.val()).isEqualTo("2028-30");
         assertThat(year.hasClass("is-invalid")).isTrue();
         assertThat(year.attr("aria-describedby")).isEqualTo("programYear-error");
         assertThat(refused.getElementById("programYear-error").text()).isEqualTo(
-                "Program year: '2027-29' is not a program year: write it like 2026-27, the second year after the first.");
+                "Program year: '2028-30' is not a program year: write it like 2026-27, the second year after the first.");
         assertThat(refused.select("#planApprover option[selected]").val()).isEqualTo(people.approver());
 
-        mvc.perform(post("/campaign").with(lead()).with(csrf()).param("programYear", "2026-27")
+        mvc.perform(post("/campaign").with(lead()).with(csrf()).param("programYear", "2027-28")
                         .param("planApprover", people.approver()))
                 .andExpect(status().isOk());
-        String started = mvc.perform(post("/campaign").with(lead()).with(csrf()).param("programYear", "2027-28")
-                        .param("campaignEndsOn", "2027-12-31").param("planApprover", people.approver()))
+        String started = mvc.perform(post("/campaign").with(lead()).with(csrf()).param("programYear", "2028-29")
+                        .param("campaignEndsOn", "2028-12-31").param("planApprover", people.approver()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        Campaign next = campaigns.byDistrictAndYear(people.district().id(), "2027-28").orElseThrow();
+        Campaign next = campaigns.byDistrictAndYear(people.district().id(), "2028-29").orElseThrow();
         assertThat(started).isEqualTo("/campaign/" + next.id());
-        assertThat(next.endsOn()).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(next.endsOn()).isEqualTo(LocalDate.of(2028, 12, 31));
         assertThat(fixture.task(next, StakeholderCampaign.MAP_DECISION_MAKERS).getAssignee()).isEqualTo(people.lead());
     }
 

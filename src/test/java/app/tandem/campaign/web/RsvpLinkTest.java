@@ -38,7 +38,7 @@ import app.tandem.notify.OutboxMessage;
 @TandemTest
 class RsvpLinkTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 10, 5);
+    private static final LocalDate TODAY = LocalDate.of(2027, 10, 4);
     private static final Pattern LINK = Pattern.compile("http://[^/\\s]+(/rsvp/[A-Za-z0-9._-]+)\\?answer=(yes|no)");
 
     @Autowired
@@ -62,7 +62,7 @@ class RsvpLinkTest {
         String address = "eli@" + people.district().code() + ".example";
         long contact = fixture.contact(people, "Eli Educator", StakeholderGroup.EDUCATORS, false, address, "en");
         fixture.contact(people, "Bo Board", StakeholderGroup.SCHOOL_BOARD, true, "bo@board.example", "en");
-        Campaign campaign = fixture.start(people, "2026-27", null);
+        Campaign campaign = fixture.start(people, "2027-28", null);
         fixture.complete(fixture.task(campaign, StakeholderCampaign.MAP_DECISION_MAKERS), people.lead(),
                 Map.of("mapReviewed", true));
         fixture.row(campaign, StakeholderGroup.EDUCATORS, people.ownerA(), "P1M", null);
@@ -158,7 +158,7 @@ class RsvpLinkTest {
 
     @Test
     void shouldStillRequireACsrfTokenEverywhereElse() throws Exception {
-        mvc.perform(post("/campaign").param("programYear", "2026-27")).andExpect(status().isForbidden());
+        mvc.perform(post("/campaign").param("programYear", "2027-28")).andExpect(status().isForbidden());
     }
 
     private RsvpAnswer answer() {
