@@ -11,7 +11,10 @@ public enum MessageKind {
     MEETING_CANCELLED("meeting-cancelled"),
     DAILY_DIGEST("daily-digest"),
     CAREGIVER_INTRODUCTION("caregiver-introduction"),
-    CAREGIVER_UPDATE("caregiver-update");
+    CAREGIVER_UPDATE("caregiver-update"),
+    PLAN_SENT_BACK("plan-sent-back"),
+    CODESIGN_INVITATION("codesign-invitation"),
+    FEEDBACK_ANSWER("feedback-answer");
 
     private final String template;
 

@@ -12,7 +12,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Tandem's pages need a signed-in person. Camunda's webapps ({@code /camunda}) keep their own
  * login and CSRF protection, and {@code /engine-rest} its own HTTP Basic check for operators, so
- * Spring Security stands aside for both.
+ * Spring Security stands aside for both. Co-design RSVP links ({@code /rsvp/...}) are answered without an
+ * account: each link is signed for one invitation, which is what protects it, so that path alone is public
+ * and takes its answer without a CSRF token.
  */
 @Configuration
 @EnableWebSecurity
@@ -21,6 +23,8 @@ class WebSecurity {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
+
+    static final String RSVP = "/rsvp/**";
 
     @Bean
     @Order(1)
@@ -44,9 +48,10 @@ class WebSecurity {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
-                                "/actuator/health", "/actuator/health/**")
+                                "/actuator/health", "/actuator/health/**", RSVP)
                         .permitAll()
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(RSVP))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

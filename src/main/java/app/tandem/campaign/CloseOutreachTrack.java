@@ -1,0 +1,25 @@
+package app.tandem.campaign;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.campaign.StakeholderCampaign.Var;
+
+/** The track has no touchpoint left before the campaign's end. */
+@Component("closeOutreachTrack")
+class CloseOutreachTrack implements ExecutionListener {
+
+    private final OutreachTracks tracks;
+    private final CampaignCalendar calendar;
+
+    CloseOutreachTrack(OutreachTracks tracks, CampaignCalendar calendar) {
+        this.tracks = tracks;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        tracks.close(((Number) execution.getVariable(Var.TRACK_ID)).longValue(), calendar.today());
+    }
+}

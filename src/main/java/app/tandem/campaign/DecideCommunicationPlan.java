@@ -1,0 +1,74 @@
+package app.tandem.campaign;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.campaign.StakeholderCampaign.Var;
+import app.tandem.forms.SubmittedForm;
+import app.tandem.forms.SubmittedForms;
+
+/**
+ * A manager approves the plan, or sends it back with comments that say what to change. Either way the
+ * decision is kept; a send-back reaches the campaign's lead by email and a new drafting task.
+ */
+@Component("decideCommunicationPlan")
+class DecideCommunicationPlan implements TaskListener {
+
+    static final String PLAN_DECISION = "planDecision";
+    static final String REVIEW_COMMENT = "reviewComment";
+    static final String APPROVE = "approve";
+    static final String SEND_BACK = "send-back";
+
+    private final SubmittedForms forms;
+    private final FormChecks formChecks;
+    private final Campaigns campaigns;
+    private final CommunicationPlans plans;
+    private final Checks checks;
+    private final CampaignCalendar calendar;
+    private final CampaignSettings settings;
+    private final CampaignMail mail;
+
+    DecideCommunicationPlan(SubmittedForms forms, FormChecks formChecks, Campaigns campaigns, CommunicationPlans plans,
+                            Checks checks, CampaignCalendar calendar, CampaignSettings settings, CampaignMail mail) {
+        this.forms = forms;
+        this.formChecks = formChecks;
+        this.campaigns = campaigns;
+        this.plans = plans;
+        this.checks = checks;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.mail = mail;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Campaign campaign = campaigns.byId(FormChecks.campaignId(task)).orElseThrow();
+        SubmittedForm form = forms.of(task);
+        String decision = formChecks.option(form, PLAN_DECISION, List.of(APPROVE, SEND_BACK), true);
+        String comment = form.text(REVIEW_COMMENT, 2000);
+        form.discardFromProcess();
+        String by = FormChecks.actor(task);
+        LocalDate today = calendar.today();
+        if (APPROVE.equals(decision)) {
+            plans.recordReview(campaign.id(), PlanStatus.APPROVED, comment, by, calendar.now());
+            campaigns.planStatus(campaign.id(), PlanStatus.APPROVED);
+            task.setVariable(Var.PLAN_APPROVED, true);
+            LocalDate playbookDue = today.plus(settings.playbookWorkWithin());
+            task.setVariable(Var.PLAYBOOK_WORK_DUE,
+                    calendar.endOf(playbookDue.isAfter(campaign.endsOn()) ? campaign.endsOn() : playbookDue));
+            return;
+        }
+        if (comment == null) {
+            throw checks.invalid(REVIEW_COMMENT, "campaign.invalid.commentToSendBack");
+        }
+        plans.recordReview(campaign.id(), PlanStatus.SENT_BACK, comment, by, calendar.now());
+        campaigns.planStatus(campaign.id(), PlanStatus.SENT_BACK);
+        task.setVariable(Var.PLAN_APPROVED, false);
+        task.setVariable(Var.PLAN_DUE, calendar.endOf(today.plus(settings.planWithin())));
+        mail.planSentBack(campaign, plans.reviews(campaign.id()).size(), comment, by);
+    }
+}

@@ -1,0 +1,81 @@
+package app.tandem.campaign;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import app.tandem.forms.SubmittedForm;
+
+/** What the campaign's task forms check beyond a single value: required text, allowed options, past days. */
+@Component
+class FormChecks {
+
+    private final Checks checks;
+    private final CampaignCalendar calendar;
+
+    FormChecks(Checks checks, CampaignCalendar calendar) {
+        this.checks = checks;
+        this.calendar = calendar;
+    }
+
+    String requiredText(SubmittedForm form, String key, int maxLength) {
+        String text = form.text(key, maxLength);
+        if (text == null) {
+            throw checks.invalid(key, "invalid.required");
+        }
+        return text;
+    }
+
+    /** One of the form's options; null when none was chosen and none is required. */
+    String option(SubmittedForm form, String key, List<String> allowed, boolean required) {
+        String value = form.text(key, 100);
+        if (value == null) {
+            if (required) {
+                throw checks.invalid(key, "invalid.required");
+            }
+            return null;
+        }
+        if (!allowed.contains(value)) {
+            throw checks.invalid(key, "invalid.option", value);
+        }
+        return value;
+    }
+
+    List<String> options(SubmittedForm form, String key, List<String> allowed, boolean required) {
+        List<String> chosen = form.choices(key);
+        for (String value : chosen) {
+            if (!allowed.contains(value)) {
+                throw checks.invalid(key, "invalid.option", value);
+            }
+        }
+        if (required && chosen.isEmpty()) {
+            throw checks.invalid(key, "invalid.required");
+        }
+        return allowed.stream().filter(chosen::contains).toList();
+    }
+
+    /** A day something was done: given, and not in the future. */
+    LocalDate doneOn(SubmittedForm form, String key) {
+        LocalDate day = form.requiredDate(key);
+        if (day.isAfter(calendar.today())) {
+            throw checks.invalid(key, "invalid.inFuture", day);
+        }
+        return day;
+    }
+
+    /** Who completed the task: the signed-in person, else its assignee. */
+    static String actor(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee();
+    }
+
+    static long campaignId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        return ((Number) scope.getVariable(StakeholderCampaign.Var.CAMPAIGN_ID)).longValue();
+    }
+}

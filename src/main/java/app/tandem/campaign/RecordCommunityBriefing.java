@@ -1,0 +1,46 @@
+package app.tandem.campaign;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.forms.SubmittedForm;
+import app.tandem.forms.SubmittedForms;
+
+/** Community partners and local government were briefed: who, what they offered, what follows. */
+@Component("recordCommunityBriefing")
+class RecordCommunityBriefing implements TaskListener {
+
+    static final String BRIEFED_ON = "briefedOn";
+    static final String AUDIENCES = "audiencesBriefed";
+    static final String COMMITMENTS = "partnerCommitments";
+    static final String FOLLOW_UP = "partnerFollowUp";
+    static final List<String> AUDIENCE_OPTIONS = List.of("community-partners", "local-government", "media");
+
+    private final SubmittedForms forms;
+    private final FormChecks formChecks;
+    private final PlaybookRecords records;
+    private final CampaignCalendar calendar;
+
+    RecordCommunityBriefing(SubmittedForms forms, FormChecks formChecks, PlaybookRecords records,
+                            CampaignCalendar calendar) {
+        this.forms = forms;
+        this.formChecks = formChecks;
+        this.records = records;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        SubmittedForm form = forms.of(task);
+        var briefedOn = formChecks.doneOn(form, BRIEFED_ON);
+        List<String> audiences = formChecks.options(form, AUDIENCES, AUDIENCE_OPTIONS, true);
+        String commitments = form.text(COMMITMENTS, 4000);
+        String followUp = form.text(FOLLOW_UP, 4000);
+        form.discardFromProcess();
+        records.record(FormChecks.campaignId(task), PlaybookStep.COMMUNITY, briefedOn, null, audiences, commitments,
+                followUp, null, FormChecks.actor(task), calendar.now());
+    }
+}

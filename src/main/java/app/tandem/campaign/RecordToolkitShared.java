@@ -1,0 +1,49 @@
+package app.tandem.campaign;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.forms.SubmittedForm;
+import app.tandem.forms.SubmittedForms;
+
+/** The family and caregiver toolkit went to the schools: when, to how many, in which languages. */
+@Component("recordToolkitShared")
+class RecordToolkitShared implements TaskListener {
+
+    static final String SHARED_ON = "sharedOn";
+    static final String SCHOOLS_REACHED = "schoolsReached";
+    static final String LANGUAGES = "toolkitLanguages";
+    static final String NOTES = "toolkitNotes";
+    static final List<String> LANGUAGE_OPTIONS = List.of("en", "es", "other");
+
+    private final SubmittedForms forms;
+    private final FormChecks formChecks;
+    private final Checks checks;
+    private final PlaybookRecords records;
+    private final CampaignCalendar calendar;
+
+    RecordToolkitShared(SubmittedForms forms, FormChecks formChecks, Checks checks, PlaybookRecords records,
+                        CampaignCalendar calendar) {
+        this.forms = forms;
+        this.formChecks = formChecks;
+        this.checks = checks;
+        this.records = records;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        SubmittedForm form = forms.of(task);
+        var sharedOn = formChecks.doneOn(form, SHARED_ON);
+        int schools = form.number(SCHOOLS_REACHED, 1, 10_000)
+                .orElseThrow(() -> checks.invalid(SCHOOLS_REACHED, "invalid.required"));
+        List<String> languages = formChecks.options(form, LANGUAGES, LANGUAGE_OPTIONS, true);
+        String notes = form.text(NOTES, 4000);
+        form.discardFromProcess();
+        records.record(FormChecks.campaignId(task), PlaybookStep.FAMILY_TOOLKIT, sharedOn, null, languages, notes,
+                null, schools, FormChecks.actor(task), calendar.now());
+    }
+}

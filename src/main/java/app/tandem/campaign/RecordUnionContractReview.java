@@ -1,0 +1,62 @@
+package app.tandem.campaign;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.forms.SubmittedForm;
+import app.tandem.forms.SubmittedForms;
+
+/**
+ * The educator union contracts are reviewed against every point that decides whether tutoring fits them; when
+ * something must be bargained, the review says what.
+ */
+@Component("recordUnionContractReview")
+class RecordUnionContractReview implements TaskListener {
+
+    static final String REVIEWED_ON = "reviewedOn";
+    static final String CONTRACT_POINTS = "contractPoints";
+    static final String BARGAINING_NEEDED = "bargainingNeeded";
+    static final String MUST_BARGAIN = "mustBargain";
+    static final String CONTRACT_NOTES = "contractNotes";
+    static final List<String> POINTS = List.of("school-day", "supplement-not-replace", "extra-time-pay",
+            "data-sharing", "evaluation", "bargaining");
+    static final List<String> BARGAINING = List.of("yes", "no", "unsure");
+
+    private final SubmittedForms forms;
+    private final FormChecks formChecks;
+    private final Checks checks;
+    private final PlaybookRecords records;
+    private final CampaignCalendar calendar;
+
+    RecordUnionContractReview(SubmittedForms forms, FormChecks formChecks, Checks checks, PlaybookRecords records,
+                              CampaignCalendar calendar) {
+        this.forms = forms;
+        this.formChecks = formChecks;
+        this.checks = checks;
+        this.records = records;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        SubmittedForm form = forms.of(task);
+        var reviewedOn = formChecks.doneOn(form, REVIEWED_ON);
+        List<String> points = formChecks.options(form, CONTRACT_POINTS, POINTS, true);
+        List<String> missing = POINTS.stream().filter(point -> !points.contains(point)).toList();
+        if (!missing.isEmpty()) {
+            throw checks.invalid(CONTRACT_POINTS, "campaign.invalid.pointsNotReviewed", missing.size());
+        }
+        String bargaining = formChecks.option(form, BARGAINING_NEEDED, BARGAINING, true);
+        String mustBargain = form.text(MUST_BARGAIN, 4000);
+        String notes = form.text(CONTRACT_NOTES, 4000);
+        form.discardFromProcess();
+        if ("yes".equals(bargaining) && mustBargain == null) {
+            throw checks.invalid(MUST_BARGAIN, "campaign.invalid.sayWhatToBargain");
+        }
+        records.record(FormChecks.campaignId(task), PlaybookStep.UNION_CONTRACTS, reviewedOn, bargaining, points,
+                notes, mustBargain, null, FormChecks.actor(task), calendar.now());
+    }
+}

@@ -1,0 +1,45 @@
+package app.tandem.campaign;
+
+import java.util.Arrays;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import app.tandem.forms.SubmittedForm;
+import app.tandem.forms.SubmittedForms;
+
+/** Keeps the year's long-term planning review: keep, change, fund, and what the next year holds. */
+@Component("recordYearReview")
+class RecordYearReview implements TaskListener {
+
+    static final String KEEP_DOING = "keepDoing";
+    static final String CHANGE_NEXT = "changeNext";
+    static final String FUND_NEXT = "fundNext";
+    static final String NEXT_YEAR = "nextYear";
+
+    private final SubmittedForms forms;
+    private final FormChecks formChecks;
+    private final YearReviews reviews;
+    private final CampaignCalendar calendar;
+
+    RecordYearReview(SubmittedForms forms, FormChecks formChecks, YearReviews reviews, CampaignCalendar calendar) {
+        this.forms = forms;
+        this.formChecks = formChecks;
+        this.reviews = reviews;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        SubmittedForm form = forms.of(task);
+        String keep = formChecks.requiredText(form, KEEP_DOING, 4000);
+        String change = formChecks.requiredText(form, CHANGE_NEXT, 4000);
+        String fund = formChecks.requiredText(form, FUND_NEXT, 4000);
+        String next = formChecks.option(form, NEXT_YEAR, Arrays.stream(NextYear.values()).map(NextYear::code).toList(),
+                true);
+        form.discardFromProcess();
+        reviews.record(new YearReview(FormChecks.campaignId(task), keep, change, fund, NextYear.byCode(next).orElseThrow(),
+                FormChecks.actor(task), calendar.now()));
+    }
+}
