@@ -71,8 +71,8 @@ class CampaignDemoJourneyTest {
         fixture.today(START);
         RequestPostProcessor manager = user("manager").roles("managers");
 
-        assertThat(page("/", manager).select("nav a[href=/campaign]").text()).isEqualTo("Campaign");
-        assertThat(page("/", user("teacher").roles("teachers")).select("nav a[href=/campaign]")).isEmpty();
+        assertThat(page("/tasks", manager).select("nav a[href=/campaign]").text()).isEqualTo("Campaign");
+        assertThat(page("/tasks", user("teacher").roles("teachers")).select("nav a[href=/campaign]")).isEmpty();
         mvc.perform(post("/campaign").with(manager).with(csrf()).param("programYear", "2027-28")
                         .param("planApprover", "manager"))
                 .andExpect(status().is3xxRedirection());
