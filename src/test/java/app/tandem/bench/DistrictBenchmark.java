@@ -75,7 +75,8 @@ class DistrictBenchmark {
         ConfigurableApplicationContext app = start(url, user, password, schema);
         startup.add((System.nanoTime() - started) / 1e6);
         try {
-            LaunchScenario.run(app, database, REPORT);
+            long districtId = LaunchScenario.run(app, database, REPORT);
+            PageScenario.run(app, database, districtId, REPORT);
             memory(app, database);
         } finally {
             app.close();
@@ -113,7 +114,8 @@ class DistrictBenchmark {
     /** Scenario 1: programs started through Tandem's launcher against the bare engine, same model, same database. */
     static final class LaunchScenario {
 
-        static void run(ConfigurableApplicationContext app, String database, BenchReport report) {
+        /** @return the benchmark district's id */
+        static long run(ConfigurableApplicationContext app, String database, BenchReport report) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             SchoolProgramLauncher launcher = app.getBean(SchoolProgramLauncher.class);
             RuntimeService runtime = app.getBean(RuntimeService.class);
@@ -160,6 +162,7 @@ class DistrictBenchmark {
                     ratio, "ratio ≥ 0.7", ratio >= 0.7));
             report.add(new Result("1. Launch", database, "school programs started per second (bare engine)", "/s",
                     engine.median(), engine.min(), engine.max(), RUNS, null, null, "", null));
+            return district.districtId();
         }
 
         private static void bare(RuntimeService runtime, Schools schools, Terms terms, SchoolProgramLauncher launcher,
