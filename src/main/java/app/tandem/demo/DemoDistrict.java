@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -64,7 +63,6 @@ class DemoDistrict implements ApplicationRunner {
     private final StaffDirectory staff;
     private final SchoolProgramLauncher launcher;
     private final DemoTimeline timeline;
-    private final HistoryService history;
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final ProgramCalendar calendar;
     private final TandemProperties properties;
@@ -73,7 +71,7 @@ class DemoDistrict implements ApplicationRunner {
     private final IdentityService identity;
 
     DemoDistrict(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
-                 DemoTimeline timeline, HistoryService history, ProcessEngineConfigurationImpl engineConfiguration,
+                 DemoTimeline timeline, ProcessEngineConfigurationImpl engineConfiguration,
                  ProgramCalendar calendar, TandemProperties properties, TransactionTemplate transaction,
                  RosterImporter roster, IdentityService identity) {
         this.roster = roster;
@@ -83,7 +81,6 @@ class DemoDistrict implements ApplicationRunner {
         this.staff = staff;
         this.launcher = launcher;
         this.timeline = timeline;
-        this.history = history;
         this.engineConfiguration = engineConfiguration;
         this.calendar = calendar;
         this.properties = properties;
@@ -259,8 +256,7 @@ class DemoDistrict implements ApplicationRunner {
     private String start(String schoolCode) {
         School school = schools.byCode(schoolCode).orElseThrow();
         Term term = terms.ofSchool(school.id()).get(0);
-        String businessKey = SchoolProgram.businessKey(school, term);
-        if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0) {
+        if (terms.hasProgram(term.id())) {
             return null;
         }
         return launcher.start(term.id());

@@ -102,6 +102,13 @@ public class Terms {
                 .update() == 1;
     }
 
+    public boolean hasProgram(long termId) {
+        return jdbc.sql("select count(*) from school_term where id = ? and program_instance_id is not null")
+                .param(termId)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
     public void recordProgram(long termId, String processInstanceId) {
         jdbc.sql("update school_term set program_instance_id = ? where id = ?")
                 .params(processInstanceId, termId)

@@ -1,6 +1,5 @@
 package app.tandem.demo;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
@@ -24,10 +23,10 @@ public class DemoSeed {
     private final DemoDistrict district;
 
     public DemoSeed(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
-                    DemoTimeline timeline, HistoryService history, ProcessEngineConfigurationImpl engineConfiguration,
+                    DemoTimeline timeline, ProcessEngineConfigurationImpl engineConfiguration,
                     ProgramCalendar calendar, TandemProperties properties, TransactionTemplate transaction,
                     RosterImporter roster, IdentityService identity) {
-        this.district = new DemoDistrict(schools, terms, staff, launcher, timeline, history, engineConfiguration,
+        this.district = new DemoDistrict(schools, terms, staff, launcher, timeline, engineConfiguration,
                 calendar, properties, transaction, roster, identity);
     }
 
