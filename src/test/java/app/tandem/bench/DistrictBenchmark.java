@@ -49,7 +49,8 @@ class DistrictBenchmark {
     @Test
     @Order(2)
     void onPostgres() throws Exception {
-        String schema = "tandem_bench";
+        // Helpers benchmarking side by side each pass their own schema.
+        String schema = System.getProperty("bench.pg.schema", "tandem_bench");
         try (Connection connection = DriverManager.getConnection(ExternalServiceCondition.PG_URL,
                 ExternalServiceCondition.PG_USER, ExternalServiceCondition.PG_PASSWORD);
              Statement statement = connection.createStatement()) {
