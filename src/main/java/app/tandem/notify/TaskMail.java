@@ -57,8 +57,8 @@ class TaskMail {
         return calendar.dayOf(due);
     }
 
-    /** Camunda's Tasklist opens any task today; Tandem's own tasklist can take this over. */
+    /** The task in Tandem's task list, where its form is checked and its free text kept out of the engine. */
     String link(String taskId) {
-        return properties.publicUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId;
+        return properties.publicUrl() + "/tasks/" + taskId;
     }
 }

@@ -7,12 +7,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+
+import app.tandem.directory.Role;
 
 /**
- * Tandem's pages need a signed-in person. Camunda's webapps ({@code /camunda}) keep their own
- * login and CSRF protection, and {@code /engine-rest} its own HTTP Basic check for operators, so
- * Spring Security stands aside for both. Co-design RSVP links ({@code /rsvp/...}) are answered without an
+ * Tandem's pages need a signed-in person. Camunda's webapps ({@code /camunda}) are for operators
+ * only: they share Tandem's sign-in (see {@link CamundaWebappsSignIn}) and keep their own CSRF
+ * protection and headers. {@code /engine-rest} keeps its own HTTP Basic check for operators, so
+ * Spring Security stands aside there. Co-design RSVP links ({@code /rsvp/...}) are answered without an
  * account: each link is signed for one invitation, which is what protects it, so that path alone is public
  * and takes its answer without a CSRF token.
  */
@@ -28,11 +31,9 @@ class WebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain camundaOwnSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain engineRestOwnSecurity(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher(new OrRequestMatcher(
-                        PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+                .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
@@ -42,8 +43,25 @@ class WebSecurity {
                 .build();
     }
 
+    /**
+     * Cockpit, Tasklist and Admin read and change every process: a teacher who found the address
+     * would otherwise complete tasks past Tandem's form checks. Everyone else gets Tandem's 403 page.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain camundaWebappsForOperators(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.OPERATOR.groupId()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                // The webapps send their own X-XSRF-TOKEN and set their own security headers.
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain tandemPages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
