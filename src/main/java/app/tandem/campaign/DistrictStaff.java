@@ -25,7 +25,7 @@ public class DistrictStaff {
     public List<StaffMember> everyone(long districtId) {
         return jdbc.sql(STAFF + "where s.district_id = ? order by s.full_name, s.username")
                 .param(districtId)
-                .query(StaffMember.class)
+                .query(StaffMember::row)
                 .list();
     }
 
@@ -37,7 +37,7 @@ public class DistrictStaff {
                         + "where m.USER_ID_ = s.username and m.GROUP_ID_ in (:groups)) order by s.full_name, s.username")
                 .param("district", districtId)
                 .param("groups", groups)
-                .query(StaffMember.class)
+                .query(StaffMember::row)
                 .list();
     }
 

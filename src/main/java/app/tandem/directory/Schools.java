@@ -35,21 +35,21 @@ public class Schools {
     public Optional<School> byCode(String code) {
         return jdbc.sql("select id, district_id, code, name from school where code = ?")
                 .param(code)
-                .query(School.class)
+                .query(School::row)
                 .optional();
     }
 
     public Optional<School> byId(long id) {
         return jdbc.sql("select id, district_id, code, name from school where id = ?")
                 .param(id)
-                .query(School.class)
+                .query(School::row)
                 .optional();
     }
 
     public List<School> inDistrict(long districtId) {
         return jdbc.sql("select id, district_id, code, name from school where district_id = ? order by name")
                 .param(districtId)
-                .query(School.class)
+                .query(School::row)
                 .list();
     }
 

@@ -54,7 +54,7 @@ public class StaffDirectory {
     public Optional<StaffMember> byUsername(String username) {
         return jdbc.sql("select " + COLUMNS + " from staff_member where username = ?")
                 .param(username)
-                .query(StaffMember.class)
+                .query(StaffMember::row)
                 .optional();
     }
 
@@ -63,7 +63,7 @@ public class StaffDirectory {
                         + "from staff_member s join staff_school ss on ss.username = s.username "
                         + "where ss.school_id = ? order by s.full_name")
                 .param(schoolId)
-                .query(StaffMember.class)
+                .query(StaffMember::row)
                 .list();
     }
 

@@ -113,7 +113,7 @@ public class Milestones {
         return jdbc.sql("select students_served, progress_summary, what_worked, what_to_change from impact_summary "
                         + "where milestone_id = ?")
                 .param(milestoneId)
-                .query(ImpactSummary.class)
+                .query(ImpactSummary::row)
                 .optional();
     }
 
@@ -130,7 +130,7 @@ public class Milestones {
         return jdbc.sql("select alignment_points, notes, concerns, agreed_actions from meeting_minutes "
                         + "where milestone_id = ?")
                 .param(milestoneId)
-                .query(MeetingMinutes.class)
+                .query(MeetingMinutes::row)
                 .optional();
     }
 

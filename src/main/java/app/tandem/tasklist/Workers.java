@@ -51,7 +51,7 @@ class Workers {
         if (worker.readsWholeDistrict()) {
             return jdbc.sql("select id, district_id, code, name from school where district_id = ? order by name")
                     .param(worker.districtId())
-                    .query(School.class)
+                    .query(School::row)
                     .list();
         }
         if (worker.schoolIds().isEmpty()) {
@@ -59,7 +59,7 @@ class Workers {
         }
         return jdbc.sql("select id, district_id, code, name from school where id in (:ids) order by name")
                 .param("ids", worker.schoolIds())
-                .query(School.class)
+                .query(School::row)
                 .list();
     }
 }
