@@ -3,10 +3,12 @@ package app.tandem.tasklist;
 import java.sql.Timestamp;
 import java.time.Period;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +25,9 @@ import app.tandem.program.ProgramCalendar;
 @Repository
 class Inbox {
 
+    /** The whole-district tab counts this many tasks past the page shown, then says "more than". */
+    static final int DISTRICT_COUNT_LIMIT = 1_000;
+
     private static final String ROW_COLUMNS = ", s.name as school_name, m.full_name as assignee_name";
 
     private final JdbcClient jdbc;
@@ -36,9 +41,10 @@ class Inbox {
         this.dueSoon = dueSoon;
     }
 
-    Map<InboxView, Long> counts(Worker worker, InboxQuery query) {
+    InboxCounts counts(Worker worker, InboxQuery query) {
         Params params = new Params(worker, query, now(), soon());
         Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
+        Set<InboxView> atLeast = EnumSet.noneOf(InboxView.class);
         counts.put(InboxView.MINE, count("select count(*) from open_task t where " + mine(params), params));
         counts.put(InboxView.GROUP, params.hasQueue()
                 ? count("select count(distinct o.task_id) from open_task_offer o where " + queue(params, ""), params)
@@ -47,12 +53,23 @@ class Inbox {
         counts.put(InboxView.OVERDUE, count("select count(*) from (" + workable(params, Due.OVERDUE) + ") x", params));
         counts.put(InboxView.COMPLETED, count("select count(*) from completed_task t where " + done(params), params));
         if (worker.readsWholeDistrict()) {
-            counts.put(InboxView.DISTRICT, count("select count(*) from open_task t where " + district(params), params));
+            // Counted up to a limit past the page shown: a district can hold half a million open tasks.
+            long limit = (long) query.page() * InboxQuery.PAGE_SIZE + DISTRICT_COUNT_LIMIT;
+            long district = count("select count(*) from (select t.task_id from open_task t where "
+                    + district(params) + " limit " + (limit + 1) + ") x", params);
+            counts.put(InboxView.DISTRICT, Math.min(district, limit));
+            if (district > limit) {
+                atLeast.add(InboxView.DISTRICT);
+            }
         }
-        return counts;
+        return new InboxCounts(counts, atLeast);
     }
 
-    InboxPage page(Worker worker, InboxQuery query, long total) {
+    InboxPage page(Worker worker, InboxQuery query, InboxCounts counts) {
+        return page(worker, query, counts.get(query.view()), counts.atLeast(query.view()));
+    }
+
+    private InboxPage page(Worker worker, InboxQuery query, long total, boolean totalAtLeast) {
         Params params = new Params(worker, query, now(), soon());
         String order = query.latestDueFirst() ? "t.due_at desc nulls last" : "t.due_at asc nulls last";
         String sql = switch (query.view()) {
@@ -63,13 +80,14 @@ class Inbox {
                     : null;
             case DUE_SOON -> openRows("t.task_id in (" + workable(params, Due.SOON) + ")", order);
             case OVERDUE -> openRows("t.task_id in (" + workable(params, Due.OVERDUE) + ")", order);
-            case DISTRICT -> worker.readsWholeDistrict() ? openRows(district(params), order) : null;
+            // The district's own order leads with the district, so both databases read the page off the index.
+            case DISTRICT -> worker.readsWholeDistrict() ? openRows(district(params), "t.district_id, " + order) : null;
             case COMPLETED -> "select " + TaskRecords.COMPLETED_COLUMNS + ROW_COLUMNS + " from completed_task t "
                     + "left join school s on s.id = t.school_id left join staff_member m on m.username = t.completed_by "
                     + "where " + done(params) + " order by t.completed_at desc, t.task_id";
         };
         if (sql == null) {
-            return new InboxPage(List.of(), 0, InboxQuery.PAGE_SIZE, 0);
+            return new InboxPage(List.of(), 0, InboxQuery.PAGE_SIZE, 0, false);
         }
         params.values.put("limit", InboxQuery.PAGE_SIZE);
         params.values.put("offset", (long) query.page() * InboxQuery.PAGE_SIZE);
@@ -78,7 +96,7 @@ class Inbox {
                 .query((rs, n) -> new InboxRow(TaskRecords.record(rs, n), rs.getString("school_name"),
                         rs.getString("assignee_name")))
                 .list();
-        return new InboxPage(rows, query.page(), InboxQuery.PAGE_SIZE, total);
+        return new InboxPage(rows, query.page(), InboxQuery.PAGE_SIZE, total, totalAtLeast);
     }
 
     /** One open task as a line of the list, whoever asks; access is checked by the caller. */

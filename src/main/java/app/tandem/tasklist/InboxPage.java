@@ -2,8 +2,11 @@ package app.tandem.tasklist;
 
 import java.util.List;
 
-/** One page of a tab, with how many tasks the tab holds in all. */
-public record InboxPage(List<InboxRow> rows, int page, int pageSize, long total) {
+/**
+ * One page of a tab, with how many tasks the tab holds in all; when {@code totalAtLeast}, the tab
+ * holds at least {@code total} (its count stopped at a limit).
+ */
+public record InboxPage(List<InboxRow> rows, int page, int pageSize, long total, boolean totalAtLeast) {
 
     public int pages() {
         return (int) Math.max(1, (total + pageSize - 1) / pageSize);

@@ -54,11 +54,11 @@ class TaskListController {
     String list(@RequestParam Map<String, String> params, Authentication authentication, Model model) {
         Worker worker = workers.of(authentication);
         InboxQuery query = query(params, worker);
-        Map<InboxView, Long> counts = inbox.counts(worker, query);
+        InboxCounts counts = inbox.counts(worker, query);
         model.addAttribute("query", query);
         model.addAttribute("counts", counts);
         model.addAttribute("views", views(worker));
-        InboxPage page = inbox.page(worker, query, counts.getOrDefault(query.view(), 0L));
+        InboxPage page = inbox.page(worker, query, counts);
         model.addAttribute("inbox", page);
         model.addAttribute("rows", page.rows().stream().map(row -> listed(worker, row)).toList());
         model.addAttribute("schools", workers.schoolsOf(worker));

@@ -2,6 +2,7 @@ package app.tandem.tasklist;
 
 import static app.tandem.tasklist.TaskAccessTest.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -22,11 +23,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.District;
 import app.tandem.directory.Role;
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.Terms;
 import app.tandem.program.ProgramCalendar;
@@ -52,6 +59,12 @@ class TaskListPageTest {
     Terms terms;
     @Autowired
     SchoolProgramLauncher launcher;
+    @Autowired
+    Schools schools;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    JdbcTemplate jdbc;
 
     SchoolAtWork first;
     SchoolAtWork second;
@@ -165,6 +178,41 @@ class TaskListPageTest {
                 .param("school", String.valueOf(first.school().id())).param("order", "latest"));
         assertThat(rows(firstPage).get(0)).isEqualTo(fixture.scheduleTask(first).getId());
         assertThat(rows(latestFirst).get(0)).isEqualTo(latestDue);
+    }
+
+    @Test
+    void shouldShowAManagerTheDistrictsSoonestTasksAndSayWhenThereAreMoreThanItCounts() throws Exception {
+        District district = schools.addDistrict("busy-" + System.nanoTime(), "Busy District",
+                java.time.ZoneId.of("America/Chicago"));
+        School school = schools.add(district.id(), "busy-school-" + System.nanoTime(), "Busy Elementary");
+        String manager = "manager-" + System.nanoTime();
+        staff.add(new StaffMember(manager, district.id(), "Busy Manager", manager + "@example.org", "en"), "secret",
+                Set.of(Role.MANAGER), List.of(school.id()));
+        java.time.Instant now = java.time.Instant.now();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int n = 0; n <= Inbox.DISTRICT_COUNT_LIMIT + 4; n++) {
+            // The task due soonest is written last, so the page must really be ordered by due date.
+            rows.add(new Object[] {"busy-" + district.id() + "-" + n, school.id(), district.id(),
+                    java.sql.Timestamp.from(now.plus(java.time.Duration.ofHours(2_000 - n)))});
+        }
+        jdbc.batchUpdate("insert into open_task (task_id, process_instance_id, process_definition_id, process_key, "
+                + "task_key, name, school_id, district_id, candidate_groups, due_at, priority, created_at) "
+                + "values (?, 'pi', 'school-program:1:x', 'school-program', 'holdCheckIn', 'Hold the check-in', ?, ?, "
+                + "'coordinators', ?, 50, current_timestamp)", rows);
+
+        Document page;
+        try {
+            page = Jsoup.parse(mvc.perform(get("/tasks").param("view", "district")
+                            .with(user(manager).roles("managers"))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+        } finally {
+            jdbc.update("delete from open_task where district_id = ?", district.id());
+        }
+
+        assertThat(page.getElementById("count-district").text()).isEqualTo("1,000+");
+        assertThat(page.select("main nav p").text()).isEqualTo("Tasks 1 to 20 of more than 1,000");
+        assertThat(page.select("nav .pagination").text()).contains("Page 1 of more than 50").contains("Next");
+        assertThat(rows(page)).hasSize(20).startsWith("busy-" + district.id() + "-" + (Inbox.DISTRICT_COUNT_LIMIT + 4));
     }
 
     private void dueIn(Task task, int days) {
