@@ -7,8 +7,10 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,6 +39,10 @@ class DistrictBenchmark {
     static final int WARMUP = 100;
     static final int PER_RUN = 300;
     static final int RUNS = 5;
+    static final int[] TASK_SIZES = {Integer.getInteger("bench.tasks.first", 100_000),
+            Integer.getInteger("bench.tasks", 500_000)};
+    static final int BURST = Integer.getInteger("bench.burst", 30_000);
+    static final int BURST_RUNS = Integer.getInteger("bench.burst.runs", 2);
 
     private static final BenchReport REPORT = new BenchReport();
 
@@ -83,10 +89,27 @@ class DistrictBenchmark {
             REPORT.note(String.format(java.util.Locale.ROOT, "%s: %,d students with their caregivers written in %.1f s.",
                     database, STUDENTS, (System.nanoTime() - familiesStarted) / 1e9));
             CaregiverLaunchScenario.run(app, database, districtId, RUNS, REPORT);
-            if (!skipped("pages")) {
-                PageScenario.run(app, database, districtId, REPORT);
+            Map<Long, String> coordinators = PageScenario.staff(app, districtId);
+            BenchTasks bulk = new BenchTasks(app.getBean(JdbcTemplate.class), districtId, coordinators);
+            long engineTasks = app.getBean(TaskService.class).createTaskQuery().count();
+            for (int size : TASK_SIZES) {
+                long grown = System.nanoTime();
+                bulk.growTo((int) (size - engineTasks));
+                if (schema != null) {
+                    // What autovacuum would do by itself a little later: fresh planner statistics.
+                    app.getBean(JdbcTemplate.class).execute("analyze");
+                }
+                REPORT.note(String.format(java.util.Locale.ROOT, "%s: open tasks grown to %,d in %.1f s.", database,
+                        size, (System.nanoTime() - grown) / 1e9));
+                if (!skipped("pages")) {
+                    PageScenario.run(app, database, districtId, REPORT);
+                }
             }
             memory(app, database);
+            if (!skipped("burst")) {
+                new ReminderBurstScenario(app, database, extra -> start(url, user, password, schema, extra))
+                        .run(BURST, schema == null ? List.of(1) : List.of(1, 2), BURST_RUNS, REPORT);
+            }
         } finally {
             app.close();
         }
@@ -114,6 +137,12 @@ class DistrictBenchmark {
     }
 
     private static ConfigurableApplicationContext start(String url, String user, String password, String schema) {
+        return start(url, user, password, schema, List.of());
+    }
+
+    /** A Tandem node on the benchmark's database; {@code extra} settings win over the benchmark's own. */
+    private static ConfigurableApplicationContext start(String url, String user, String password, String schema,
+                                                        List<String> extra) {
         List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password, "--server.port=0",
                 "--tandem.demo.enabled=false", "--camunda.bpm.job-execution.enabled=false",
@@ -121,6 +150,12 @@ class DistrictBenchmark {
         if (schema != null) {
             args.add("--camunda.bpm.database.schema-name=" + schema);
             args.add("--camunda.bpm.database.table-prefix=" + schema + ".");
+        }
+        for (String setting : extra) {
+            // A setting given twice would reach Spring as "false,true": the extra one replaces the default.
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(key));
+            args.add(setting);
         }
         return new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import jakarta.mail.Address;
@@ -12,8 +13,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-/** For tests of any feature: what the outbox holds for someone, sending it, and what arrived. */
+/**
+ * For tests of any feature: what the outbox holds for someone, sending it, and what arrived. Only
+ * where the embedded mail server runs (a benchmark node mails a server of the benchmark's own).
+ */
 @Component
+@ConditionalOnProperty(name = "tandem.mail.embedded.enabled", havingValue = "true")
 public class Mailroom {
 
     private final OutboxMessages messages;
