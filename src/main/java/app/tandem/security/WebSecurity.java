@@ -65,7 +65,7 @@ class WebSecurity {
     SecurityFilterChain tandemPages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg",
+                        .requestMatchers("/login", "/error", "/static/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", RSVP)
                         .permitAll()
                         .anyRequest().authenticated())

@@ -88,6 +88,19 @@ class WebSecurityTest {
     }
 
     @Test
+    void shouldServeTheSignInPagesStylesAndScriptsToAnyone() throws Exception {
+        org.jsoup.nodes.Document login = org.jsoup.Jsoup.parse(
+                mvc.perform(get("/login")).andReturn().getResponse().getContentAsString());
+        List<String> assets = new java.util.ArrayList<>(login.select("link[rel=stylesheet]").eachAttr("href"));
+        assets.addAll(login.select("script[src]").eachAttr("src"));
+        assertThat(assets).contains("/static/css/tandem.css", "/static/js/tandem.js")
+                .anyMatch(href -> href.startsWith("/webjars/bootstrap/"));
+        for (String asset : assets) {
+            assertThat(mvc.perform(get(asset)).andReturn().getResponse().getStatus()).as(asset).isEqualTo(200);
+        }
+    }
+
+    @Test
     void shouldGiveANewSessionIdOnSignIn() throws Exception {
         MockHttpSession session = new MockHttpSession();
         String before = session.getId();
