@@ -26,6 +26,14 @@ record Scope(boolean wholeDistrict, Long districtId, Set<Long> schoolIds, boolea
         return districtId == null ? "1 = 1" : column + " in (select id from school where district_id = :district)";
     }
 
+    /** As {@link #where(String)}, on a table that also carries the district: the whole district by its id. */
+    String where(String schoolColumn, String districtColumn) {
+        if (wholeDistrict && districtId != null) {
+            return districtColumn + " = :district";
+        }
+        return where(schoolColumn);
+    }
+
     Map<String, Object> parameters() {
         Map<String, Object> parameters = new HashMap<>();
         if (!wholeDistrict) {
