@@ -81,7 +81,7 @@ class SendMessage implements JavaDelegate {
 
     private MimeMessage mime(OutboxMessage message) throws DeliveryFailure {
         try {
-            MimeMessage mime = new MimeMessage(smtp.session());
+            MimeMessage mime = smtp.newMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
             helper.setFrom(new InternetAddress(settings.from(), settings.fromName(), StandardCharsets.UTF_8.name()));
             InternetAddress to = new InternetAddress(message.recipientAddress(), true);
