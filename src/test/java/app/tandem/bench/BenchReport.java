@@ -40,7 +40,9 @@ final class BenchReport {
         md.append("# Tandem benchmarks\n\n");
         md.append("Produced by `./mvnw -Pbench verify` (see README). Each figure is the median of several\n")
                 .append("interleaved repetitions, with the lowest and highest run beside it; a ratio compares\n")
-                .append("Tandem with the bare engine doing the same work in the same run.\n\n");
+                .append("Tandem with the bare engine doing the same work in the same run. What each finding\n")
+                .append("changed in Tandem, with figures before and after, is in [benchmark-findings.md]")
+                .append("(benchmark-findings.md).\n\n");
         md.append("Machine: ").append(machine()).append("  \nRun at: ").append(Instant.now()).append("\n\n");
         md.append("| scenario | database | measure | median | spread | runs | baseline | ratio | target | met |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");

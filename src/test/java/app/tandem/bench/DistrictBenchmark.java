@@ -42,7 +42,7 @@ class DistrictBenchmark {
     static final int[] TASK_SIZES = {Integer.getInteger("bench.tasks.first", 100_000),
             Integer.getInteger("bench.tasks", 500_000)};
     static final int BURST = Integer.getInteger("bench.burst", 30_000);
-    static final int BURST_RUNS = Integer.getInteger("bench.burst.runs", 2);
+    static final int BURST_RUNS = Integer.getInteger("bench.burst.runs", 1);
 
     private static final BenchReport REPORT = new BenchReport();
 
@@ -148,6 +148,8 @@ class DistrictBenchmark {
                 "--tandem.demo.enabled=false", "--camunda.bpm.job-execution.enabled=false",
                 "--logging.level.root=warn"));
         if (schema != null) {
+            // The production settings for PostgreSQL and clusters (job acquisition backoff, pool size).
+            args.add("--spring.profiles.active=postgres");
             args.add("--camunda.bpm.database.schema-name=" + schema);
             args.add("--camunda.bpm.database.table-prefix=" + schema + ".");
         }
