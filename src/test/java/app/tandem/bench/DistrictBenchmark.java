@@ -92,7 +92,13 @@ class DistrictBenchmark {
             Map<Long, String> coordinators = PageScenario.staff(app, districtId);
             BenchTasks bulk = new BenchTasks(app.getBean(JdbcTemplate.class), districtId, coordinators);
             long engineTasks = app.getBean(TaskService.class).createTaskQuery().count();
-            for (int size : TASK_SIZES) {
+            // H2 is the single-machine default: the district's half a million open tasks are PostgreSQL's.
+            int[] sizes = schema == null ? new int[] {TASK_SIZES[0]} : TASK_SIZES;
+            if (schema == null) {
+                REPORT.note("H2: the inbox is measured at the first size only; 500,000 open tasks are a "
+                        + "district on PostgreSQL (the engine's own sorted task query alone took seconds on H2).");
+            }
+            for (int size : sizes) {
                 long grown = System.nanoTime();
                 bulk.growTo((int) (size - engineTasks));
                 if (schema != null) {
