@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 100,000 and 500,000 open tasks without starting half a million process instances first.
  * <p>
  * The mix follows the processes: most tasks are a coordinator's (drafting updates, meetings), then
- * teachers' reviews and liaisons' calls; half the coordinators' tasks are already taken by the
- * school's coordinator (those are the ones the reminder burst reminds about). Due dates spread from ten days late to a month ahead.
+ * teachers' reviews and liaisons' calls; two in three coordinators' tasks are already taken by
+ * the school's coordinator (those are the ones the reminder burst reminds about). Due dates spread from ten days late to a month ahead.
  */
 final class BenchTasks {
 
@@ -65,7 +65,7 @@ final class BenchTasks {
                 String id = taskId(n);
                 String[] kind = KINDS[n % KINDS.length];
                 long schoolId = schoolIds.get(n % schoolIds.size());
-                String assignee = n % 2 == 0 && "coordinators".equals(kind[3]) ? coordinatorOfSchool.get(schoolId) : null;
+                String assignee = n % 3 != 0 && "coordinators".equals(kind[3]) ? coordinatorOfSchool.get(schoolId) : null;
                 Timestamp due = Timestamp.from(now.plus(Duration.ofHours((n * 7L) % (40 * 24) - 10 * 24)));
                 Timestamp created = Timestamp.from(now.minus(Duration.ofMinutes(n % 10_000)));
                 List<String[]> instances = instancesOfProcess.get(kind[0]);

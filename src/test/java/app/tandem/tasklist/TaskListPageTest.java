@@ -215,6 +215,46 @@ class TaskListPageTest {
         assertThat(rows(page)).hasSize(20).startsWith("busy-" + district.id() + "-" + (Inbox.DISTRICT_COUNT_LIMIT + 4));
     }
 
+    @Test
+    void shouldListTheGroupTasksOfSomeoneAtManySchoolsOnlyFromTheirSchools() throws Exception {
+        District district = schools.districtByCode("test").orElseThrow();
+        List<School> theirs = new java.util.ArrayList<>();
+        for (int n = 0; n <= Inbox.MANY_SCHOOLS; n++) {
+            theirs.add(schools.add(district.id(), "many-" + System.nanoTime() + "-" + n, "Many School " + n));
+        }
+        School notTheirs = schools.add(district.id(), "many-other-" + System.nanoTime(), "Other School");
+        String coordinator = "coordinator-many-" + System.nanoTime();
+        staff.add(new StaffMember(coordinator, district.id(), "Mona Many", coordinator + "@example.org", "en"), "secret",
+                Set.of(Role.COORDINATOR), theirs.stream().map(School::id).toList());
+        String mine = offer(theirs.get(Inbox.MANY_SCHOOLS), district);
+        String other = offer(notTheirs, district);
+
+        Document page;
+        try {
+            page = Jsoup.parse(mvc.perform(get("/tasks").param("view", "group")
+                            .with(coordinator(coordinator))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+        } finally {
+            jdbc.update("delete from open_task where task_id in (?, ?)", mine, other);
+        }
+
+        assertThat(rows(page)).containsExactly(mine);
+        assertThat(page.getElementById("count-group").text()).isEqualTo("1");
+    }
+
+    /** An unclaimed task offered to coordinators at the school, as the task listener writes it. */
+    private String offer(School school, District district) {
+        String id = "offered-" + school.id();
+        java.sql.Timestamp tomorrow = java.sql.Timestamp.from(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
+        jdbc.update("insert into open_task (task_id, process_instance_id, process_definition_id, process_key, "
+                + "task_key, name, school_id, district_id, candidate_groups, due_at, priority, created_at) "
+                + "values (?, 'pi', 'school-program:1:x', 'school-program', 'holdCheckIn', 'Hold the check-in', ?, ?, "
+                + "'coordinators', ?, 50, current_timestamp)", id, school.id(), district.id(), tomorrow);
+        jdbc.update("insert into open_task_offer (task_id, group_id, school_id, process_key, due_at) "
+                + "values (?, 'coordinators', ?, 'school-program', ?)", id, school.id(), tomorrow);
+        return id;
+    }
+
     private void dueIn(Task task, int days) {
         Task reloaded = tasks.createTaskQuery().taskId(task.getId()).singleResult();
         reloaded.setDueDate(calendar.endOf(calendar.today().plusDays(days)));
