@@ -187,6 +187,10 @@ final class ReminderBurstScenario {
                     for (int i = offset; i < due.size(); i += 2) {
                         reminders.remind(due.get(i));
                         int n = done.incrementAndGet();
+                        if (analyze && n % 5_000 == 0) {
+                            // Statistics as the outbox grows, as autovacuum would keep them.
+                            jdbc.execute("analyze outbox_message");
+                        }
                         if (n % 10_000 == 0) {
                             System.out.printf(Locale.ROOT, "  %,d reminders written in %.0f s%n", n,
                                     (System.nanoTime() - t0) / 1e9);
