@@ -5,15 +5,13 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 import app.tandem.system.Messages;
+import app.tandem.system.SpreadsheetCsv;
 
 /**
- * The dashboard's rows as CSV a spreadsheet opens as it is: a byte-order mark so UTF-8 names survive,
- * a header row, one row per school and term, and for each indicator the cases met, the cases counted and
+ * The dashboard's rows as CSV (through {@link SpreadsheetCsv}): a header row, one row per school and term, and for each indicator the cases met, the cases counted and
  * the result (a whole percent, or "No data yet").
  */
 @Component
@@ -26,14 +24,11 @@ class CsvExport {
     }
 
     void write(List<SchoolRow> rows, Writer out) throws IOException {
-        out.write('\uFEFF');
-        // Not closed here: the writer belongs to the response.
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL);
-        csv.printRecord(header());
+        SpreadsheetCsv csv = SpreadsheetCsv.start(out, header());
         for (SchoolRow row : rows) {
-            csv.printRecord(record(row));
+            csv.row(record(row));
         }
-        csv.flush();
+        csv.finish();
     }
 
     private List<String> header() {
