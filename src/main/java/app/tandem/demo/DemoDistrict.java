@@ -30,6 +30,7 @@ import app.tandem.directory.Role;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffEditor;
 import app.tandem.directory.StaffMember;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
@@ -166,7 +167,8 @@ class DemoDistrict implements ApplicationRunner {
                 new ClassPathResource("demo/riverbend-roster.csv").getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8)) {
             RosterImporter.Result result = roster.importRoster(file,
-                    new RosterScope("manager", district.id(), true, Set.of(), Locale.ENGLISH), (phase, done, total) -> { });
+                    new RosterScope(new StaffEditor("manager", district.id(),
+                            Set.of(Role.MANAGER.groupId()), Set.of()), Locale.ENGLISH), (phase, done, total) -> { });
             if (!result.imported()) {
                 throw new IllegalStateException("The demo roster has errors: " + result.errors());
             }

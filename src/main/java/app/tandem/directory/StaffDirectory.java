@@ -1,8 +1,10 @@
 package app.tandem.directory;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -19,16 +21,28 @@ public class StaffDirectory {
 
     private static final String COLUMNS = "username, district_id, full_name, email, preferred_language";
 
+    /** Who Tandem itself is in the audit log, for records it makes without a person (the demo district). */
+    public static final String TANDEM = "tandem";
+
     private final JdbcClient jdbc;
     private final IdentityService identity;
+    private final StaffChanges changes;
 
-    public StaffDirectory(JdbcClient jdbc, IdentityService identity) {
+    public StaffDirectory(JdbcClient jdbc, IdentityService identity, StaffChanges changes) {
         this.jdbc = jdbc;
         this.identity = identity;
+        this.changes = changes;
+    }
+
+    /** A person Tandem adds itself (the demo district, tests' fixtures). */
+    @Transactional
+    public StaffMember add(StaffMember member, String password, Collection<Role> roles, Collection<Long> schoolIds) {
+        return add(member, password, roles, schoolIds, TANDEM, ChangeSource.SETUP);
     }
 
     @Transactional
-    public StaffMember add(StaffMember member, String password, Collection<Role> roles, Collection<Long> schoolIds) {
+    public StaffMember add(StaffMember member, String password, Collection<Role> roles, Collection<Long> schoolIds,
+                           String changedBy, ChangeSource source) {
         jdbc.sql("insert into staff_member (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
                 .params(member.username(), member.districtId(), member.fullName(), member.email(),
                         member.preferredLanguage())
@@ -48,7 +62,23 @@ public class StaffDirectory {
         for (Role role : roles) {
             identity.createMembership(member.username(), role.groupId());
         }
+        changes.record(null, account(member.username()).orElseThrow(), changedBy, source);
         return member;
+    }
+
+    /** The account as it stands: its staff record, if any, its groups and its schools. */
+    public Optional<StaffAccount> account(String username) {
+        Optional<StaffMember> member = byUsername(username);
+        Set<String> groups = new HashSet<>();
+        identity.createGroupQuery().groupMember(username).list().forEach(group -> groups.add(group.getId()));
+        if (member.isEmpty() && groups.isEmpty() && identity.createUserQuery().userId(username).count() == 0) {
+            return Optional.empty();
+        }
+        Set<Long> schools = new HashSet<>(jdbc.sql("select school_id from staff_school where username = ?")
+                .param(username).query(Long.class).list());
+        return Optional.of(new StaffAccount(username, member.map(StaffMember::districtId).orElse(null),
+                member.map(StaffMember::fullName).orElse(null), member.map(StaffMember::email).orElse(null),
+                member.map(StaffMember::preferredLanguage).orElse(null), groups, schools));
     }
 
     public Optional<StaffMember> byUsername(String username) {
@@ -80,9 +110,12 @@ public class StaffDirectory {
                 .list();
     }
 
-    /** A corrected address, in Tandem and in the Camunda account alike. */
+    /** A corrected address, in Tandem and in the Camunda account alike, and in the audit log. */
     @Transactional
-    public void changeEmail(String username, String email) {
+    public void changeEmail(String username, String email, String changedBy, ChangeSource source) {
+        Optional<StaffMember> before = byUsername(username);
+        before.ifPresent(member -> changes.log(username, member.districtId(), StaffField.EMAIL, member.email(), email,
+                changedBy, source));
         jdbc.sql("update staff_member set email = ? where username = ?").params(email, username).update();
         User user = identity.createUserQuery().userId(username).singleResult();
         if (user != null) {

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
@@ -56,7 +57,7 @@ class CorrectContactDetails implements TaskListener {
         task.setVariable(DeliverMessage.SEND_AGAIN, sendAgain);
         OutboxMessage message = messages.find(id).orElseThrow();
         if (corrected != null && message.recipientUsername() != null) {
-            staff.changeEmail(message.recipientUsername(), corrected);
+            staff.changeEmail(message.recipientUsername(), corrected, task.getAssignee(), ChangeSource.TASK);
         } else if (corrected != null) {
             events.publishEvent(new ContactCorrected(id, message.idempotencyKey(), corrected));
         }

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
@@ -21,6 +21,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import app.tandem.directory.Role;
+import app.tandem.directory.StaffAccount;
+import app.tandem.directory.StaffGroups;
 import app.tandem.family.Channel;
 import app.tandem.family.ContactDetails;
 import app.tandem.family.FamilyLanguages;
@@ -40,8 +42,6 @@ final class RosterCheck {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}");
     private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
-    private static final Set<String> ROLE_GROUPS = Arrays.stream(Role.values()).map(Role::groupId)
-            .filter(g -> !g.equals(Role.OPERATOR.groupId())).collect(java.util.stream.Collectors.toSet());
 
     final List<RosterError> errors = new ArrayList<>();
     final List<SchoolRow> schools = new ArrayList<>();
@@ -55,16 +55,20 @@ final class RosterCheck {
     private final Map<String, Long> knownSchools;
     private final Set<String> schoolsOfOtherDistricts;
     private final Map<String, Long> knownStudentSchools;
+    private final Function<String, Optional<StaffAccount>> accounts;
     private final LocalDate today;
 
     /**
      * @param knownSchools        the district's school codes and ids
      * @param otherDistricts      school codes already used by other districts
      * @param knownStudentSchools the district's student numbers and their school ids
+     * @param accounts            the account a username already has, if any
      */
     RosterCheck(RosterScope scope, Messages messages, Map<String, Long> knownSchools, Set<String> otherDistricts,
-                Map<String, Long> knownStudentSchools, LocalDate today) {
+                Map<String, Long> knownStudentSchools, Function<String, Optional<StaffAccount>> accounts,
+                LocalDate today) {
         this.scope = scope;
+        this.accounts = accounts;
         this.messages = messages;
         this.knownSchools = knownSchools;
         this.schoolsOfOtherDistricts = otherDistricts;
@@ -176,6 +180,12 @@ final class RosterCheck {
         if (email != null && !ContactDetails.isEmail(email)) {
             row.error(RosterColumns.EMAIL, "roster.error.email", email);
         }
+        // What the account holds already is no grant: an unchanged row of a colleague passes.
+        Optional<StaffAccount> account = username == null || !USERNAME.matcher(username).matches() ? Optional.empty()
+                : accounts.apply(username);
+        Optional<StaffAccount> existing = account.filter(this::ofThisDistrict);
+        Set<String> held = existing.map(StaffAccount::groups).orElse(Set.of());
+        Set<Long> heldSchools = existing.map(StaffAccount::schoolIds).orElse(Set.of());
         Set<String> roles = new LinkedHashSet<>();
         if (roleList != null) {
             for (String role : roleList.split(";")) {
@@ -183,10 +193,12 @@ final class RosterCheck {
                 if (group.isEmpty()) {
                     continue;
                 }
-                if (ROLE_GROUPS.contains(group) || isLanguageGroup(group)) {
-                    roles.add(group);
-                } else {
+                if (!StaffGroups.isKnown(group)) {
                     row.error(RosterColumns.ROLES, "roster.error.role", role.strip());
+                } else if (!scope.editor().mayGrant(group) && !held.contains(group)) {
+                    row.error(RosterColumns.ROLES, "roster.error.roleNotYours", group);
+                } else {
+                    roles.add(group);
                 }
             }
         }
@@ -194,15 +206,67 @@ final class RosterCheck {
         if (schoolList != null) {
             for (String code : schoolList.split(";")) {
                 String wanted = code.strip().toLowerCase(Locale.ROOT);
-                if (!wanted.isEmpty() && knownSchool(row, wanted, schoolsInFile)) {
+                Long id = knownSchools.get(wanted);
+                if (!wanted.isEmpty() && (id != null && heldSchools.contains(id)
+                        || knownSchool(row, wanted, schoolsInFile))) {
                     codes.add(wanted);
                 }
             }
         }
         row.maxLength(RosterColumns.NAME, 200);
         if (row.clean()) {
-            staff.add(new StaffRow(row.number, username, name, email, language, roles, codes));
+            StaffRow staffRow = new StaffRow(row.number, username, name, email, language, roles, codes);
+            if (mayWrite(row, staffRow, account)) {
+                staff.add(staffRow);
+            }
         }
+    }
+
+    /**
+     * A row for an account that exists already changes it only where the importer may change that account: one
+     * of another district, or with a group or a school beyond the importer's reach, is refused, even for an
+     * email alone. A row that would change nothing passes, so a school's whole staff list can be re-imported.
+     */
+    private boolean mayWrite(Row row, StaffRow staffRow, Optional<StaffAccount> existing) {
+        if (existing.isEmpty()) {
+            return true;
+        }
+        StaffAccount account = existing.get();
+        if (!ofThisDistrict(account)) {
+            row.error(RosterColumns.ID, "roster.error.accountOfOtherDistrict", staffRow.username());
+            return false;
+        }
+        if (changes(account, staffRow) && !scope.editor().mayChange(account)) {
+            row.error(RosterColumns.ID, "roster.error.accountNotYours", staffRow.username());
+            return false;
+        }
+        if (account.username().equals(scope.username()) && scope.editor().operator()
+                && !staffRow.roles().contains(Role.OPERATOR.groupId())) {
+            row.error(RosterColumns.ROLES, "roster.error.ownOperatorRole");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean ofThisDistrict(StaffAccount account) {
+        return account.districtId() == null || account.districtId() == scope.districtId();
+    }
+
+    private boolean changes(StaffAccount account, StaffRow row) {
+        Set<Long> schoolIds = new HashSet<>();
+        for (String code : row.schoolCodes()) {
+            Long id = knownSchools.get(code);
+            if (id == null) {
+                return true;
+            }
+            schoolIds.add(id);
+        }
+        Set<String> groups = new HashSet<>(account.groups());
+        groups.removeIf(group -> !StaffGroups.isKnown(group));
+        return account.districtId() == null
+                || !row.name().equals(account.fullName()) || !row.email().equals(account.email())
+                || !row.language().equals(account.language())
+                || !schoolIds.equals(account.schoolIds()) || !groups.equals(row.roles());
     }
 
     private void student(Row row, Set<String> seen, Set<String> schoolsInFile) {
@@ -342,10 +406,6 @@ final class RosterCheck {
         };
     }
 
-    private static boolean isLanguageGroup(String group) {
-        String prefix = Role.LIAISON.groupId() + "-";
-        return group.startsWith(prefix) && group.substring(prefix.length()).matches("[a-z]{2,3}");
-    }
 
     private static Integer wholeNumber(String text) {
         try {

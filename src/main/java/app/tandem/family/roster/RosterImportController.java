@@ -23,13 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import app.tandem.directory.Role;
 import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffEditor;
 import app.tandem.directory.StaffMember;
 
 /**
- * The roster import page, for coordinators (their schools) and program managers (the district).
- * Anyone else gets a 404, as if the page did not exist.
+ * The roster import page, for coordinators (their schools), program managers and operators (the district).
+ * Anyone else gets a 404, as if the page did not exist. What a file may change is the importer's
+ * {@link StaffEditor} reach.
  */
 @Controller
 class RosterImportController {
@@ -89,18 +90,19 @@ class RosterImportController {
     }
 
     private RosterScope scope(Authentication who, Locale locale) {
-        Set<String> roles = new HashSet<>();
+        Set<String> groups = new HashSet<>();
         if (who != null) {
-            who.getAuthorities().stream().map(GrantedAuthority::getAuthority).forEach(roles::add);
-        }
-        boolean manager = roles.contains("ROLE_" + Role.MANAGER.groupId());
-        if (!manager && !roles.contains("ROLE_" + Role.COORDINATOR.groupId())) {
-            throw notFound();
+            who.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(role -> role.startsWith("ROLE_"))
+                    .map(role -> role.substring("ROLE_".length())).forEach(groups::add);
         }
         StaffMember member = staff.byUsername(who.getName()).orElseThrow(RosterImportController::notFound);
         Set<Long> schools = new HashSet<>(jdbc.sql("select school_id from staff_school where username = ?")
                 .param(member.username()).query(Long.class).list());
-        return new RosterScope(member.username(), member.districtId(), manager, schools, locale);
+        StaffEditor editor = new StaffEditor(member.username(), member.districtId(), groups, schools);
+        if (!editor.editsStaff()) {
+            throw notFound();
+        }
+        return new RosterScope(editor, locale);
     }
 
     private static ResponseStatusException notFound() {

@@ -20,7 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.tandem.directory.Role;
+import app.tandem.directory.ChangeSource;
+import app.tandem.directory.StaffAccount;
+import app.tandem.directory.StaffChanges;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffGroups;
 import app.tandem.family.roster.RosterRows.CaregiverRow;
 import app.tandem.family.roster.RosterRows.SchoolRow;
 import app.tandem.family.roster.RosterRows.StaffRow;
@@ -59,9 +63,13 @@ public class RosterImporter {
     private final TransactionTemplate transaction;
     private final Messages messages;
     private final ProgramCalendar calendar;
+    private final StaffDirectory directory;
+    private final StaffChanges changes;
 
     RosterImporter(JdbcClient jdbc, JdbcTemplate batch, IdentityService identity, TransactionTemplate transaction,
-                   Messages messages, ProgramCalendar calendar) {
+                   Messages messages, ProgramCalendar calendar, StaffDirectory directory, StaffChanges changes) {
+        this.directory = directory;
+        this.changes = changes;
         this.jdbc = jdbc;
         this.batch = batch;
         this.identity = identity;
@@ -73,7 +81,8 @@ public class RosterImporter {
     public Result importRoster(Reader file, RosterScope scope, Progress progress) throws IOException {
         progress.at(Phase.CHECKING, 0, 0);
         RosterCheck check = new RosterCheck(scope, messages, schoolsOf(scope.districtId()),
-                schoolsOutside(scope.districtId()), studentSchools(scope.districtId()), calendar.today());
+                schoolsOutside(scope.districtId()), studentSchools(scope.districtId()), directory::account,
+                calendar.today());
         check.read(file);
         if (!check.errors.isEmpty()) {
             return new Result(List.copyOf(check.errors), null);
@@ -125,6 +134,7 @@ public class RosterImporter {
     private void writeStaff(List<StaffRow> rows, RosterScope scope, Map<String, Long> schools, RosterSummary summary,
                             Runnable step) {
         for (StaffRow row : rows) {
+            StaffAccount was = directory.account(row.username()).orElse(null);
             Set<Long> schoolIds = new HashSet<>();
             row.schoolCodes().forEach(code -> schoolIds.add(schools.get(code)));
             List<Map<String, Object>> existing = jdbc.sql("select full_name, email, preferred_language from staff_member "
@@ -158,14 +168,16 @@ public class RosterImporter {
                 changed |= memberships(row);
                 summary.count("staff", changed ? Change.UPDATED : Change.UNCHANGED);
             }
+            changes.record(was, directory.account(row.username()).orElseThrow(), scope.username(),
+                    ChangeSource.IMPORT);
             step.run();
         }
     }
 
     /** Creates or renames the Camunda account; a new one gets a random password an operator resets. */
     private void account(StaffRow row, boolean created) {
-        User user = created ? identity.newUser(row.username())
-                : identity.createUserQuery().userId(row.username()).singleResult();
+        User user = identity.createUserQuery().userId(row.username()).singleResult();
+        created = user == null;
         if (user == null) {
             user = identity.newUser(row.username());
             created = true;
@@ -181,7 +193,10 @@ public class RosterImporter {
         memberships(row);
     }
 
-    /** The roster decides the Tandem roles and language groups; other groups (operators) stay. */
+    /**
+     * The roster decides the Tandem groups (roles, operators and language groups); groups of other tools stay. The
+     * check has made sure the importer may grant each of them and may change the account at all.
+     */
     private boolean memberships(StaffRow row) {
         Set<String> current = new HashSet<>();
         identity.createGroupQuery().groupMember(row.username()).list().forEach(g -> current.add(g.getId()));
@@ -209,15 +224,7 @@ public class RosterImporter {
     }
 
     private static boolean managed(String group) {
-        if (group.startsWith(Role.LIAISON.groupId() + "-")) {
-            return true;
-        }
-        for (Role role : Role.values()) {
-            if (role != Role.OPERATOR && role.groupId().equals(group)) {
-                return true;
-            }
-        }
-        return false;
+        return StaffGroups.isKnown(group);
     }
 
     private void writeStudents(List<StudentRow> rows, RosterScope scope, Map<String, Long> schools,

@@ -1,15 +1,29 @@
 package app.tandem.family.roster;
 
 import java.util.Locale;
-import java.util.Set;
+
+import app.tandem.directory.StaffEditor;
 
 /**
- * Who imports: their district, and the schools they may touch (a manager: all of the district's, and
- * only a manager adds or renames schools). Errors are written in their language.
+ * Who imports, and so what the file may change: their district, the schools they may touch (a manager: all of
+ * the district's, and only a manager adds or renames schools) and the groups they may grant (see
+ * {@link StaffEditor}). Errors are written in their language.
  */
-public record RosterScope(String username, long districtId, boolean manager, Set<Long> schoolIds, Locale locale) {
+public record RosterScope(StaffEditor editor, Locale locale) {
+
+    public String username() {
+        return editor.username();
+    }
+
+    public long districtId() {
+        return editor.districtId();
+    }
+
+    boolean manager() {
+        return editor.manager();
+    }
 
     boolean mayChange(long schoolId) {
-        return manager || schoolIds.contains(schoolId);
+        return editor.mayWorkAt(schoolId);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import app.tandem.TandemTest;
 import app.tandem.directory.School;
 import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffEditor;
 import app.tandem.family.Families;
 import app.tandem.family.Student;
 import app.tandem.program.ProgramFixture;
@@ -35,7 +36,8 @@ class RosterImporterTest {
     @BeforeEach
     void setUp() {
         school = programs.newSchool();
-        manager = new RosterScope("manager", school.districtId(), true, Set.of(), Locale.ENGLISH);
+        manager = new RosterScope(new StaffEditor("manager", school.districtId(), Set.of("managers"), Set.of()),
+                Locale.ENGLISH);
     }
 
     @Test
@@ -117,7 +119,8 @@ class RosterImporterTest {
     void shouldLetACoordinatorImportOnlyForTheirSchools() throws Exception {
         RosterFiles file = new RosterFiles();
         file.school("new", "New School").student("S1", school.code(), "Ana Silva", "3", "", 3);
-        RosterScope coordinator = new RosterScope("coordinator", school.districtId(), false, Set.of(), Locale.ENGLISH);
+        RosterScope coordinator = new RosterScope(
+                new StaffEditor("coordinator", school.districtId(), Set.of("coordinators"), Set.of()), Locale.ENGLISH);
 
         RosterImporter.Result result = importer.importRoster(new StringReader(file.csv()), coordinator, (p, d, t) -> { });
 
@@ -130,7 +133,8 @@ class RosterImporterTest {
     void shouldWriteErrorsInTheImportersLanguage() throws Exception {
         RosterFiles file = new RosterFiles();
         file.student("S1", "nowhere", "Ana Silva", "3", "", 3);
-        RosterScope spanish = new RosterScope("manager", school.districtId(), true, Set.of(), Locale.forLanguageTag("es"));
+        RosterScope spanish = new RosterScope(
+                new StaffEditor("manager", school.districtId(), Set.of("managers"), Set.of()), Locale.forLanguageTag("es"));
 
         assertThat(importer.importRoster(new StringReader(file.csv()), spanish, (p, d, t) -> { }).errors())
                 .extracting(RosterError::reason)
