@@ -11,5 +11,5 @@ create table staff_change (
     source        varchar(16)   not null
 );
 
-create index staff_change_by_district on staff_change (district_id, changed_at);
+create index staff_change_by_district on staff_change (district_id, id);
 create index staff_change_by_person on staff_change (username, changed_at);

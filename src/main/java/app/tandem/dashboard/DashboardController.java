@@ -12,13 +12,14 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.program.MilestoneKind;
@@ -60,7 +61,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard")
-    String district(Authentication person, @RequestParam(required = false) String q,
+    String district(Viewer person, @RequestParam(required = false) String q,
                     @RequestParam(required = false) String phase, @RequestParam(required = false) String status,
                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                     @RequestParam(required = false) Integer page, Model model) {
@@ -84,7 +85,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/export.csv")
-    void export(Authentication person, @RequestParam(required = false) String q,
+    void export(Viewer person, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String phase, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                 HttpServletResponse response) throws IOException {
@@ -99,10 +100,10 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/indicators/{code}")
-    String indicator(Authentication person, @PathVariable String code, @RequestParam(required = false) Integer page,
+    String indicator(Viewer person, @PathVariable String code, @RequestParam(required = false) Integer page,
                      Model model) {
         Scope scope = access.scopeOf(person);
-        Indicator indicator = Indicator.byCode(code).orElseThrow(DashboardAccess::notFound);
+        Indicator indicator = Indicator.byCode(code).orElseThrow(NotFound::answer);
         DistrictDashboard.Overview overview = dashboard.overview(scope);
         DashboardQuery query = DashboardQuery.of(null, null, null, code, "asc", page);
         model.addAttribute("indicator", indicator);
@@ -114,8 +115,8 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/terms/{termId}")
-    String term(Authentication person, @PathVariable long termId, Model model) {
-        ProgramRow program = evidence.program(termId).orElseThrow(DashboardAccess::notFound);
+    String term(Viewer person, @PathVariable long termId, Model model) {
+        ProgramRow program = evidence.program(termId).orElseThrow(NotFound::answer);
         Scope scope = access.scopeFor(person, program.schoolId());
         SchoolRow row = dashboard.row(program);
         List<Evidence.MilestoneRecord> records = evidence.milestonesOfTerm(termId);
@@ -142,10 +143,10 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/milestones/{id}")
-    String milestone(Authentication person, @PathVariable long id, Model model) {
-        Evidence.MilestoneRecord record = evidence.milestone(id).orElseThrow(DashboardAccess::notFound);
+    String milestone(Viewer person, @PathVariable long id, Model model) {
+        Evidence.MilestoneRecord record = evidence.milestone(id).orElseThrow(NotFound::answer);
         access.scopeFor(person, record.schoolId());
-        ProgramRow program = evidence.program(record.termId()).orElseThrow(DashboardAccess::notFound);
+        ProgramRow program = evidence.program(record.termId()).orElseThrow(NotFound::answer);
         model.addAttribute("record", record);
         model.addAttribute("program", program);
         model.addAttribute("entry", entry(record));
@@ -158,7 +159,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard/diagram")
-    String processDiagram(Authentication person, Model model) {
+    String processDiagram(Viewer person, Model model) {
         Scope scope = access.scopeOf(person);
         Map<String, Integer> counts = countsWithClosed(scope);
         model.addAttribute("diagram", diagram.view(counts, List.of()));

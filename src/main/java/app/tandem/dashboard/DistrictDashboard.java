@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import app.tandem.security.NotFound;
 import app.tandem.dashboard.CaregiverEvidence.CaregiverFacts;
 import app.tandem.program.ProgramCalendar;
 
@@ -83,7 +84,7 @@ class DistrictDashboard {
     /** One term's row, as the district list shows it, computed for its school alone. */
     SchoolRow row(ProgramRow program) {
         return overview(Scope.schools(java.util.Set.of(program.schoolId()))).rows().stream().filter(r -> r.program().termId() == program.termId()).findFirst()
-                .orElseThrow(DashboardAccess::notFound);
+                .orElseThrow(NotFound::answer);
     }
 
     Map<Indicator, Share> indicators(TermEvidence termEvidence, CaregiverFacts facts, LocalDate today) {

@@ -58,7 +58,7 @@ public class StaffChanges {
     /** The newest changes first; a district's only, or every district's when {@code districtId} is null. */
     public List<StaffChange> newest(Long districtId, int offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from staff_change " + where(districtId)
-                        + " order by changed_at desc, id desc offset " + offset + " rows fetch next " + limit + " rows only")
+                        + " order by id desc offset " + offset + " rows fetch next " + limit + " rows only")
                 .params(districtId == null ? List.of() : List.of(districtId))
                 .query((rs, n) -> new StaffChange(rs.getTimestamp(1).toInstant(), rs.getString(2),
                         (Long) rs.getObject(3, Long.class), StaffField.valueOf(rs.getString(4)), rs.getString(5),

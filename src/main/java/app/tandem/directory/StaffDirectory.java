@@ -66,6 +66,30 @@ public class StaffDirectory {
         return member;
     }
 
+    /**
+     * Where a person works: their district and schools.
+     *
+     * @param districtId null for an account on no district's staff
+     */
+    public record Workplace(Long districtId, Set<Long> schoolIds) {
+    }
+
+    public Workplace workplaceOf(String username) {
+        Set<Long> schools = new HashSet<>();
+        Long[] district = {null};
+        jdbc.sql("select m.district_id, s.school_id from staff_member m "
+                        + "left join staff_school s on s.username = m.username where m.username = ?")
+                .param(username)
+                .query(rs -> {
+                    district[0] = rs.getLong("district_id");
+                    long school = rs.getLong("school_id");
+                    if (!rs.wasNull()) {
+                        schools.add(school);
+                    }
+                });
+        return new Workplace(district[0], Set.copyOf(schools));
+    }
+
     /** The account as it stands: its staff record, if any, its groups and its schools. */
     public Optional<StaffAccount> account(String username) {
         Optional<StaffMember> member = byUsername(username);
@@ -74,8 +98,7 @@ public class StaffDirectory {
         if (member.isEmpty() && groups.isEmpty() && identity.createUserQuery().userId(username).count() == 0) {
             return Optional.empty();
         }
-        Set<Long> schools = new HashSet<>(jdbc.sql("select school_id from staff_school where username = ?")
-                .param(username).query(Long.class).list());
+        Set<Long> schools = workplaceOf(username).schoolIds();
         return Optional.of(new StaffAccount(username, member.map(StaffMember::districtId).orElse(null),
                 member.map(StaffMember::fullName).orElse(null), member.map(StaffMember::email).orElse(null),
                 member.map(StaffMember::preferredLanguage).orElse(null), groups, schools));

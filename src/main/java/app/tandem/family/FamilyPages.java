@@ -3,18 +3,15 @@ package app.tandem.family;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
 import app.tandem.directory.Role;
 import app.tandem.program.ProgramCalendar;
 
@@ -49,18 +46,18 @@ class FamilyPages {
     }
 
     @GetMapping("/family/disclosures")
-    String disclosures(Authentication who, Model model) {
+    String disclosures(Viewer who, Model model) {
         model.addAttribute("disclosures", log.ofSchools(List.copyOf(schoolsOf(who, LOG_READERS)), 500));
         model.addAttribute("zone", calendar.zone());
         return "family/disclosures";
     }
 
     @GetMapping("/family/messages/{id}")
-    String message(Authentication who, @PathVariable long id, Model model) {
+    String message(Viewer who, @PathVariable long id, Model model) {
         FamilyMessage message = messages.find(id).filter(m -> schoolsOf(who, MESSAGE_READERS).contains(m.schoolId()))
-                .orElseThrow(FamilyPages::notFound);
+                .orElseThrow(NotFound::answer);
         if (message.status() == FamilyMessageStatus.WITHHELD) {
-            throw notFound();
+            throw NotFound.answer();
         }
         model.addAttribute("message", message);
         model.addAttribute("caregiver", families.caregiver(message.caregiverId()).orElseThrow());
@@ -74,21 +71,17 @@ class FamilyPages {
         return "family/message";
     }
 
-    private Set<Long> schoolsOf(Authentication who, Set<String> readers) {
-        Set<String> groups = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
-        if (groups.stream().noneMatch(readers::contains)) {
-            throw notFound();
+    private Set<Long> schoolsOf(Viewer who, Set<String> readers) {
+        if (who.groups().stream().noneMatch(readers::contains)) {
+            throw NotFound.answer();
         }
-        if (groups.contains(Role.MANAGER.groupId())) {
-            return Set.copyOf(jdbc.sql("select sc.id from school sc join staff_member s on s.district_id = sc.district_id "
-                    + "where s.username = ?").param(who.getName()).query(Long.class).list());
+        if (who.manager()) {
+            if (!who.onStaff()) {
+                return Set.of();
+            }
+            return Set.copyOf(jdbc.sql("select id from school where district_id = ?").param(who.districtId())
+                    .query(Long.class).list());
         }
-        return Set.copyOf(jdbc.sql("select school_id from staff_school where username = ?").param(who.getName())
-                .query(Long.class).list());
-    }
-
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+        return who.schoolIds();
     }
 }

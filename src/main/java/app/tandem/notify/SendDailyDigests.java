@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.tandem.directory.StaffDirectory;
 import app.tandem.program.ProgramCalendar;
 import app.tandem.tasklist.OfferedTasks;
 
@@ -45,11 +46,13 @@ class SendDailyDigests implements JavaDelegate {
     private final NotifySettings settings;
 
     private final OfferedTasks offeredTasks;
+    private final StaffDirectory staff;
 
     SendDailyDigests(JdbcClient jdbc, TaskService tasks, IdentityService identity, NotificationPreferences preferences,
                      TaskMail taskMail, MailComposer composer, Outbox outbox, ProgramCalendar calendar,
-                     NotifySettings settings, OfferedTasks offeredTasks) {
+                     NotifySettings settings, OfferedTasks offeredTasks, StaffDirectory staff) {
         this.offeredTasks = offeredTasks;
+        this.staff = staff;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.identity = identity;
@@ -130,8 +133,7 @@ class SendDailyDigests implements JavaDelegate {
         if (groups.isEmpty()) {
             return offered;
         }
-        List<Long> schools = jdbc.sql("select school_id from staff_school where username = ?").param(username)
-                .query(Long.class).list();
+        List<Long> schools = List.copyOf(staff.workplaceOf(username).schoolIds());
         // The tasklist's table of offers answers per school and group at once, without Camunda's variable joins.
         List<String> offeredAtSchools = offeredTasks.taskIds(groups, schools);
         for (int from = 0; from < offeredAtSchools.size(); from += 500) {

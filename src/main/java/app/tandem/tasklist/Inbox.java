@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import app.tandem.security.Viewer;
 import app.tandem.program.ProgramCalendar;
 
 /**
@@ -44,7 +45,7 @@ class Inbox {
         this.dueSoon = dueSoon;
     }
 
-    InboxCounts counts(Worker worker, InboxQuery query) {
+    InboxCounts counts(Viewer worker, InboxQuery query) {
         Params params = new Params(worker, query, now(), soon());
         Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
         Set<InboxView> atLeast = EnumSet.noneOf(InboxView.class);
@@ -68,11 +69,11 @@ class Inbox {
         return new InboxCounts(counts, atLeast);
     }
 
-    InboxPage page(Worker worker, InboxQuery query, InboxCounts counts) {
+    InboxPage page(Viewer worker, InboxQuery query, InboxCounts counts) {
         return page(worker, query, counts.get(query.view()), counts.atLeast(query.view()));
     }
 
-    private InboxPage page(Worker worker, InboxQuery query, long total, boolean totalAtLeast) {
+    private InboxPage page(Viewer worker, InboxQuery query, long total, boolean totalAtLeast) {
         Params params = new Params(worker, query, now(), soon());
         String order = query.latestDueFirst() ? "t.due_at desc nulls last" : "t.due_at asc nulls last";
         String sql = switch (query.view()) {
@@ -175,7 +176,7 @@ class Inbox {
         private final boolean queue;
         private final int schoolCount;
 
-        Params(Worker worker, InboxQuery query, Timestamp now, Timestamp soon) {
+        Params(Viewer worker, InboxQuery query, Timestamp now, Timestamp soon) {
             this.query = query;
             this.queue = !worker.groups().isEmpty() && !worker.schoolIds().isEmpty();
             this.schoolCount = worker.schoolIds().size();

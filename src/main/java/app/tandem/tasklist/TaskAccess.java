@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import app.tandem.security.Viewer;
+
 /**
  * The one place that decides what a person may do with a task. A person works on tasks assigned
  * to them and on tasks offered to one of their groups at one of their schools; managers and
@@ -19,18 +21,18 @@ public class TaskAccess {
     }
 
     /** An open task the person may at least see; empty answers "not found". */
-    Optional<AccessibleTask> open(Worker worker, String taskId) {
+    Optional<AccessibleTask> open(Viewer worker, String taskId) {
         return records.open(taskId).map(task -> new AccessibleTask(task, permissions(worker, task)))
                 .filter(found -> found.permissions().see());
     }
 
     /** A completed task the person may read back; empty answers "not found". */
-    Optional<TaskRecord> completed(Worker worker, String taskId) {
+    Optional<TaskRecord> completed(Viewer worker, String taskId) {
         return records.completed(taskId).filter(task -> worker.username().equals(task.completedBy())
                 || offeredToThem(worker, task) || readsDistrictOf(worker, task));
     }
 
-    Permissions permissions(Worker worker, TaskRecord task) {
+    Permissions permissions(Viewer worker, TaskRecord task) {
         boolean mine = worker.username().equals(task.assignee());
         boolean offered = offeredToThem(worker, task);
         boolean unassigned = !task.isAssigned();
@@ -39,15 +41,15 @@ public class TaskAccess {
     }
 
     /** Offered to one of the person's groups at one of their schools, whoever holds it now. */
-    boolean offered(Worker worker, TaskRecord task) {
+    boolean offered(Viewer worker, TaskRecord task) {
         return offeredToThem(worker, task);
     }
 
-    private static boolean offeredToThem(Worker worker, TaskRecord task) {
+    private static boolean offeredToThem(Viewer worker, TaskRecord task) {
         return worker.worksAt(task.schoolId()) && task.candidateGroups().stream().anyMatch(worker.groups()::contains);
     }
 
-    private static boolean readsDistrictOf(Worker worker, TaskRecord task) {
+    private static boolean readsDistrictOf(Viewer worker, TaskRecord task) {
         return worker.readsWholeDistrict() && task.districtId() != null && task.districtId().equals(worker.districtId());
     }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.security.Viewer;
 import app.tandem.system.Messages;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
 import app.tandem.tasklist.form.FormCatalog;
@@ -33,7 +33,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class TaskController {
 
-    private final Workers workers;
     private final TaskAccess access;
     private final TaskWork work;
     private final FormCatalog forms;
@@ -44,10 +43,9 @@ class TaskController {
     private final TaskLabels labels;
     private final Messages messages;
 
-    TaskController(Workers workers, TaskAccess access, TaskWork work, FormCatalog forms, FormViews views,
+    TaskController(TaskAccess access, TaskWork work, FormCatalog forms, FormViews views,
                    TaskSubmissions submissions, TaskComments comments, ProcessContexts contexts, TaskLabels labels,
                    Messages messages) {
-        this.workers = workers;
         this.access = access;
         this.work = work;
         this.forms = forms;
@@ -60,8 +58,7 @@ class TaskController {
     }
 
     @GetMapping("/tasks/{taskId}")
-    String show(@PathVariable String taskId, Authentication authentication, Model model) {
-        Worker worker = workers.of(authentication);
+    String show(@PathVariable String taskId, Viewer worker, Model model) {
         AccessibleTask open = access.open(worker, taskId).orElse(null);
         if (open != null) {
             FormSubmission blank = forms.forTask(open.task().processDefinitionId(), open.task().taskKey())
@@ -75,8 +72,7 @@ class TaskController {
 
     @PostMapping("/tasks/{taskId}")
     String complete(@PathVariable String taskId, HttpServletRequest request, HttpServletResponse response,
-                    Authentication authentication, Model model, RedirectAttributes redirect) {
-        Worker worker = workers.of(authentication);
+                    Viewer worker, Model model, RedirectAttributes redirect) {
         Map<String, List<String>> submitted = new LinkedHashMap<>();
         request.getParameterMap().forEach((key, values) -> submitted.put(key, Arrays.asList(values)));
         Completion completion = work.complete(worker, taskId, submitted);
@@ -92,25 +88,25 @@ class TaskController {
 
     @PostMapping("/tasks/{taskId}/handover")
     String handOver(@PathVariable String taskId, @RequestParam(defaultValue = "") String assignee,
-                    Authentication authentication, RedirectAttributes redirect) {
-        Notice notice = work.handOver(workers.of(authentication), taskId, assignee);
+                    Viewer worker, RedirectAttributes redirect) {
+        Notice notice = work.handOver(worker, taskId, assignee);
         redirect.addFlashAttribute("notice", text(notice));
         return notice.done() ? "redirect:/tasks" : "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/tasks/{taskId}/dates")
     String setDates(@PathVariable String taskId, @RequestParam(defaultValue = "") String due,
-                    @RequestParam(defaultValue = "") String followUp, Authentication authentication,
+                    @RequestParam(defaultValue = "") String followUp, Viewer worker,
                     RedirectAttributes redirect) {
-        Notice notice = work.setDates(workers.of(authentication), taskId, due, followUp);
+        Notice notice = work.setDates(worker, taskId, due, followUp);
         redirect.addFlashAttribute("notice", text(notice));
         return "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/tasks/{taskId}/comments")
     String comment(@PathVariable String taskId, @RequestParam(defaultValue = "") String body,
-                   Authentication authentication, RedirectAttributes redirect) {
-        Notice notice = work.comment(workers.of(authentication), taskId, body);
+                   Viewer worker, RedirectAttributes redirect) {
+        Notice notice = work.comment(worker, taskId, body);
         redirect.addFlashAttribute("notice", text(notice));
         if (!notice.done()) {
             redirect.addFlashAttribute("commentDraft", body);
@@ -118,7 +114,7 @@ class TaskController {
         return "redirect:/tasks/" + taskId + "#comments";
     }
 
-    private String openTask(Worker worker, AccessibleTask open, FormSubmission submission, String problem,
+    private String openTask(Viewer worker, AccessibleTask open, FormSubmission submission, String problem,
                             Model model) {
         TaskRecord task = open.task();
         model.addAttribute("task", task);

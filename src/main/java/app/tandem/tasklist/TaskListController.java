@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.security.Viewer;
 import app.tandem.system.Messages;
 
 /**
@@ -31,7 +31,7 @@ class TaskListController {
 
     private static final int MAX_PAGE = 10_000;
 
-    private final Workers workers;
+    private final InboxSchools schools;
     private final Inbox inbox;
     private final TaskWork work;
     private final TaskAccess access;
@@ -39,9 +39,9 @@ class TaskListController {
     private final RepositoryService repository;
     private final Messages messages;
 
-    TaskListController(Workers workers, Inbox inbox, TaskWork work, TaskAccess access, TaskLabels labels,
+    TaskListController(InboxSchools schools, Inbox inbox, TaskWork work, TaskAccess access, TaskLabels labels,
                        RepositoryService repository, Messages messages) {
-        this.workers = workers;
+        this.schools = schools;
         this.inbox = inbox;
         this.work = work;
         this.access = access;
@@ -51,8 +51,7 @@ class TaskListController {
     }
 
     @GetMapping("/tasks")
-    String list(@RequestParam Map<String, String> params, Authentication authentication, Model model) {
-        Worker worker = workers.of(authentication);
+    String list(@RequestParam Map<String, String> params, Viewer worker, Model model) {
         InboxQuery query = query(params, worker);
         InboxCounts counts = inbox.counts(worker, query);
         model.addAttribute("query", query);
@@ -61,7 +60,7 @@ class TaskListController {
         InboxPage page = inbox.page(worker, query, counts);
         model.addAttribute("inbox", page);
         model.addAttribute("rows", page.rows().stream().map(row -> listed(worker, row)).toList());
-        model.addAttribute("schools", workers.schoolsOf(worker));
+        model.addAttribute("schools", schools.of(worker));
         model.addAttribute("processes", processes());
         addCommon(model, worker);
         return "tasklist/list";
@@ -69,21 +68,19 @@ class TaskListController {
 
     @PostMapping("/tasks/{taskId}/claim")
     String claim(@PathVariable String taskId, @RequestParam Map<String, String> params,
-                 @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication authentication,
+                 @RequestHeader(name = "HX-Request", required = false) String htmx, Viewer worker,
                  Model model, RedirectAttributes redirect) {
-        Worker worker = workers.of(authentication);
         return answer(worker, taskId, work.claim(worker, taskId), params, htmx != null, model, redirect);
     }
 
     @PostMapping("/tasks/{taskId}/unclaim")
     String unclaim(@PathVariable String taskId, @RequestParam Map<String, String> params,
-                   @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication authentication,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx, Viewer worker,
                    Model model, RedirectAttributes redirect) {
-        Worker worker = workers.of(authentication);
         return answer(worker, taskId, work.unclaim(worker, taskId), params, htmx != null, model, redirect);
     }
 
-    private String answer(Worker worker, String taskId, Notice notice, Map<String, String> params, boolean htmx,
+    private String answer(Viewer worker, String taskId, Notice notice, Map<String, String> params, boolean htmx,
                           Model model, RedirectAttributes redirect) {
         String text = messages.text(notice.code(), notice.args().toArray());
         if ("task".equals(params.get("from"))) {
@@ -108,18 +105,18 @@ class TaskListController {
         return "tasklist/list :: changed";
     }
 
-    private void addCommon(Model model, Worker worker) {
+    private void addCommon(Model model, Viewer worker) {
         model.addAttribute("worker", worker);
         model.addAttribute("labels", labels);
         model.addAttribute("now", Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
     }
 
-    private ListedTask listed(Worker worker, InboxRow row) {
+    private ListedTask listed(Viewer worker, InboxRow row) {
         return new ListedTask(row, row.task().open() ? access.permissions(worker, row.task())
                 : new TaskAccess.Permissions(true, false, false, false));
     }
 
-    private List<InboxView> views(Worker worker) {
+    private List<InboxView> views(Viewer worker) {
         return List.of(InboxView.values()).stream()
                 .filter(view -> view != InboxView.DISTRICT || worker.readsWholeDistrict())
                 .toList();
@@ -136,7 +133,7 @@ class TaskListController {
     }
 
     /** Reads the list's parameters leniently: anything unusable falls back to the default. */
-    private InboxQuery query(Map<String, String> params, Worker worker) {
+    private InboxQuery query(Map<String, String> params, Viewer worker) {
         InboxView view = InboxView.ofParam(params.get("view"))
                 .filter(v -> v != InboxView.DISTRICT || worker.readsWholeDistrict())
                 .orElse(InboxView.MINE);

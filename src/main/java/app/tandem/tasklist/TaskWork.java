@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.program.ProgramCalendar;
@@ -70,7 +71,7 @@ class TaskWork {
         this.transaction = transaction;
     }
 
-    Notice claim(Worker worker, String taskId) {
+    Notice claim(Viewer worker, String taskId) {
         AccessibleTask found = access.open(worker, taskId).orElse(null);
         if (found == null) {
             return gone(worker, taskId);
@@ -90,7 +91,7 @@ class TaskWork {
         return Notice.done("tasklist.notice.claimed", labels.name(task));
     }
 
-    Notice unclaim(Worker worker, String taskId) {
+    Notice unclaim(Viewer worker, String taskId) {
         AccessibleTask found = access.open(worker, taskId).orElse(null);
         if (found == null) {
             return gone(worker, taskId);
@@ -110,7 +111,7 @@ class TaskWork {
     }
 
     /** Gives the task to a colleague at the task's school who is in one of its groups. */
-    Notice handOver(Worker worker, String taskId, String username) {
+    Notice handOver(Viewer worker, String taskId, String username) {
         TaskRecord task = workable(worker, taskId);
         if (task == null) {
             return refusal(worker, taskId);
@@ -131,7 +132,7 @@ class TaskWork {
     }
 
     /** Sets the day the task is due (at the end of that day) and the day to follow it up; blank clears. */
-    Notice setDates(Worker worker, String taskId, String due, String followUp) {
+    Notice setDates(Viewer worker, String taskId, String due, String followUp) {
         TaskRecord task = workable(worker, taskId);
         if (task == null) {
             return refusal(worker, taskId);
@@ -160,7 +161,7 @@ class TaskWork {
         return Notice.done("tasklist.notice.datesSet", labels.name(task));
     }
 
-    Notice comment(Worker worker, String taskId, String body) {
+    Notice comment(Viewer worker, String taskId, String body) {
         TaskRecord task = workable(worker, taskId);
         if (task == null) {
             return refusal(worker, taskId);
@@ -180,7 +181,7 @@ class TaskWork {
      * Checks the form, then claims the task if it is still the group's and completes it, all in one
      * transaction: when the process refuses a value, nothing at all is kept and the form comes back.
      */
-    Completion complete(Worker worker, String taskId, Map<String, List<String>> submitted) {
+    Completion complete(Viewer worker, String taskId, Map<String, List<String>> submitted) {
         TaskRecord task = workable(worker, taskId);
         if (task == null) {
             return Completion.of(refusal(worker, taskId));
@@ -214,7 +215,7 @@ class TaskWork {
     }
 
     /** Colleagues the task may go to: on the staff of its school and in one of its groups. */
-    List<StaffMember> colleagues(Worker worker, TaskRecord task) {
+    List<StaffMember> colleagues(Viewer worker, TaskRecord task) {
         if (task.schoolId() == null || task.candidateGroups().isEmpty()) {
             return List.of();
         }
@@ -243,18 +244,18 @@ class TaskWork {
     }
 
     /** The task, when the person may work on it now; null otherwise. */
-    private TaskRecord workable(Worker worker, String taskId) {
+    private TaskRecord workable(Viewer worker, String taskId) {
         return access.open(worker, taskId).filter(found -> found.permissions().work())
                 .map(AccessibleTask::task).orElse(null);
     }
 
     /** Why a person cannot work on a task: it moved on, a colleague has it, or it does not exist for them. */
-    private Notice refusal(Worker worker, String taskId) {
+    private Notice refusal(Viewer worker, String taskId) {
         AccessibleTask found = access.open(worker, taskId).orElse(null);
         return found == null ? gone(worker, taskId) : refusal(worker, found);
     }
 
-    private Notice refusal(Worker worker, AccessibleTask found) {
+    private Notice refusal(Viewer worker, AccessibleTask found) {
         TaskRecord task = found.task();
         if (task.isAssigned() && !worker.username().equals(task.assignee()) && access.offered(worker, task)) {
             return claimedByOther(task);
@@ -263,7 +264,7 @@ class TaskWork {
     }
 
     /** After an engine refusal: the task was completed, deleted or claimed in the meantime. */
-    private Notice overtaken(Worker worker, String taskId, RuntimeException cause) {
+    private Notice overtaken(Viewer worker, String taskId, RuntimeException cause) {
         AccessibleTask now = access.open(worker, taskId).orElse(null);
         if (now == null) {
             return gone(worker, taskId);
@@ -274,7 +275,7 @@ class TaskWork {
         throw cause;
     }
 
-    private Notice gone(Worker worker, String taskId) {
+    private Notice gone(Viewer worker, String taskId) {
         TaskRecord done = access.completed(worker, taskId).orElseThrow(TaskNotFoundException::new);
         return Notice.refused("tasklist.notice.alreadyCompleted", labels.name(done), nameOf(done.completedBy()),
                 labels.moment(done.completedAt()));
@@ -284,7 +285,7 @@ class TaskWork {
         return Notice.refused("tasklist.notice.claimedByOther", labels.name(task), nameOf(task.assignee()));
     }
 
-    private void as(Worker worker, Runnable action) {
+    private void as(Viewer worker, Runnable action) {
         identity.setAuthentication(worker.username(), List.copyOf(worker.groups()));
         try {
             action.run();

@@ -25,6 +25,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.tandem.security.Viewer;
 import app.tandem.program.ProgramCalendar;
 import app.tandem.system.TandemProperties;
 import app.tandem.testsupport.ExternalServiceCondition;
@@ -89,7 +90,7 @@ class TasklistOnPostgresTest {
                         + "task_key, name, school_id, district_id, candidate_groups, completed_by, completed_at) "
                         + "values ('done', 'pi', 'pd', 'school-program', 'k', 'Done', 1, 1, 'coordinators', 'ana', ?)")
                 .param(Timestamp.from(now)).update();
-        Worker ana = new Worker("ana", Set.of("coordinators", "managers"), Set.of(1L, 2L), 1L);
+        Viewer ana = new Viewer("ana", Set.of("coordinators", "managers"), Set.of(1L, 2L), 1L);
 
         Map<InboxView, Long> counts = inbox.counts(ana, query(InboxView.MINE)).values();
 
@@ -132,7 +133,7 @@ class TasklistOnPostgresTest {
         return id;
     }
 
-    private List<String> ids(Worker worker, InboxView view) {
+    private List<String> ids(Viewer worker, InboxView view) {
         return inbox.page(worker, query(view), inbox.counts(worker, query(view))).rows().stream().map(row -> row.task().taskId()).toList();
     }
 

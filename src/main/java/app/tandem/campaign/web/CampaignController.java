@@ -2,7 +2,6 @@ package app.tandem.campaign.web;
 
 import java.util.List;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
 import app.tandem.campaign.Campaign;
 import app.tandem.campaign.CampaignEntry;
 import app.tandem.campaign.CampaignLauncher;
@@ -25,7 +26,6 @@ import app.tandem.campaign.FieldErrors;
 import app.tandem.campaign.HandoverEntry;
 import app.tandem.campaign.OwnerHandover;
 import app.tandem.campaign.PlaybookStep;
-import app.tandem.campaign.web.CampaignAccess.Viewer;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
@@ -58,20 +58,19 @@ class CampaignController {
     }
 
     @GetMapping("/campaign")
-    String list(Authentication person, Model model) {
-        Viewer viewer = access.viewer(person);
-        if (!viewer.reads()) {
+    String list(Viewer viewer, Model model) {
+        if (!access.reads(viewer)) {
             if (!overview.ofOwner(viewer.username()).tracks().isEmpty()) {
                 return "redirect:/campaign/tracks";
             }
-            throw CampaignAccess.notFound();
+            throw NotFound.answer();
         }
         String year = launcher.currentProgramYear();
         return listPage(model, viewer, new CampaignEntry(year, "", viewer.username()), new FieldErrors());
     }
 
     @PostMapping("/campaign")
-    String start(Authentication person, @ModelAttribute CampaignEntry entry, Model model, RedirectAttributes redirect) {
+    String start(Viewer person, @ModelAttribute CampaignEntry entry, Model model, RedirectAttributes redirect) {
         Viewer viewer = access.manager(person);
         FieldErrors errors = launcher.check(viewer.districtId(), entry);
         if (errors.isEmpty()) {
@@ -87,20 +86,19 @@ class CampaignController {
     }
 
     @GetMapping("/campaign/{id}")
-    String show(Authentication person, @PathVariable long id, Model model) {
+    String show(Viewer person, @PathVariable long id, Model model) {
         Campaign campaign = access.readable(person, id);
-        return overviewPage(model, access.viewer(person), campaign, null, null, null);
+        return overviewPage(model, person, campaign, null, null, null);
     }
 
     @PostMapping("/campaign/{id}/feedback/{feedbackId}/answer")
-    String answer(Authentication person, @PathVariable long id, @PathVariable long feedbackId,
+    String answer(Viewer viewer, @PathVariable long id, @PathVariable long feedbackId,
                   @RequestParam(required = false) String answer, @RequestParam(required = false) String from,
                   Model model, RedirectAttributes redirect) {
-        Viewer viewer = access.viewer(person);
-        Campaign campaign = campaigns.byId(id).orElseThrow(CampaignAccess::notFound);
-        Feedback feedback = feedbackLog.byId(feedbackId).orElseThrow(CampaignAccess::notFound);
+        Campaign campaign = campaigns.byId(id).orElseThrow(NotFound::answer);
+        Feedback feedback = feedbackLog.byId(feedbackId).orElseThrow(NotFound::answer);
         access.requireAnswerer(viewer, campaign, feedback);
-        boolean fromTracks = "tracks".equals(from) || !viewer.readsDistrict(campaign.districtId());
+        boolean fromTracks = "tracks".equals(from) || !access.readsDistrict(viewer, campaign.districtId());
         try {
             answers.answer(feedback, answer, viewer.username());
         } catch (RuntimeException e) {
@@ -117,19 +115,19 @@ class CampaignController {
     }
 
     @GetMapping("/campaign/{id}/handover")
-    String handoverForm(Authentication person, @PathVariable long id, Model model) {
+    String handoverForm(Viewer person, @PathVariable long id, Model model) {
         Campaign campaign = access.managed(person, id);
         return handoverPage(model, campaign, new HandoverEntry("", "", ""), new FieldErrors());
     }
 
     @PostMapping("/campaign/{id}/handover")
-    String handOver(Authentication person, @PathVariable long id, @ModelAttribute HandoverEntry entry, Model model,
+    String handOver(Viewer person, @PathVariable long id, @ModelAttribute HandoverEntry entry, Model model,
                     RedirectAttributes redirect) {
         Campaign campaign = access.managed(person, id);
         FieldErrors errors = handover.check(campaign, entry);
         if (errors.isEmpty()) {
             try {
-                var done = handover.handOver(campaign, entry, person.getName());
+                var done = handover.handOver(campaign, entry, person.username());
                 redirect.addFlashAttribute("notice", messages.text("campaign.handover.done",
                         staff.nameOf(done.fromUsername()), staff.nameOf(done.toUsername()), done.tracksMoved(),
                         done.tasksMoved(), done.contactsMoved()));
@@ -158,7 +156,7 @@ class CampaignController {
     private String overviewPage(Model model, Viewer viewer, Campaign campaign, Long answering, String answer,
                                 FieldErrors errors) {
         model.addAttribute("view", overview.of(campaign));
-        model.addAttribute("manages", viewer.managesDistrict(campaign.districtId()));
+        model.addAttribute("manages", access.managesDistrict(viewer, campaign.districtId()));
         model.addAttribute("me", viewer.username());
         model.addAttribute("steps", PlaybookStep.values());
         model.addAttribute("answering", answering);

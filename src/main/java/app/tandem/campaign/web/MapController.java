@@ -1,6 +1,5 @@
 package app.tandem.campaign.web;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,13 +9,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
 import app.tandem.campaign.CampaignCalendar;
 import app.tandem.campaign.Contact;
 import app.tandem.campaign.ContactEntry;
 import app.tandem.campaign.Contacts;
 import app.tandem.campaign.DistrictStaff;
 import app.tandem.campaign.FieldErrors;
-import app.tandem.campaign.web.CampaignAccess.Viewer;
 import app.tandem.system.Messages;
 
 /**
@@ -42,13 +42,13 @@ class MapController {
     }
 
     @GetMapping("/campaign/map")
-    String map(Authentication person, @RequestParam(required = false) Long district, Model model) {
+    String map(Viewer person, @RequestParam(required = false) Long district, Model model) {
         Viewer viewer = access.reader(person);
         return page(model, viewer, districtOf(viewer, district), ContactEntry.blank(), new FieldErrors());
     }
 
     @PostMapping("/campaign/map/contacts")
-    String add(Authentication person, @ModelAttribute ContactEntry entry, Model model, RedirectAttributes redirect) {
+    String add(Viewer person, @ModelAttribute ContactEntry entry, Model model, RedirectAttributes redirect) {
         Viewer viewer = access.manager(person);
         FieldErrors errors = contacts.check(viewer.districtId(), entry);
         if (!errors.isEmpty()) {
@@ -60,7 +60,7 @@ class MapController {
     }
 
     @GetMapping("/campaign/map/contacts/{id}")
-    String edit(Authentication person, @PathVariable long id, Model model) {
+    String edit(Viewer person, @PathVariable long id, Model model) {
         Viewer viewer = access.manager(person);
         Contact contact = own(viewer, id);
         return contactPage(model, contact, ContactEntry.of(contact), new FieldErrors(), blankSuccessor(contact),
@@ -68,12 +68,12 @@ class MapController {
     }
 
     @PostMapping("/campaign/map/contacts/{id}")
-    String update(Authentication person, @PathVariable long id, @ModelAttribute ContactEntry entry, Model model,
+    String update(Viewer person, @PathVariable long id, @ModelAttribute ContactEntry entry, Model model,
                   RedirectAttributes redirect) {
         Viewer viewer = access.manager(person);
         Contact contact = own(viewer, id);
         if (!contact.current()) {
-            throw CampaignAccess.notFound();
+            throw NotFound.answer();
         }
         FieldErrors errors = contacts.check(viewer.districtId(), entry);
         if (!errors.isEmpty()) {
@@ -86,12 +86,12 @@ class MapController {
 
     /** Someone new holds the contact's role: the contact stays in the history, the successor takes its place. */
     @PostMapping("/campaign/map/contacts/{id}/successor")
-    String succeed(Authentication person, @PathVariable long id, @ModelAttribute ContactEntry successor, Model model,
+    String succeed(Viewer person, @PathVariable long id, @ModelAttribute ContactEntry successor, Model model,
                    RedirectAttributes redirect) {
         Viewer viewer = access.manager(person);
         Contact contact = own(viewer, id);
         if (!contact.current()) {
-            throw CampaignAccess.notFound();
+            throw NotFound.answer();
         }
         ContactEntry full = new ContactEntry(successor.contactName(), contact.organisation(), contact.group().code(),
                 contact.roleTitle(), contact.decisionMaker(), contact.influence().code(), contact.stance().code(),
@@ -109,18 +109,18 @@ class MapController {
 
     private Contact own(Viewer viewer, long id) {
         return contacts.byId(id).filter(c -> c.districtId() == viewer.districtId())
-                .orElseThrow(CampaignAccess::notFound);
+                .orElseThrow(NotFound::answer);
     }
 
     private long districtOf(Viewer viewer, Long asked) {
         if (viewer.districtId() != null) {
             if (asked != null && !asked.equals(viewer.districtId())) {
-                throw CampaignAccess.notFound();
+                throw NotFound.answer();
             }
             return viewer.districtId();
         }
         if (asked == null || staff.districtCode(asked).isEmpty()) {
-            throw CampaignAccess.notFound();
+            throw NotFound.answer();
         }
         return asked;
     }
@@ -135,7 +135,7 @@ class MapController {
         model.addAttribute("contacts", current);
         model.addAttribute("former", contacts.former(districtId));
         model.addAttribute("districtName", staff.districtName(districtId).orElse(""));
-        model.addAttribute("manages", viewer.managesDistrict(districtId));
+        model.addAttribute("manages", access.managesDistrict(viewer, districtId));
         model.addAttribute("entry", entry);
         model.addAttribute("errors", errors);
         Options.add(model, staff, districtId);

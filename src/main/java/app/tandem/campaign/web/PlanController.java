@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
 import app.tandem.campaign.Campaign;
 import app.tandem.campaign.CommunicationPlans;
 import app.tandem.campaign.DistrictStaff;
@@ -52,36 +53,36 @@ class PlanController {
     }
 
     @GetMapping("/campaign/{id}/plan")
-    String show(Authentication person, @PathVariable long id, @RequestParam(required = false) Long edit, Model model) {
+    String show(Viewer person, @PathVariable long id, @RequestParam(required = false) Long edit, Model model) {
         Campaign campaign = access.readable(person, id);
         PlanRowEntry entry = PlanRowEntry.blank();
         if (edit != null) {
-            PlanRow row = plans.row(edit).filter(r -> r.campaignId() == id).orElseThrow(CampaignAccess::notFound);
+            PlanRow row = plans.row(edit).filter(r -> r.campaignId() == id).orElseThrow(NotFound::answer);
             entry = PlanRowEntry.of(row);
         }
         return page(model, person, campaign, edit, entry, new FieldErrors(), null, null);
     }
 
     @PostMapping("/campaign/{id}/plan/rows")
-    String add(Authentication person, @PathVariable long id, @ModelAttribute PlanRowEntry entry, Model model,
+    String add(Viewer person, @PathVariable long id, @ModelAttribute PlanRowEntry entry, Model model,
                RedirectAttributes redirect) {
         Campaign campaign = access.managed(person, id);
         return save(person, campaign, null, entry, model, redirect);
     }
 
     @PostMapping("/campaign/{id}/plan/rows/{rowId}")
-    String update(Authentication person, @PathVariable long id, @PathVariable long rowId,
+    String update(Viewer person, @PathVariable long id, @PathVariable long rowId,
                   @ModelAttribute PlanRowEntry entry, Model model, RedirectAttributes redirect) {
         Campaign campaign = access.managed(person, id);
-        plans.row(rowId).filter(r -> r.campaignId() == id).orElseThrow(CampaignAccess::notFound);
+        plans.row(rowId).filter(r -> r.campaignId() == id).orElseThrow(NotFound::answer);
         return save(person, campaign, rowId, entry, model, redirect);
     }
 
     @PostMapping("/campaign/{id}/plan/rows/{rowId}/delete")
-    String remove(Authentication person, @PathVariable long id, @PathVariable long rowId, Model model,
+    String remove(Viewer person, @PathVariable long id, @PathVariable long rowId, Model model,
                   RedirectAttributes redirect) {
         Campaign campaign = access.managed(person, id);
-        plans.row(rowId).filter(r -> r.campaignId() == id).orElseThrow(CampaignAccess::notFound);
+        plans.row(rowId).filter(r -> r.campaignId() == id).orElseThrow(NotFound::answer);
         if (!campaign.planEditable()) {
             return page(model, person, campaign, null, PlanRowEntry.blank(), new FieldErrors(), locked(), null);
         }
@@ -91,10 +92,10 @@ class PlanController {
     }
 
     @PostMapping("/campaign/{id}/plan/submit")
-    String submit(Authentication person, @PathVariable long id, Model model, RedirectAttributes redirect) {
+    String submit(Viewer person, @PathVariable long id, Model model, RedirectAttributes redirect) {
         Campaign campaign = access.managed(person, id);
         try {
-            decisions.submit(campaign, person.getName());
+            decisions.submit(campaign, person.username());
         } catch (RuntimeException e) {
             return page(model, person, campaign, null, PlanRowEntry.blank(), new FieldErrors(),
                     CampaignController.invalidIn(e).getMessage(), null);
@@ -104,11 +105,11 @@ class PlanController {
     }
 
     @PostMapping("/campaign/{id}/plan/decision")
-    String decide(Authentication person, @PathVariable long id, @RequestParam(required = false) String planDecision,
+    String decide(Viewer person, @PathVariable long id, @RequestParam(required = false) String planDecision,
                   @RequestParam(required = false) String reviewComment, Model model, RedirectAttributes redirect) {
         Campaign campaign = access.managed(person, id);
         try {
-            decisions.decide(campaign, planDecision, reviewComment, person.getName());
+            decisions.decide(campaign, planDecision, reviewComment, person.username());
         } catch (RuntimeException e) {
             InvalidInputException invalid = CampaignController.invalidIn(e);
             FieldErrors errors = new FieldErrors();
@@ -122,7 +123,7 @@ class PlanController {
     }
 
     @GetMapping("/campaign/{id}/plan.csv")
-    void export(Authentication person, @PathVariable long id, HttpServletResponse response) throws IOException {
+    void export(Viewer person, @PathVariable long id, HttpServletResponse response) throws IOException {
         Campaign campaign = access.readable(person, id);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"communication-plan-"
@@ -136,7 +137,7 @@ class PlanController {
     record Decision(String planDecision, String reviewComment) {
     }
 
-    private String save(Authentication person, Campaign campaign, Long rowId, PlanRowEntry entry, Model model,
+    private String save(Viewer person, Campaign campaign, Long rowId, PlanRowEntry entry, Model model,
                         RedirectAttributes redirect) {
         if (!campaign.planEditable()) {
             return page(model, person, campaign, rowId, entry, new FieldErrors(), locked(), null);
@@ -158,13 +159,12 @@ class PlanController {
         return messages.text("field.plan") + ": " + messages.text("campaign.invalid.planLocked");
     }
 
-    private String page(Model model, Authentication person, Campaign campaign, Long editing, PlanRowEntry entry,
+    private String page(Model model, Viewer viewer, Campaign campaign, Long editing, PlanRowEntry entry,
                         FieldErrors errors, String problem, Decision decision) {
-        CampaignAccess.Viewer viewer = access.viewer(person);
         model.addAttribute("campaign", campaign);
         model.addAttribute("rows", plans.rows(campaign.id()));
         model.addAttribute("reviews", plans.reviews(campaign.id()));
-        model.addAttribute("manages", viewer.managesDistrict(campaign.districtId()));
+        model.addAttribute("manages", access.managesDistrict(viewer, campaign.districtId()));
         model.addAttribute("drafting", decisions.drafting(campaign));
         model.addAttribute("awaitingDecision", decisions.awaitsDecision(campaign));
         model.addAttribute("editing", editing);

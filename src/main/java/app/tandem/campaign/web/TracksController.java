@@ -1,14 +1,14 @@
 package app.tandem.campaign.web;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
 import app.tandem.campaign.CampaignOverview;
 import app.tandem.campaign.CampaignOverview.OwnerView;
 import app.tandem.campaign.FieldErrors;
-import app.tandem.campaign.web.CampaignAccess.Viewer;
 
 /** An owner's own outreach tracks, their touchpoints, and the feedback they owe an answer to. */
 @Controller
@@ -23,11 +23,10 @@ class TracksController {
     }
 
     @GetMapping("/campaign/tracks")
-    String mine(Authentication person, Model model) {
-        Viewer viewer = access.viewer(person);
+    String mine(Viewer viewer, Model model) {
         OwnerView mine = overview.ofOwner(viewer.username());
-        if (mine.tracks().isEmpty() && mine.openFeedback().isEmpty() && !viewer.reads()) {
-            throw CampaignAccess.notFound();
+        if (mine.tracks().isEmpty() && mine.openFeedback().isEmpty() && !access.reads(viewer)) {
+            throw NotFound.answer();
         }
         return page(model, mine, null, null, new FieldErrors());
     }

@@ -6,23 +6,18 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
-import app.tandem.directory.Role;
 import app.tandem.directory.StaffChange;
 import app.tandem.directory.StaffChanges;
-import app.tandem.directory.StaffDirectory;
-import app.tandem.directory.StaffMember;
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
 import app.tandem.system.Messages;
 import app.tandem.system.SpreadsheetCsv;
 import app.tandem.system.TandemProperties;
@@ -39,19 +34,17 @@ class StaffChangesController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final StaffChanges changes;
-    private final StaffDirectory staff;
     private final Messages messages;
     private final ZoneId zone;
 
-    StaffChangesController(StaffChanges changes, StaffDirectory staff, Messages messages, TandemProperties properties) {
+    StaffChangesController(StaffChanges changes, Messages messages, TandemProperties properties) {
         this.changes = changes;
-        this.staff = staff;
         this.messages = messages;
         this.zone = properties.timeZone();
     }
 
     @GetMapping("/admin/staff-changes")
-    String page(Authentication who, @RequestParam(defaultValue = "1") int page, Model model) {
+    String page(Viewer who, @RequestParam(defaultValue = "1") int page, Model model) {
         Long district = districtOf(who);
         int total = changes.count(district);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -65,7 +58,7 @@ class StaffChangesController {
     }
 
     @GetMapping("/admin/staff-changes.csv")
-    void export(Authentication who, Locale locale, HttpServletResponse response) throws IOException {
+    void export(Viewer who, Locale locale, HttpServletResponse response) throws IOException {
         Long district = districtOf(who);
         List<StaffChange> rows = changes.newest(district, 0, EXPORT_LIMIT);
         response.setContentType("text/csv;charset=UTF-8");
@@ -83,26 +76,17 @@ class StaffChangesController {
     }
 
     /** The district whose log this person reads; null for an operator, who reads every district's. */
-    private Long districtOf(Authentication who) {
-        if (has(who, Role.OPERATOR)) {
+    private static Long districtOf(Viewer who) {
+        if (who.operator()) {
             return null;
         }
-        if (!has(who, Role.MANAGER)) {
-            throw notFound();
+        if (!who.manager() || !who.onStaff()) {
+            throw NotFound.answer();
         }
-        Optional<StaffMember> member = staff.byUsername(who.getName());
-        return member.map(StaffMember::districtId).orElseThrow(StaffChangesController::notFound);
-    }
-
-    private static boolean has(Authentication who, Role role) {
-        return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role.groupId()));
+        return who.districtId();
     }
 
     private String text(Locale locale, String key) {
         return messages.text(locale, key);
-    }
-
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 }

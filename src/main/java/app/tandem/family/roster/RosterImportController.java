@@ -2,18 +2,12 @@ package app.tandem.family.roster;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
-import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffEditor;
-import app.tandem.directory.StaffMember;
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
 
 /**
  * The roster import page, for coordinators (their schools), program managers and operators (the district).
@@ -38,24 +31,20 @@ class RosterImportController {
     static final String TEMPLATE = "family/roster-template.csv";
 
     private final RosterImports imports;
-    private final StaffDirectory staff;
-    private final JdbcClient jdbc;
 
-    RosterImportController(RosterImports imports, StaffDirectory staff, JdbcClient jdbc) {
+    RosterImportController(RosterImports imports) {
         this.imports = imports;
-        this.staff = staff;
-        this.jdbc = jdbc;
     }
 
     @GetMapping("/family/import")
-    String page(Authentication who, Model model) {
+    String page(Viewer who, Model model) {
         scope(who, Locale.ENGLISH);
         model.addAttribute("columns", RosterColumns.ALL);
         return "family/import";
     }
 
     @GetMapping("/family/import/roster-template.csv")
-    ResponseEntity<byte[]> template(Authentication who) throws IOException {
+    ResponseEntity<byte[]> template(Viewer who) throws IOException {
         scope(who, Locale.ENGLISH);
         byte[] csv = new ClassPathResource(TEMPLATE).getContentAsByteArray();
         return ResponseEntity.ok()
@@ -65,7 +54,7 @@ class RosterImportController {
     }
 
     @PostMapping("/family/import")
-    String upload(Authentication who, @RequestParam(name = "file", required = false) MultipartFile file, Locale locale,
+    String upload(Viewer who, @RequestParam(name = "file", required = false) MultipartFile file, Locale locale,
                   Model model) throws IOException {
         RosterScope scope = scope(who, locale);
         if (file == null || file.isEmpty()) {
@@ -78,34 +67,25 @@ class RosterImportController {
     }
 
     @GetMapping("/family/import/{id}")
-    String job(Authentication who, @PathVariable String id, Model model) {
-        model.addAttribute("job", imports.find(id, who.getName()).orElseThrow(RosterImportController::notFound));
+    String job(Viewer who, @PathVariable String id, Model model) {
+        model.addAttribute("job", imports.find(id, who.username()).orElseThrow(NotFound::answer));
         return "family/import-job";
     }
 
     @GetMapping("/family/import/{id}/status")
-    String status(Authentication who, @PathVariable String id, Model model) {
-        model.addAttribute("job", imports.find(id, who.getName()).orElseThrow(RosterImportController::notFound));
+    String status(Viewer who, @PathVariable String id, Model model) {
+        model.addAttribute("job", imports.find(id, who.username()).orElseThrow(NotFound::answer));
         return "family/import-job :: status";
     }
 
-    private RosterScope scope(Authentication who, Locale locale) {
-        Set<String> groups = new HashSet<>();
-        if (who != null) {
-            who.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(role -> role.startsWith("ROLE_"))
-                    .map(role -> role.substring("ROLE_".length())).forEach(groups::add);
+    private RosterScope scope(Viewer who, Locale locale) {
+        if (!who.onStaff()) {
+            throw NotFound.answer();
         }
-        StaffMember member = staff.byUsername(who.getName()).orElseThrow(RosterImportController::notFound);
-        Set<Long> schools = new HashSet<>(jdbc.sql("select school_id from staff_school where username = ?")
-                .param(member.username()).query(Long.class).list());
-        StaffEditor editor = new StaffEditor(member.username(), member.districtId(), groups, schools);
+        StaffEditor editor = who.editor();
         if (!editor.editsStaff()) {
-            throw notFound();
+            throw NotFound.answer();
         }
         return new RosterScope(editor, locale);
-    }
-
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 }

@@ -157,9 +157,7 @@ public class RosterImporter {
                             .params(row.name(), row.email(), row.language(), row.username()).update();
                     account(row, false);
                 }
-                Set<Long> schoolsBefore = new HashSet<>(jdbc.sql("select school_id from staff_school where username = ?")
-                        .param(row.username()).query(Long.class).list());
-                if (!schoolsBefore.equals(schoolIds)) {
+                if (!was.schoolIds().equals(schoolIds)) {
                     changed = true;
                     jdbc.sql("delete from staff_school where username = ?").param(row.username()).update();
                     schoolIds.forEach(id -> jdbc.sql("insert into staff_school (username, school_id) values (?, ?)")

@@ -15,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.security.Viewer;
 import app.tandem.notify.EmbeddedMailServer;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.Outbox;
@@ -61,7 +61,7 @@ class OutboxController {
 
     @GetMapping("/outbox")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String recipient, Authentication who, Model model) {
+                @RequestParam(required = false) String recipient, Viewer who, Model model) {
         StaffOnly.requireOutboxReader(who);
         boolean stuckOnly = STUCK.equals(status);
         OutboxStatus statusFilter = stuckOnly ? null : parse(OutboxStatus.class, status);
@@ -81,7 +81,7 @@ class OutboxController {
     }
 
     @GetMapping("/outbox/{id}")
-    String message(@PathVariable long id, Authentication who, Model model) {
+    String message(@PathVariable long id, Viewer who, Model model) {
         StaffOnly.requireOutboxReader(who);
         OutboxMessage message = find(id);
         Optional<Incident> incident = outbox.incidentOf(message);
@@ -99,7 +99,7 @@ class OutboxController {
     }
 
     @GetMapping(value = "/outbox/{id}/html", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> html(@PathVariable long id, Authentication who) {
+    ResponseEntity<String> html(@PathVariable long id, Viewer who) {
         StaffOnly.requireOutboxReader(who);
         return ResponseEntity.ok()
                 .header("Content-Security-Policy", HTML_BODY_POLICY)
@@ -108,7 +108,7 @@ class OutboxController {
     }
 
     @PostMapping("/outbox/{id}/retry")
-    String retry(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+    String retry(@PathVariable long id, Viewer who, RedirectAttributes redirect) {
         StaffOnly.requireOutboxReader(who);
         find(id);
         boolean retried = outbox.retryNow(id);
@@ -118,7 +118,7 @@ class OutboxController {
     }
 
     @PostMapping("/outbox/mail-server")
-    String mailServer(@RequestParam String action, Authentication who) {
+    String mailServer(@RequestParam String action, Viewer who) {
         StaffOnly.requireOutboxReader(who);
         EmbeddedMailServer server = mailServer.getIfAvailable();
         if (server == null) {

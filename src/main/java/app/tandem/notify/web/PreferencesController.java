@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.notify.Delivery;
@@ -36,17 +36,17 @@ class PreferencesController {
     }
 
     @GetMapping("/notifications/preferences")
-    String show(Authentication who, Model model) {
-        Optional<StaffMember> me = staff.byUsername(who.getName());
-        TaskPreferences chosen = preferences.of(who.getName());
+    String show(Viewer who, Model model) {
+        Optional<StaffMember> me = staff.byUsername(who.username());
+        TaskPreferences chosen = preferences.of(who.username());
         PreferencesForm form = new PreferencesForm(chosen.assigned().name(), chosen.offered().name(),
                 me.map(StaffMember::preferredLanguage).orElse("en"));
         return page(model, who, me.isPresent(), form);
     }
 
     @PostMapping("/notifications/preferences")
-    String save(@ModelAttribute PreferencesForm form, Authentication who, Model model, RedirectAttributes redirect) {
-        Optional<StaffMember> me = staff.byUsername(who.getName());
+    String save(@ModelAttribute PreferencesForm form, Viewer who, Model model, RedirectAttributes redirect) {
+        Optional<StaffMember> me = staff.byUsername(who.username());
         if (me.isEmpty()) {
             return page(model, who, false, form);
         }
@@ -59,13 +59,13 @@ class PreferencesController {
             model.addAttribute("error", messages.text("preferences.invalid", messages.text("preferences." + field)));
             return page(model, who, true, form);
         }
-        preferences.save(who.getName(), new TaskPreferences(assigned, offered));
-        staff.changeLanguage(who.getName(), form.language());
+        preferences.save(who.username(), new TaskPreferences(assigned, offered));
+        staff.changeLanguage(who.username(), form.language());
         redirect.addFlashAttribute("notice", messages.text(Locale.forLanguageTag(form.language()), "preferences.saved"));
         return "redirect:/notifications/preferences";
     }
 
-    private String page(Model model, Authentication who, boolean hasAddress, PreferencesForm form) {
+    private String page(Model model, Viewer who, boolean hasAddress, PreferencesForm form) {
         model.addAttribute("form", form);
         model.addAttribute("hasAddress", hasAddress);
         model.addAttribute("deliveries", Delivery.values());

@@ -1,10 +1,8 @@
 package app.tandem.notify.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.web.server.ResponseStatusException;
-
 import app.tandem.directory.Role;
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
 
 /** Who may see the outbox: program managers and operators. Others get a plain 404, as if it were not there. */
 final class StaffOnly {
@@ -12,15 +10,13 @@ final class StaffOnly {
     private StaffOnly() {
     }
 
-    static boolean mayReadOutbox(Authentication who) {
-        return who != null && who.getAuthorities().stream().anyMatch(a ->
-                a.getAuthority().equals("ROLE_" + Role.MANAGER.groupId())
-                        || a.getAuthority().equals("ROLE_" + Role.OPERATOR.groupId()));
+    static boolean mayReadOutbox(Viewer who) {
+        return who.hasAny(Role.MANAGER, Role.OPERATOR);
     }
 
-    static void requireOutboxReader(Authentication who) {
+    static void requireOutboxReader(Viewer who) {
         if (!mayReadOutbox(who)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw NotFound.answer();
         }
     }
 }
