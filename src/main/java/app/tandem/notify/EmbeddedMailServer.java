@@ -23,17 +23,28 @@ import jakarta.mail.internet.MimeMessage;
 public class EmbeddedMailServer implements DisposableBean {
 
     static final String BIND_ADDRESS = "127.0.0.1";
+    private static final long STARTUP_TIMEOUT_MS = 30_000;
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
     private GreenMail server;
     private int port;
 
     EmbeddedMailServer(MailSettings settings) {
-        ServerSetup setup = new ServerSetup(settings.embedded().port(), BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP);
+        ServerSetup setup = setup(settings.embedded().port());
         server = new GreenMail(settings.embedded().port() == 0 ? setup.dynamicPort() : setup);
         server.start();
         port = server.getSmtp().getPort();
         log.info("Embedded SMTP server listening on {}:{}", BIND_ADDRESS, port);
+    }
+
+    /**
+     * GreenMail gives up after 2 s by default; a busy two-core machine (a first build, a test suite) has taken
+     * longer to open a socket than that.
+     */
+    private static ServerSetup setup(int port) {
+        ServerSetup setup = new ServerSetup(port, BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+        return setup;
     }
 
     public int port() {
@@ -51,7 +62,7 @@ public class EmbeddedMailServer implements DisposableBean {
     /** Starts again on the same port, with an empty mailbox. */
     public synchronized void start() {
         if (!server.isRunning()) {
-            server = new GreenMail(new ServerSetup(port, BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP));
+            server = new GreenMail(setup(port));
             server.start();
         }
     }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.StaffDirectory;
+import app.tandem.tasklist.form.FormCheck;
 import app.tandem.tasklist.form.FormComponent;
 import app.tandem.tasklist.form.FormOption;
 
@@ -16,8 +17,6 @@ import app.tandem.tasklist.form.FormOption;
 @Component
 class SchoolStaffOptions {
 
-    static final String SCHOOL_STAFF = "schoolStaffOptions";
-
     private final StaffDirectory staff;
 
     SchoolStaffOptions(StaffDirectory staff) {
@@ -25,6 +24,10 @@ class SchoolStaffOptions {
     }
 
     Function<FormComponent, List<FormOption>> forTask(TaskRecord task) {
+        return forSchool(task.schoolId());
+    }
+
+    Function<FormComponent, List<FormOption>> forSchool(Long schoolId) {
         var memo = new Object() {
             List<FormOption> schoolStaff;
         };
@@ -32,11 +35,11 @@ class SchoolStaffOptions {
             if (component.valuesKey() == null) {
                 return component.values();
             }
-            if (!SCHOOL_STAFF.equals(component.valuesKey()) || task.schoolId() == null) {
+            if (!FormCheck.SCHOOL_STAFF.equals(component.valuesKey()) || schoolId == null) {
                 return List.of();
             }
             if (memo.schoolStaff == null) {
-                memo.schoolStaff = staff.atSchool(task.schoolId()).stream()
+                memo.schoolStaff = staff.atSchool(schoolId).stream()
                         .map(member -> new FormOption(member.fullName(), member.username()))
                         .toList();
             }

@@ -48,14 +48,13 @@ class TaskWork {
     private final FormCatalog forms;
     private final FormCheck check;
     private final SchoolStaffOptions options;
-    private final TaskSubmissions submissions;
     private final TaskComments comments;
     private final TaskLabels labels;
     private final ProgramCalendar calendar;
     private final TransactionTemplate transaction;
 
     TaskWork(TaskAccess access, TaskService tasks, IdentityService identity, StaffDirectory staff, FormCatalog forms,
-             FormCheck check, SchoolStaffOptions options, TaskSubmissions submissions, TaskComments comments,
+             FormCheck check, SchoolStaffOptions options, TaskComments comments,
              TaskLabels labels, ProgramCalendar calendar, TransactionTemplate transaction) {
         this.access = access;
         this.tasks = tasks;
@@ -64,7 +63,6 @@ class TaskWork {
         this.forms = forms;
         this.check = check;
         this.options = options;
-        this.submissions = submissions;
         this.comments = comments;
         this.labels = labels;
         this.calendar = calendar;
@@ -196,10 +194,8 @@ class TaskWork {
                 if (!task.isAssigned()) {
                     tasks.claim(taskId, worker.username());
                 }
+                // The engine's side checks the form again and keeps the submission (FormSubmissionListener).
                 tasks.complete(taskId, submission == null ? Variables.createVariables() : submission.variables());
-                if (submission != null) {
-                    submissions.record(taskId, form.id(), submission.values(), worker.username(), now());
-                }
             }));
         } catch (RuntimeException e) {
             InvalidInputException invalid = causeOf(e, InvalidInputException.class);

@@ -39,6 +39,9 @@ import app.tandem.system.TandemProperties;
 @Component
 public class FormCheck {
 
+    /** The {@code valuesKey} of a list of the task's school's staff, which Tandem supplies. */
+    public static final String SCHOOL_STAFF = "schoolStaffOptions";
+
     /** The longest free text Tandem keeps when the form sets no limit. */
     static final int TEXT_LIMIT = 10_000;
 
@@ -158,7 +161,7 @@ public class FormCheck {
                 throw refuse("tasklist.invalid.pattern");
             }
             if ("email".equals(rules.validationType()) && !EMAIL.matcher(value).matches()) {
-                throw refuse("tasklist.invalid.email", value);
+                throw refuse("invalid.emailAddress", value);
             }
             if ("phone".equals(rules.validationType()) && !PHONE.matcher(value).matches()) {
                 throw refuse("tasklist.invalid.phone", value);
@@ -210,7 +213,7 @@ public class FormCheck {
                     continue;
                 }
                 if (!allowed.contains(value)) {
-                    throw refuse("invalid.option", value);
+                    throw notOffered(value);
                 }
                 chosen.add(value);
             }
@@ -223,7 +226,7 @@ public class FormCheck {
                 return required();
             }
             if (!allowed().contains(value)) {
-                throw refuse("invalid.option", value);
+                throw notOffered(value);
             }
             return Optional.of(value);
         }
@@ -266,6 +269,12 @@ public class FormCheck {
             } catch (DateTimeParseException e) {
                 throw refuse(code, value);
             }
+        }
+
+        /** Staff chosen from the school's list are refused in the school's words. */
+        private Refusal notOffered(String value) {
+            return SCHOOL_STAFF.equals(input.valuesKey()) ? refuse("invalid.notSchoolStaff", value)
+                    : refuse("invalid.option", value);
         }
 
         private <T> Optional<T> required() {
