@@ -1,13 +1,51 @@
 package app.tandem.security;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import app.tandem.system.TandemProperties;
 
 @Controller
 class LoginController {
 
+    private final TandemProperties properties;
+
+    LoginController(TandemProperties properties) {
+        this.properties = properties;
+    }
+
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Locale locale, Model model) {
+        HttpSession session = request.getSession(false);
+        if (request.getParameterMap().containsKey("error") && session != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof SignInThrottled throttled) {
+            Instant now = ClockUtil.getCurrentTime().toInstant();
+            long seconds = Math.max(0, Duration.between(now, throttled.tryAgainAt()).toSeconds());
+            // Both rounded up: trying again at the stated time always works.
+            model.addAttribute("waitMinutes", Math.max(1, (seconds + 59) / 60));
+            model.addAttribute("tryAgainAt", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)
+                    .withZone(properties.timeZone()).format(nextWholeMinute(throttled.tryAgainAt())));
+            model.addAttribute("passwordChecked", throttled.passwordChecked());
+        }
         return "security/login";
+    }
+
+    /** The clock shows minutes: 10:42:30 is stated as 10:43. */
+    private static Instant nextWholeMinute(Instant moment) {
+        Instant minute = moment.truncatedTo(ChronoUnit.MINUTES);
+        return minute.equals(moment) ? moment : minute.plus(1, ChronoUnit.MINUTES);
     }
 }

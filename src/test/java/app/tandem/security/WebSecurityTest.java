@@ -51,6 +51,8 @@ class WebSecurityTest {
     ProgramFixture fixture;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    PasswordCheck passwords;
 
     @BeforeEach
     void accounts() {
@@ -60,7 +62,7 @@ class WebSecurityTest {
                     "operator@example.org", "en"), PASSWORD, Set.of(Role.OPERATOR), List.of());
             staff.add(new StaffMember("security-coordinator", school.districtId(), "Cody Coordinator",
                     "coordinator@example.org", "en"), PASSWORD, Set.of(Role.COORDINATOR), List.of(school.id()));
-            // Camunda locks an account for a while after a wrong password: only this one gets them.
+            // Wrong passwords make further attempts on the account wait: only this one gets them.
             staff.add(new StaffMember("security-guesser", school.districtId(), "Gus Guesser",
                     "guesser@example.org", "en"), PASSWORD, Set.of(Role.OPERATOR), List.of());
         }
@@ -77,6 +79,22 @@ class WebSecurityTest {
         assertThat(engineRest("security-coordinator:" + PASSWORD)).as("a coordinator").isFalse();
         assertThat(engineRest("security-guesser:wrong")).as("an operator's wrong password").isFalse();
         assertThat(engineRest("security-operator:" + PASSWORD)).as("an operator").isTrue();
+    }
+
+    @Test
+    void shouldSlowPasswordGuessingOnTheRestApiAsOnTheSignInPage() {
+        String operator = SignInSteps.unique("rest-operator");
+        staff.add(new StaffMember(operator, fixture.newSchool().districtId(), "Rita Rest", operator + "@example.org",
+                "en"), PASSWORD, Set.of(Role.OPERATOR), List.of());
+        String guesser = SignInSteps.address();
+
+        for (int guess = 1; guess <= 20; guess++) {
+            assertThat(engineRest(operator + ":guess-" + guess, guesser)).isFalse();
+        }
+
+        assertThat(engineRest(operator + ":" + PASSWORD, guesser)).as("the right password, from the guessing address")
+                .isFalse();
+        assertThat(engineRest(operator + ":" + PASSWORD, SignInSteps.address())).as("from another address").isTrue();
     }
 
     @Test
@@ -139,11 +157,16 @@ class WebSecurityTest {
     }
 
     private boolean engineRest(String credentials) {
+        return engineRest(credentials, "127.0.0.1");
+    }
+
+    private boolean engineRest(String credentials, String clientAddress) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task");
+        request.setRemoteAddr(clientAddress);
         if (credentials != null) {
             request.addHeader("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        return new OperatorsOnlyBasicAuth().extractAuthenticatedUser(request, engine).isAuthenticated();
+        return new OperatorsOnlyBasicAuth(passwords).extractAuthenticatedUser(request, engine).isAuthenticated();
     }
 }
