@@ -7,15 +7,16 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
+
 
 /** The district's days and the engine's "now", so tests that move the engine's clock move the campaign's too. */
 @Component
 public class CampaignCalendar {
 
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
-    CampaignCalendar(ProgramCalendar calendar) {
+    CampaignCalendar(DistrictClock calendar) {
         this.calendar = calendar;
     }
 

@@ -18,14 +18,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.Milestones;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
+import app.tandem.system.DistrictClock;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The manager dashboard: the district list, one school's term, one milestone's record, the diagram. */
@@ -42,11 +42,11 @@ class DashboardController {
     private final IndicatorRules rules;
     private final Charts charts;
     private final CsvExport csv;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
     DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, Milestones milestones,
                         StaffDirectory staff, ProcessDiagram diagram, RuntimeService runtime, IndicatorRules rules,
-                        Charts charts, CsvExport csv, ProgramCalendar calendar) {
+                        Charts charts, CsvExport csv, DistrictClock calendar) {
         this.access = access;
         this.dashboard = dashboard;
         this.evidence = evidence;

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import app.tandem.security.NotFound;
 import app.tandem.dashboard.CaregiverEvidence.CaregiverFacts;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.security.NotFound;
+import app.tandem.system.DistrictClock;
 
 /**
  * Everything the dashboard lists for a scope, from a handful of grouped queries: the standings, the
@@ -26,10 +26,10 @@ class DistrictDashboard {
     private final Evidence evidence;
     private final OpenWork openWork;
     private final IndicatorRules rules;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final ObjectProvider<CaregiverEvidence> caregiverEvidence;
 
-    DistrictDashboard(Evidence evidence, OpenWork openWork, IndicatorRules rules, ProgramCalendar calendar,
+    DistrictDashboard(Evidence evidence, OpenWork openWork, IndicatorRules rules, DistrictClock calendar,
                       ObjectProvider<CaregiverEvidence> caregiverEvidence) {
         this.evidence = evidence;
         this.openWork = openWork;

@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
-import app.tandem.program.SchoolProgram;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 
 /**
  * Keeps {@code program_standing} current as school programs move: every time a program reaches one of
@@ -22,9 +22,9 @@ import app.tandem.program.SchoolProgram.Var;
 class ProgramStandingListener {
 
     private final ProgramStandings standings;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
-    ProgramStandingListener(ProgramStandings standings, ProgramCalendar calendar) {
+    ProgramStandingListener(ProgramStandings standings, DistrictClock calendar) {
         this.standings = standings;
         this.calendar = calendar;
     }

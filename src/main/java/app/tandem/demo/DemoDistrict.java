@@ -23,9 +23,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tandem.directory.District;
-import app.tandem.family.CaregiverProcesses;
-import app.tandem.family.roster.RosterImporter;
-import app.tandem.family.roster.RosterScope;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
@@ -35,9 +32,12 @@ import app.tandem.directory.StaffMember;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.Terms;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.family.CaregiverProcesses;
+import app.tandem.family.roster.RosterImporter;
+import app.tandem.family.roster.RosterScope;
 import app.tandem.program.SchoolProgram;
 import app.tandem.program.SchoolProgramLauncher;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 
 /**
@@ -65,7 +65,7 @@ class DemoDistrict implements ApplicationRunner {
     private final SchoolProgramLauncher launcher;
     private final DemoTimeline timeline;
     private final ProcessEngineConfigurationImpl engineConfiguration;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final TandemProperties properties;
     private final TransactionTemplate transaction;
     private final RosterImporter roster;
@@ -73,7 +73,7 @@ class DemoDistrict implements ApplicationRunner {
 
     DemoDistrict(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
                  DemoTimeline timeline, ProcessEngineConfigurationImpl engineConfiguration,
-                 ProgramCalendar calendar, TandemProperties properties, TransactionTemplate transaction,
+                 DistrictClock calendar, TandemProperties properties, TransactionTemplate transaction,
                  RosterImporter roster, IdentityService identity) {
         this.roster = roster;
         this.identity = identity;

@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
+
 
 /**
  * Plays a school's past on the engine: completes tasks and fires timers on the days they happened,
@@ -28,10 +29,10 @@ class DemoTimeline {
     private final TaskService tasks;
     private final ManagementService management;
     private final IdentityService identity;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
     DemoTimeline(TaskService tasks, ManagementService management, IdentityService identity,
-                 ProgramCalendar calendar) {
+                 DistrictClock calendar) {
         this.tasks = tasks;
         this.management = management;
         this.identity = identity;

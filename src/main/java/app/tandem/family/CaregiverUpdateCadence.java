@@ -9,8 +9,8 @@ import java.util.OptionalInt;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 
 /**
  * When progress updates fall due. The school program's timer fires once a week of the term; a
@@ -21,9 +21,9 @@ import app.tandem.program.SchoolProgram;
 public class CaregiverUpdateCadence {
 
     private final FamilySettings settings;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
-    CaregiverUpdateCadence(FamilySettings settings, ProgramCalendar calendar) {
+    CaregiverUpdateCadence(FamilySettings settings, DistrictClock calendar) {
         this.settings = settings;
         this.calendar = calendar;
     }

@@ -9,15 +9,16 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
+
 
 /** Now and today on the engine's clock (tests move it), and who completed a task. */
 @Component
 class FamilyClock {
 
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
-    FamilyClock(ProgramCalendar calendar) {
+    FamilyClock(DistrictClock calendar) {
         this.calendar = calendar;
     }
 

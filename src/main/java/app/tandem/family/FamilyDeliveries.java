@@ -6,7 +6,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
+
 
 /**
  * A message reached a caregiver (the mail server took it, the call was made, the note went home):
@@ -18,9 +19,9 @@ class FamilyDeliveries {
     private final FamilyMessages messages;
     private final Families families;
     private final DisclosureLog log;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
-    FamilyDeliveries(FamilyMessages messages, Families families, DisclosureLog log, ProgramCalendar calendar) {
+    FamilyDeliveries(FamilyMessages messages, Families families, DisclosureLog log, DistrictClock calendar) {
         this.messages = messages;
         this.families = families;
         this.log = log;

@@ -19,7 +19,7 @@ import app.tandem.notify.MailComposer;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.OutgoingMessage;
 import app.tandem.notify.Recipient;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 
 /**
  * Writes a family message in the language it goes out in: the caregiver's own when it has reviewed
@@ -48,11 +48,11 @@ public class FamilyLetters {
     private final Schools schools;
     private final Terms terms;
     private final MailComposer composer;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final JdbcClient jdbc;
 
     FamilyLetters(FamilyMessages messages, Families families, CaregiverUpdates updates, FamilyLanguages languages,
-                  Schools schools, Terms terms, MailComposer composer, ProgramCalendar calendar, JdbcClient jdbc) {
+                  Schools schools, Terms terms, MailComposer composer, DistrictClock calendar, JdbcClient jdbc) {
         this.messages = messages;
         this.families = families;
         this.updates = updates;

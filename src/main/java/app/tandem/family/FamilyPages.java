@@ -10,10 +10,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import app.tandem.directory.Role;
 import app.tandem.security.NotFound;
 import app.tandem.security.Viewer;
-import app.tandem.directory.Role;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 
 /**
  * The disclosure log of one's schools, and one family message as its caregiver reads it (what a
@@ -33,10 +33,10 @@ class FamilyPages {
     private final Families families;
     private final FamilyLetters letters;
     private final JdbcClient jdbc;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
     FamilyPages(DisclosureLog log, FamilyMessages messages, Families families, FamilyLetters letters, JdbcClient jdbc,
-                ProgramCalendar calendar) {
+                DistrictClock calendar) {
         this.calendar = calendar;
         this.log = log;
         this.messages = messages;

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.StaffDirectory;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.OfferedTasks;
 
 /**
@@ -42,14 +42,14 @@ class SendDailyDigests implements JavaDelegate {
     private final TaskMail taskMail;
     private final MailComposer composer;
     private final Outbox outbox;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final NotifySettings settings;
 
     private final OfferedTasks offeredTasks;
     private final StaffDirectory staff;
 
     SendDailyDigests(JdbcClient jdbc, TaskService tasks, IdentityService identity, NotificationPreferences preferences,
-                     TaskMail taskMail, MailComposer composer, Outbox outbox, ProgramCalendar calendar,
+                     TaskMail taskMail, MailComposer composer, Outbox outbox, DistrictClock calendar,
                      NotifySettings settings, OfferedTasks offeredTasks, StaffDirectory staff) {
         this.offeredTasks = offeredTasks;
         this.staff = staff;

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 
 /** A task as mail shows it: its name in the reader's language, its school, its due day and a link. */
@@ -19,10 +19,10 @@ class TaskMail {
     private final RuntimeService runtime;
     private final Recipients recipients;
     private final MailComposer composer;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final TandemProperties properties;
 
-    TaskMail(RuntimeService runtime, Recipients recipients, MailComposer composer, ProgramCalendar calendar,
+    TaskMail(RuntimeService runtime, Recipients recipients, MailComposer composer, DistrictClock calendar,
              TandemProperties properties) {
         this.properties = properties;
         this.runtime = runtime;

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import app.tandem.directory.StaffDirectory;
 import app.tandem.forms.SubmittedForm;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /** What every meeting form shares: when it was held, who came, and who recorded it. */
@@ -21,10 +22,10 @@ class MeetingRecorder {
     static final String ATTENDEES = "attendees";
 
     private final StaffDirectory staff;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final Messages messages;
 
-    MeetingRecorder(StaffDirectory staff, ProgramCalendar calendar, Messages messages) {
+    MeetingRecorder(StaffDirectory staff, DistrictClock calendar, Messages messages) {
         this.staff = staff;
         this.calendar = calendar;
         this.messages = messages;

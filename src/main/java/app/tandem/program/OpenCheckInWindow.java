@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import app.tandem.directory.Terms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 
 /**
  * Opens the next check-in window: the first starts on the term's first day, each lasts one cadence,
@@ -19,10 +20,10 @@ import app.tandem.program.SchoolProgram.Var;
 class OpenCheckInWindow implements JavaDelegate {
 
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final Terms terms;
 
-    OpenCheckInWindow(Milestones milestones, ProgramCalendar calendar, Terms terms) {
+    OpenCheckInWindow(Milestones milestones, DistrictClock calendar, Terms terms) {
         this.milestones = milestones;
         this.calendar = calendar;
         this.terms = terms;

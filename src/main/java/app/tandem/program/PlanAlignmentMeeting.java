@@ -13,6 +13,7 @@ import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.notify.MeetingInvitations;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
@@ -29,14 +30,14 @@ class PlanAlignmentMeeting implements TaskListener {
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final ProgramSettings settings;
     private final Messages messages;
     private final MeetingInvitations invitations;
     private final TaskService tasks;
 
     PlanAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                         ProgramCalendar calendar, ProgramSettings settings, Messages messages,
+                         DistrictClock calendar, ProgramSettings settings, Messages messages,
                          MeetingInvitations invitations, TaskService tasks) {
         this.invitations = invitations;
         this.tasks = tasks;

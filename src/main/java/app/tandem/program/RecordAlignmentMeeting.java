@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /** Records the alignment meeting as held: the evidence for indicator 4d.1. */
@@ -25,11 +26,11 @@ class RecordAlignmentMeeting implements TaskListener {
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final Messages messages;
 
     RecordAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                           ProgramCalendar calendar, Messages messages) {
+                           DistrictClock calendar, Messages messages) {
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;

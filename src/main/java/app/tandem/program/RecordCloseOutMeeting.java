@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 
 /** Records the close-out meeting: the evidence for indicator 4d.3. */
 @Component("recordCloseOutMeeting")
@@ -21,10 +22,10 @@ class RecordCloseOutMeeting implements TaskListener {
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
     RecordCloseOutMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                          ProgramCalendar calendar) {
+                          DistrictClock calendar) {
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;

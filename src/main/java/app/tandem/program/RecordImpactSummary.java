@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /** Keeps the impact summary the close-out meeting will discuss. */
@@ -23,11 +24,11 @@ class RecordImpactSummary implements TaskListener {
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final Messages messages;
 
     RecordImpactSummary(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                        ProgramCalendar calendar, Messages messages) {
+                        DistrictClock calendar, Messages messages) {
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;

@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 import app.tandem.notify.TaskReminders;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
@@ -26,11 +27,11 @@ class RemindAssignee implements JavaDelegate {
     static final int REMINDED_PRIORITY = 75;
 
     private final TaskService tasks;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final Messages messages;
     private final TaskReminders reminders;
 
-    RemindAssignee(TaskService tasks, ProgramCalendar calendar, Messages messages, TaskReminders reminders) {
+    RemindAssignee(TaskService tasks, DistrictClock calendar, Messages messages, TaskReminders reminders) {
         this.tasks = tasks;
         this.calendar = calendar;
         this.messages = messages;

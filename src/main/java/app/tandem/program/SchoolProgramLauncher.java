@@ -13,6 +13,7 @@ import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
 import app.tandem.directory.Terms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /** Starts a school's program for one term, after checking everything the model will rely on. */
@@ -22,12 +23,12 @@ public class SchoolProgramLauncher {
     private final RuntimeService runtime;
     private final Schools schools;
     private final Terms terms;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final ProgramSettings settings;
     private final Messages messages;
 
     public SchoolProgramLauncher(RuntimeService runtime, Schools schools, Terms terms,
-                                 ProgramCalendar calendar, ProgramSettings settings, Messages messages) {
+                                 DistrictClock calendar, ProgramSettings settings, Messages messages) {
         this.runtime = runtime;
         this.schools = schools;
         this.terms = terms;

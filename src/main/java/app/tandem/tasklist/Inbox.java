@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.tandem.security.Viewer;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 
 /**
  * The tabs of the task list and their counts, read from the tasklist's own tables. Each tab is
@@ -35,10 +35,10 @@ class Inbox {
     private static final String ROW_COLUMNS = ", s.name as school_name, m.full_name as assignee_name";
 
     private final JdbcClient jdbc;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final Period dueSoon;
 
-    Inbox(JdbcClient jdbc, ProgramCalendar calendar,
+    Inbox(JdbcClient jdbc, DistrictClock calendar,
           @Value("${tandem.tasklist.due-soon-within:P3D}") Period dueSoon) {
         this.jdbc = jdbc;
         this.calendar = calendar;

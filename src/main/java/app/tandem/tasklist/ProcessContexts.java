@@ -11,8 +11,8 @@ import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
 import app.tandem.directory.Terms;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 
 /** Reads a task's context from its process (ids and dates only) and Tandem's directory. */
 @Component
@@ -21,9 +21,9 @@ class ProcessContexts {
     private final RuntimeService runtime;
     private final Schools schools;
     private final Terms terms;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
-    ProcessContexts(RuntimeService runtime, Schools schools, Terms terms, ProgramCalendar calendar) {
+    ProcessContexts(RuntimeService runtime, Schools schools, Terms terms, DistrictClock calendar) {
         this.runtime = runtime;
         this.schools = schools;
         this.terms = terms;

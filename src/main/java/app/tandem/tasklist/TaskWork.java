@@ -18,10 +18,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.security.Viewer;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
 import app.tandem.tasklist.form.FormCatalog;
@@ -51,12 +51,12 @@ class TaskWork {
     private final TaskSubmissions submissions;
     private final TaskComments comments;
     private final TaskLabels labels;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final TransactionTemplate transaction;
 
     TaskWork(TaskAccess access, TaskService tasks, IdentityService identity, StaffDirectory staff, FormCatalog forms,
              FormCheck check, SchoolStaffOptions options, TaskSubmissions submissions, TaskComments comments,
-             TaskLabels labels, ProgramCalendar calendar, TransactionTemplate transaction) {
+             TaskLabels labels, DistrictClock calendar, TransactionTemplate transaction) {
         this.access = access;
         this.tasks = tasks;
         this.identity = identity;

@@ -24,7 +24,7 @@ import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 
 /**
@@ -42,14 +42,14 @@ public class CampaignFixture {
     private final Campaigns campaigns;
     private final Contacts contacts;
     private final CommunicationPlans plans;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final ManagementService management;
     private final IdentityService identity;
 
     public CampaignFixture(Schools schools, StaffDirectory staff, CampaignLauncher launcher, Campaigns campaigns,
-                           Contacts contacts, CommunicationPlans plans, ProgramCalendar calendar, TaskService tasks,
+                           Contacts contacts, CommunicationPlans plans, DistrictClock calendar, TaskService tasks,
                            RuntimeService runtime, ManagementService management, IdentityService identity) {
         this.schools = schools;
         this.staff = staff;

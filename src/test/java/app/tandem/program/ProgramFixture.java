@@ -20,6 +20,7 @@ import app.tandem.directory.StaffMember;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.Terms;
+import app.tandem.system.DistrictClock;
 
 /** A fresh school with a leader and a teacher for each test, and a hand on the engine's clock. */
 @Component
@@ -31,10 +32,10 @@ public class ProgramFixture {
     private final Terms terms;
     private final StaffDirectory staff;
     private final SchoolProgramLauncher launcher;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
     public ProgramFixture(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
-                          ProgramCalendar calendar) {
+                          DistrictClock calendar) {
         this.schools = schools;
         this.terms = terms;
         this.staff = staff;

@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.tandem.TandemTest;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 
 @TandemTest
@@ -37,7 +37,7 @@ class OpenTaskReadModelTest {
     @Autowired
     OpenTaskRebuild rebuild;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock calendar;
     @Autowired
     JdbcClient jdbc;
 

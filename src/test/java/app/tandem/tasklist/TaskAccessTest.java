@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import app.tandem.TandemTest;
 import app.tandem.directory.Role;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 
 /**
@@ -41,7 +41,7 @@ class TaskAccessTest {
     @Autowired
     TaskService tasks;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock calendar;
 
     SchoolAtWork schoolA;
     SchoolAtWork schoolB;

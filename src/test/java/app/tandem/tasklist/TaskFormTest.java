@@ -38,8 +38,8 @@ import app.tandem.directory.Role;
 import app.tandem.program.Milestone;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.Milestones;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 
 /** Filling in a task's form in Tandem: what comes back when it is refused, and what is kept where. */
@@ -57,7 +57,7 @@ class TaskFormTest {
     @Autowired
     ManagementService management;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock calendar;
     @Autowired
     Milestones milestones;
     @Autowired

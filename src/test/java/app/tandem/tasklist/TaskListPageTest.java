@@ -36,9 +36,9 @@ import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.Terms;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
 import app.tandem.program.SchoolProgramLauncher;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 
 /** The task list as a coordinator of two schools sees it: tabs, counts, filters and pages. */
@@ -54,7 +54,7 @@ class TaskListPageTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock calendar;
     @Autowired
     Terms terms;
     @Autowired

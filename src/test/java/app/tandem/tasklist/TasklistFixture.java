@@ -17,10 +17,10 @@ import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
-import app.tandem.program.ProgramCalendar;
-import app.tandem.program.ProgramFixture;
 import app.tandem.program.ProgramFixture.Program;
+import app.tandem.program.ProgramFixture;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 
 /**
  * Programs with people around them for tasklist tests: each school gets its own coordinator,
@@ -35,10 +35,10 @@ class TasklistFixture {
     private final StaffDirectory staff;
     private final Schools schools;
     private final TaskService tasks;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
 
     TasklistFixture(ProgramFixture programs, StaffDirectory staff, Schools schools, TaskService tasks,
-                    ProgramCalendar calendar) {
+                    DistrictClock calendar) {
         this.programs = programs;
         this.staff = staff;
         this.schools = schools;

@@ -28,8 +28,8 @@ import com.microsoft.playwright.options.AriaRole;
 
 import app.tandem.TandemTest;
 import app.tandem.directory.Role;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 import app.tandem.testsupport.ExternalServiceCondition;
 import app.tandem.testsupport.RequiresBrowser;
@@ -50,7 +50,7 @@ class TasklistJourneyTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock calendar;
 
     Playwright playwright;
     Browser browser;

@@ -30,7 +30,7 @@ import app.tandem.family.roster.RosterRows.SchoolRow;
 import app.tandem.family.roster.RosterRows.StaffRow;
 import app.tandem.family.roster.RosterRows.StudentRow;
 import app.tandem.family.roster.RosterSummary.Change;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
@@ -62,12 +62,12 @@ public class RosterImporter {
     private final IdentityService identity;
     private final TransactionTemplate transaction;
     private final Messages messages;
-    private final ProgramCalendar calendar;
+    private final DistrictClock calendar;
     private final StaffDirectory directory;
     private final StaffChanges changes;
 
     RosterImporter(JdbcClient jdbc, JdbcTemplate batch, IdentityService identity, TransactionTemplate transaction,
-                   Messages messages, ProgramCalendar calendar, StaffDirectory directory, StaffChanges changes) {
+                   Messages messages, DistrictClock calendar, StaffDirectory directory, StaffChanges changes) {
         this.directory = directory;
         this.changes = changes;
         this.jdbc = jdbc;

@@ -1,4 +1,4 @@
-package app.tandem.program;
+package app.tandem.system;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -8,20 +8,18 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import app.tandem.system.TandemProperties;
-
 /**
  * Days in the district's time zone. "Now" is the engine's clock, so tests that move the engine's
  * clock move Tandem's too.
  */
 @Component
-public class ProgramCalendar {
+public class DistrictClock {
 
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
 
     private final ZoneId zone;
 
-    public ProgramCalendar(TandemProperties properties) {
+    public DistrictClock(TandemProperties properties) {
         this.zone = properties.timeZone();
     }
 
