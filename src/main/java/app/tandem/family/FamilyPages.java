@@ -10,9 +10,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import app.tandem.directory.Role;
 import app.tandem.security.NotFound;
 import app.tandem.security.Viewer;
+import app.tandem.directory.Role;
 import app.tandem.system.DistrictClock;
 
 /**
@@ -33,11 +33,11 @@ class FamilyPages {
     private final Families families;
     private final FamilyLetters letters;
     private final JdbcClient jdbc;
-    private final DistrictClock calendar;
+    private final DistrictClock clock;
 
     FamilyPages(DisclosureLog log, FamilyMessages messages, Families families, FamilyLetters letters, JdbcClient jdbc,
-                DistrictClock calendar) {
-        this.calendar = calendar;
+                DistrictClock clock) {
+        this.clock = clock;
         this.log = log;
         this.messages = messages;
         this.families = families;
@@ -48,7 +48,7 @@ class FamilyPages {
     @GetMapping("/family/disclosures")
     String disclosures(Viewer who, Model model) {
         model.addAttribute("disclosures", log.ofSchools(List.copyOf(schoolsOf(who, LOG_READERS)), 500));
-        model.addAttribute("zone", calendar.zone());
+        model.addAttribute("zone", clock.zone());
         return "family/disclosures";
     }
 

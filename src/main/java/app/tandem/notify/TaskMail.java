@@ -19,16 +19,16 @@ class TaskMail {
     private final RuntimeService runtime;
     private final Recipients recipients;
     private final MailComposer composer;
-    private final DistrictClock calendar;
+    private final DistrictClock clock;
     private final TandemProperties properties;
 
-    TaskMail(RuntimeService runtime, Recipients recipients, MailComposer composer, DistrictClock calendar,
+    TaskMail(RuntimeService runtime, Recipients recipients, MailComposer composer, DistrictClock clock,
              TandemProperties properties) {
         this.properties = properties;
         this.runtime = runtime;
         this.recipients = recipients;
         this.composer = composer;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** One line of a task in a message. */
@@ -54,7 +54,7 @@ class TaskMail {
     }
 
     LocalDate dueDay(Date due) {
-        return calendar.dayOf(due);
+        return clock.dayOf(due);
     }
 
     /** The task in Tandem's task list, where its form is checked and its free text kept out of the engine. */

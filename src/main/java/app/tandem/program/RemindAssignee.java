@@ -27,13 +27,13 @@ class RemindAssignee implements JavaDelegate {
     static final int REMINDED_PRIORITY = 75;
 
     private final TaskService tasks;
-    private final DistrictClock calendar;
+    private final DistrictClock clock;
     private final Messages messages;
     private final TaskReminders reminders;
 
-    RemindAssignee(TaskService tasks, DistrictClock calendar, Messages messages, TaskReminders reminders) {
+    RemindAssignee(TaskService tasks, DistrictClock clock, Messages messages, TaskReminders reminders) {
         this.tasks = tasks;
-        this.calendar = calendar;
+        this.clock = clock;
         this.messages = messages;
         this.reminders = reminders;
     }
@@ -50,7 +50,7 @@ class RemindAssignee implements JavaDelegate {
             Date due = task.getDueDate();
             tasks.createComment(task.getId(), task.getProcessInstanceId(),
                     messages.text(java.util.Locale.ENGLISH, "reminder.comment",
-                            due == null ? "" : calendar.dayOf(due).toString()));
+                            due == null ? "" : clock.dayOf(due).toString()));
             reminders.remind(task);
         }
     }

@@ -1,6 +1,8 @@
 package app.tandem.system;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -9,8 +11,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Days in the district's time zone. "Now" is the engine's clock, so tests that move the engine's
- * clock move Tandem's too.
+ * The district's clock: days in its time zone, and "now" read from the engine's clock, so tests
+ * that move the engine's clock move Tandem's too.
  */
 @Component
 public class DistrictClock {
@@ -27,8 +29,17 @@ public class DistrictClock {
         return zone;
     }
 
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** Now on the district's wall clock. */
+    public LocalDateTime dateTime() {
+        return LocalDateTime.ofInstant(now(), zone);
+    }
+
     public LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+        return LocalDate.ofInstant(now(), zone);
     }
 
     public Date startOf(LocalDate day) {
@@ -42,5 +53,18 @@ public class DistrictClock {
 
     public LocalDate dayOf(Date moment) {
         return LocalDate.ofInstant(moment.toInstant(), zone);
+    }
+
+    /**
+     * For the demo and tests only: moves the engine's clock, and with it Tandem's, for every thread
+     * until {@link #reset()}.
+     */
+    public void moveTo(Instant moment) {
+        ClockUtil.setCurrentTime(Date.from(moment));
+    }
+
+    /** For the demo and tests only: back to real time. */
+    public void reset() {
+        ClockUtil.reset();
     }
 }

@@ -21,13 +21,13 @@ class ProcessContexts {
     private final RuntimeService runtime;
     private final Schools schools;
     private final Terms terms;
-    private final DistrictClock calendar;
+    private final DistrictClock clock;
 
-    ProcessContexts(RuntimeService runtime, Schools schools, Terms terms, DistrictClock calendar) {
+    ProcessContexts(RuntimeService runtime, Schools schools, Terms terms, DistrictClock clock) {
         this.runtime = runtime;
         this.schools = schools;
         this.terms = terms;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     ProcessContext of(TaskRecord task) {
@@ -44,6 +44,6 @@ class ProcessContexts {
         Date planned = variables.get(Var.ALIGNMENT_MEETING_DATE) instanceof Date date ? date : null;
         return new ProcessContext(schoolName, term == null ? null : term.name(),
                 term == null ? null : term.startsOn(), term == null ? null : term.endsOn(),
-                planned == null ? null : calendar.dayOf(planned));
+                planned == null ? null : clock.dayOf(planned));
     }
 }

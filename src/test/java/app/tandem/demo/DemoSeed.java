@@ -24,10 +24,10 @@ public class DemoSeed {
 
     public DemoSeed(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
                     DemoTimeline timeline, ProcessEngineConfigurationImpl engineConfiguration,
-                    DistrictClock calendar, TandemProperties properties, TransactionTemplate transaction,
+                    DistrictClock clock, TandemProperties properties, TransactionTemplate transaction,
                     RosterImporter roster, IdentityService identity) {
         this.district = new DemoDistrict(schools, terms, staff, launcher, timeline, engineConfiguration,
-                calendar, properties, transaction, roster, identity);
+                clock, properties, transaction, roster, identity);
     }
 
     public void seed() {

@@ -41,7 +41,7 @@ class TaskAccessTest {
     @Autowired
     TaskService tasks;
     @Autowired
-    DistrictClock calendar;
+    DistrictClock clock;
 
     SchoolAtWork schoolA;
     SchoolAtWork schoolB;
@@ -188,7 +188,7 @@ class TaskAccessTest {
     }
 
     private String tomorrow() {
-        return calendar.today().plusDays(1).toString();
+        return clock.today().plusDays(1).toString();
     }
 
     static UserRequestPostProcessor coordinator(String username) {

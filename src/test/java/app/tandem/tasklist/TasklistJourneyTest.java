@@ -50,7 +50,7 @@ class TasklistJourneyTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    DistrictClock calendar;
+    DistrictClock clock;
 
     Playwright playwright;
     Browser browser;
@@ -125,7 +125,7 @@ class TasklistJourneyTest {
         assertThat(page.getByLabel("Notes")).hasValue("Tutoring fits the intervention block.");
         assertThat(page.getByLabel("Leader " + number(school))).isChecked();
 
-        page.locator("#field-heldOn").fill(calendar.today().toString());
+        page.locator("#field-heldOn").fill(clock.today().toString());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete the task")).click();
         assertThat(page.locator("#notice")).containsText("\u201cHold the alignment meeting\u201d is done.");
 

@@ -67,8 +67,9 @@ class TasklistOnPostgresTest {
         }
         jdbc.sql("insert into staff_member (username, district_id, full_name, email, preferred_language) "
                 + "values ('ana', 1, 'Ana Ortiz', 'ana@example.org', 'es')").update();
-        projection = new OpenTaskProjection(jdbc);
-        inbox = new Inbox(jdbc, new DistrictClock(new TandemProperties("http://localhost", ZONE)), Period.ofDays(3));
+        DistrictClock clock = new DistrictClock(new TandemProperties("http://localhost", ZONE));
+        projection = new OpenTaskProjection(jdbc, clock);
+        inbox = new Inbox(jdbc, clock, Period.ofDays(3));
     }
 
     @AfterEach
