@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.tandem.campaign.StakeholderCampaign.Var;
 import app.tandem.directory.StaffMember;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 
 /** Starts a district's campaign for a program year, after checking what the model will rely on. */
@@ -27,17 +28,17 @@ public class CampaignLauncher {
     private final Campaigns campaigns;
     private final DistrictStaff staff;
     private final Checks checks;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
     private final CampaignSettings settings;
     private final RuntimeService runtime;
     private final HistoryService history;
 
-    CampaignLauncher(Campaigns campaigns, DistrictStaff staff, Checks checks, CampaignCalendar calendar,
+    CampaignLauncher(Campaigns campaigns, DistrictStaff staff, Checks checks, DistrictClock clock,
                      CampaignSettings settings, RuntimeService runtime, HistoryService history) {
         this.campaigns = campaigns;
         this.staff = staff;
         this.checks = checks;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
         this.runtime = runtime;
         this.history = history;
@@ -70,18 +71,18 @@ public class CampaignLauncher {
                 .processInstanceBusinessKey(businessKey).count() > 0) {
             throw checks.invalid("programYear", "campaign.invalid.yearTaken", checked.programYear());
         }
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         long id = campaigns.insert(districtId, checked.programYear(), businessKey, lead, checked.approver(), today,
-                checked.endsOn(), calendar.now());
+                checked.endsOn(), clock.dateTime());
         String processInstanceId = runtime.startProcessInstanceByKey(StakeholderCampaign.PROCESS_KEY, businessKey,
                 Variables.createVariables()
                         .putValue(Var.CAMPAIGN_ID, id)
                         .putValue(Var.CAMPAIGN_LEAD, lead)
                         .putValue(Var.PLAN_APPROVER, checked.approver())
-                        .putValue(Var.CAMPAIGN_ENDS_AT, calendar.startOf(checked.endsOn().plusDays(1)))
-                        .putValue(Var.MAP_DUE, calendar.endOf(today.plus(settings.mapWithin())))
-                        .putValue(Var.PLAN_DUE, calendar.endOf(today.plus(settings.mapWithin()).plus(settings.planWithin())))
-                        .putValue(Var.REVIEW_DUE, calendar.endOf(checked.endsOn().plus(settings.reviewWithin()))))
+                        .putValue(Var.CAMPAIGN_ENDS_AT, clock.startOf(checked.endsOn().plusDays(1)))
+                        .putValue(Var.MAP_DUE, clock.endOf(today.plus(settings.mapWithin())))
+                        .putValue(Var.PLAN_DUE, clock.endOf(today.plus(settings.mapWithin()).plus(settings.planWithin())))
+                        .putValue(Var.REVIEW_DUE, clock.endOf(checked.endsOn().plus(settings.reviewWithin()))))
                 .getId();
         campaigns.recordProcessInstance(id, processInstanceId);
         return id;
@@ -95,7 +96,7 @@ public class CampaignLauncher {
 
     /** The program year that is under way today, or about to start. */
     public String currentProgramYear() {
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         int first = today.isAfter(YEAR_ENDS.atYear(today.getYear())) ? today.getYear() : today.getYear() - 1;
         return first + "-" + String.format("%02d", (first + 1) % 100);
     }
@@ -121,7 +122,7 @@ public class CampaignLauncher {
                 throw checks.invalid("campaignEndsOn", "invalid.required");
             }
         }
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         if (!endsOn.isAfter(today)) {
             throw checks.invalid("campaignEndsOn", "campaign.invalid.endsBeforeToday", endsOn);
         }

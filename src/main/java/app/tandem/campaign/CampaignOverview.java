@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
+import app.tandem.system.DistrictClock;
+
 /** What the campaign pages show: its tracks, next touchpoints, overdue work, open feedback and fixed work. */
 @Service
 public class CampaignOverview {
@@ -82,12 +84,12 @@ public class CampaignOverview {
     private final DistrictStaff staff;
     private final TaskService taskService;
     private final RuntimeService runtime;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
     CampaignOverview(Campaigns campaigns, CommunicationPlans plans, OutreachTracks tracks, FeedbackLog feedbackLog,
                      Contacts contacts, PlaybookRecords playbook, CoDesignInvitations invitations,
                      OwnerHandover handovers, YearReviews reviews, DistrictStaff staff, TaskService taskService,
-                     RuntimeService runtime, CampaignCalendar calendar) {
+                     RuntimeService runtime, DistrictClock clock) {
         this.campaigns = campaigns;
         this.plans = plans;
         this.tracks = tracks;
@@ -100,11 +102,11 @@ public class CampaignOverview {
         this.staff = staff;
         this.taskService = taskService;
         this.runtime = runtime;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     public View of(Campaign campaign) {
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         List<TrackLine> lines = tracks.ofCampaign(campaign.id()).stream().map(this::line)
                 .sorted(Comparator.comparingInt(l -> l.row().sortOrder())).toList();
         List<NextTouchpoint> next = new ArrayList<>();
@@ -137,13 +139,13 @@ public class CampaignOverview {
         List<OwnedTrack> owned = tracks.ofOwner(username).stream()
                 .map(track -> new OwnedTrack(campaigns.byId(track.campaignId()).orElseThrow(), line(track)))
                 .toList();
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         return new OwnerView(owned, feedbackLog.openOf(username).stream().map(f -> feedbackLine(f, today)).toList());
     }
 
     /** The campaign's open tasks, wherever they wait: the campaign itself, its tracks, its feedback loops. */
     public List<OpenTask> openTasks(Campaign campaign) {
-        Date now = calendar.startOf(calendar.today());
+        Date now = clock.startOf(clock.today());
         return taskService.createTaskQuery().processInstanceBusinessKeyLike(campaign.businessKey() + "%")
                 .orderByDueDate().asc().list().stream()
                 .map(task -> openTask(task, now))
@@ -153,7 +155,7 @@ public class CampaignOverview {
     private OpenTask openTask(Task task, Date startOfToday) {
         Date due = task.getDueDate();
         return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
-                staff.nameOf(task.getAssignee()), due == null ? null : calendar.dayOf(due),
+                staff.nameOf(task.getAssignee()), due == null ? null : clock.dayOf(due),
                 due != null && due.before(startOfToday));
     }
 

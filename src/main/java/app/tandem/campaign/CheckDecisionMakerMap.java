@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import app.tandem.campaign.StakeholderCampaign.Var;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /**
  * The map is done when it names at least one current contact who decides. The plan's drafting is due a set
@@ -21,16 +22,16 @@ class CheckDecisionMakerMap implements TaskListener {
     private final Campaigns campaigns;
     private final Contacts contacts;
     private final Checks checks;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
     private final CampaignSettings settings;
 
     CheckDecisionMakerMap(SubmittedForms forms, Campaigns campaigns, Contacts contacts, Checks checks,
-                          CampaignCalendar calendar, CampaignSettings settings) {
+                          DistrictClock clock, CampaignSettings settings) {
         this.forms = forms;
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.checks = checks;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
     }
 
@@ -46,6 +47,6 @@ class CheckDecisionMakerMap implements TaskListener {
         if (contacts.countCurrent(campaign.districtId(), true) == 0) {
             throw checks.invalid(MAP_REVIEWED, "campaign.invalid.noDecisionMaker");
         }
-        task.setVariable(Var.PLAN_DUE, calendar.endOf(calendar.today().plus(settings.planWithin())));
+        task.setVariable(Var.PLAN_DUE, clock.endOf(clock.today().plus(settings.planWithin())));
     }
 }

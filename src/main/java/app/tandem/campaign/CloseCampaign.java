@@ -4,20 +4,22 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.system.DistrictClock;
+
 /** The year is reviewed: the campaign is over. */
 @Component("closeCampaign")
 class CloseCampaign implements ExecutionListener {
 
     private final Campaigns campaigns;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
-    CloseCampaign(Campaigns campaigns, CampaignCalendar calendar) {
+    CloseCampaign(Campaigns campaigns, DistrictClock clock) {
         this.campaigns = campaigns;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        campaigns.close(FormChecks.campaignId(execution), calendar.today());
+        campaigns.close(FormChecks.campaignId(execution), clock.today());
     }
 }

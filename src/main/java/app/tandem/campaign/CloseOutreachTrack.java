@@ -5,21 +5,22 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.campaign.StakeholderCampaign.Var;
+import app.tandem.system.DistrictClock;
 
 /** The track has no touchpoint left before the campaign's end. */
 @Component("closeOutreachTrack")
 class CloseOutreachTrack implements ExecutionListener {
 
     private final OutreachTracks tracks;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
-    CloseOutreachTrack(OutreachTracks tracks, CampaignCalendar calendar) {
+    CloseOutreachTrack(OutreachTracks tracks, DistrictClock clock) {
         this.tracks = tracks;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        tracks.close(((Number) execution.getVariable(Var.TRACK_ID)).longValue(), calendar.today());
+        tracks.close(((Number) execution.getVariable(Var.TRACK_ID)).longValue(), clock.today());
     }
 }

@@ -8,8 +8,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.campaign.StakeholderCampaign.Var;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /**
  * A manager approves the plan, or sends it back with comments that say what to change. Either way the
@@ -28,18 +30,18 @@ class DecideCommunicationPlan implements TaskListener {
     private final Campaigns campaigns;
     private final CommunicationPlans plans;
     private final Checks checks;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
     private final CampaignSettings settings;
     private final CampaignMail mail;
 
     DecideCommunicationPlan(SubmittedForms forms, FormChecks formChecks, Campaigns campaigns, CommunicationPlans plans,
-                            Checks checks, CampaignCalendar calendar, CampaignSettings settings, CampaignMail mail) {
+                            Checks checks, DistrictClock clock, CampaignSettings settings, CampaignMail mail) {
         this.forms = forms;
         this.formChecks = formChecks;
         this.campaigns = campaigns;
         this.plans = plans;
         this.checks = checks;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
         this.mail = mail;
     }
@@ -51,24 +53,24 @@ class DecideCommunicationPlan implements TaskListener {
         String decision = formChecks.option(form, PLAN_DECISION, List.of(APPROVE, SEND_BACK), true);
         String comment = form.text(REVIEW_COMMENT, 2000);
         form.discardFromProcess();
-        String by = FormChecks.actor(task);
-        LocalDate today = calendar.today();
+        String by = CompletedBy.of(task);
+        LocalDate today = clock.today();
         if (APPROVE.equals(decision)) {
-            plans.recordReview(campaign.id(), PlanStatus.APPROVED, comment, by, calendar.now());
+            plans.recordReview(campaign.id(), PlanStatus.APPROVED, comment, by, clock.dateTime());
             campaigns.planStatus(campaign.id(), PlanStatus.APPROVED);
             task.setVariable(Var.PLAN_APPROVED, true);
             LocalDate playbookDue = today.plus(settings.playbookWorkWithin());
             task.setVariable(Var.PLAYBOOK_WORK_DUE,
-                    calendar.endOf(playbookDue.isAfter(campaign.endsOn()) ? campaign.endsOn() : playbookDue));
+                    clock.endOf(playbookDue.isAfter(campaign.endsOn()) ? campaign.endsOn() : playbookDue));
             return;
         }
         if (comment == null) {
             throw checks.invalid(REVIEW_COMMENT, "campaign.invalid.commentToSendBack");
         }
-        plans.recordReview(campaign.id(), PlanStatus.SENT_BACK, comment, by, calendar.now());
+        plans.recordReview(campaign.id(), PlanStatus.SENT_BACK, comment, by, clock.dateTime());
         campaigns.planStatus(campaign.id(), PlanStatus.SENT_BACK);
         task.setVariable(Var.PLAN_APPROVED, false);
-        task.setVariable(Var.PLAN_DUE, calendar.endOf(today.plus(settings.planWithin())));
+        task.setVariable(Var.PLAN_DUE, clock.endOf(today.plus(settings.planWithin())));
         mail.planSentBack(campaign, plans.reviews(campaign.id()).size(), comment, by);
     }
 }

@@ -3,22 +3,21 @@ package app.tandem.campaign;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import app.tandem.forms.SubmittedForm;
+import app.tandem.system.DistrictClock;
 
 /** What the campaign's task forms check beyond a single value: required text, allowed options, past days. */
 @Component
 class FormChecks {
 
     private final Checks checks;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
-    FormChecks(Checks checks, CampaignCalendar calendar) {
+    FormChecks(Checks checks, DistrictClock clock) {
         this.checks = checks;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     String requiredText(SubmittedForm form, String key, int maxLength) {
@@ -60,19 +59,10 @@ class FormChecks {
     /** A day something was done: given, and not in the future. */
     LocalDate doneOn(SubmittedForm form, String key) {
         LocalDate day = form.requiredDate(key);
-        if (day.isAfter(calendar.today())) {
+        if (day.isAfter(clock.today())) {
             throw checks.invalid(key, "invalid.inFuture", day);
         }
         return day;
-    }
-
-    /** Who completed the task: the signed-in person, else its assignee. */
-    static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
     }
 
     static long campaignId(org.camunda.bpm.engine.delegate.VariableScope scope) {

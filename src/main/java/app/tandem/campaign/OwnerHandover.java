@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.tandem.campaign.StakeholderCampaign.Var;
 import app.tandem.directory.StaffMember;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
@@ -32,11 +33,11 @@ public class OwnerHandover {
     private final FeedbackLog feedbackLog;
     private final TaskService tasks;
     private final RuntimeService runtime;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
     private final Messages messages;
 
     OwnerHandover(JdbcClient jdbc, Checks checks, Campaigns campaigns, CommunicationPlans plans, OutreachTracks tracks,
-                  FeedbackLog feedbackLog, TaskService tasks, RuntimeService runtime, CampaignCalendar calendar,
+                  FeedbackLog feedbackLog, TaskService tasks, RuntimeService runtime, DistrictClock clock,
                   Messages messages) {
         this.jdbc = jdbc;
         this.checks = checks;
@@ -46,7 +47,7 @@ public class OwnerHandover {
         this.feedbackLog = feedbackLog;
         this.tasks = tasks;
         this.runtime = runtime;
-        this.calendar = calendar;
+        this.clock = clock;
         this.messages = messages;
     }
 
@@ -108,7 +109,7 @@ public class OwnerHandover {
                 && !from.equals(campaign.approverUsername())) {
             throw checks.invalid("handoverFrom", "campaign.invalid.nothingToHandOver", from);
         }
-        var now = calendar.now();
+        var now = clock.dateTime();
         jdbc.sql("insert into owner_handover (campaign_id, from_username, to_username, reason, tracks_moved, tasks_moved, "
                         + "contacts_moved, handed_over_by, handed_over_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(campaign.id(), from, to.username(), entry.handoverReason().strip(), moved.size(), tasksMoved,

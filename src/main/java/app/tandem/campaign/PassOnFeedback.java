@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import app.tandem.campaign.StakeholderCampaign.Var;
+import app.tandem.system.DistrictClock;
 
 /**
  * Starts the feedback's own loop (stakeholder-feedback): a task for whoever heard it, due a set time later,
@@ -18,13 +19,13 @@ class PassOnFeedback implements JavaDelegate {
 
     private final FeedbackLog feedbackLog;
     private final Campaigns campaigns;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
     private final CampaignSettings settings;
 
-    PassOnFeedback(FeedbackLog feedbackLog, Campaigns campaigns, CampaignCalendar calendar, CampaignSettings settings) {
+    PassOnFeedback(FeedbackLog feedbackLog, Campaigns campaigns, DistrictClock clock, CampaignSettings settings) {
         this.feedbackLog = feedbackLog;
         this.campaigns = campaigns;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
     }
 
@@ -33,7 +34,7 @@ class PassOnFeedback implements JavaDelegate {
         long feedbackId = ((Number) execution.getVariable(Var.FEEDBACK_ID)).longValue();
         Feedback feedback = feedbackLog.byId(feedbackId).orElseThrow();
         Campaign campaign = campaigns.byId(feedback.campaignId()).orElseThrow();
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         LocalDate remindOn = feedback.dueOn().minus(settings.feedbackReminderBefore());
         String processInstanceId = execution.getProcessEngineServices().getRuntimeService()
                 .createMessageCorrelation(StakeholderCampaign.FEEDBACK_RECORDED)
@@ -42,8 +43,8 @@ class PassOnFeedback implements JavaDelegate {
                         .putValue(Var.FEEDBACK_ID, feedbackId)
                         .putValue(Var.CAMPAIGN_ID, campaign.id())
                         .putValue(Var.ANSWER_OWNER, feedback.ownerUsername())
-                        .putValue(Var.ANSWER_DUE, calendar.endOf(feedback.dueOn()))
-                        .putValue(Var.ANSWER_REMINDER_AT, calendar.startOf(remindOn.isBefore(today) ? today : remindOn)))
+                        .putValue(Var.ANSWER_DUE, clock.endOf(feedback.dueOn()))
+                        .putValue(Var.ANSWER_REMINDER_AT, clock.startOf(remindOn.isBefore(today) ? today : remindOn)))
                 .correlateStartMessage()
                 .getId();
         feedbackLog.recordProcessInstance(feedbackId, processInstanceId);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import app.tandem.campaign.StakeholderCampaign.Var;
+import app.tandem.system.DistrictClock;
 
 /**
  * Plans the track's next touchpoint on the row's cadence: when its window opens, when it is due, when its
@@ -19,15 +20,15 @@ class PlanNextTouchpoint implements JavaDelegate {
     private final OutreachTracks tracks;
     private final CommunicationPlans plans;
     private final Campaigns campaigns;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
     private final CampaignSettings settings;
 
-    PlanNextTouchpoint(OutreachTracks tracks, CommunicationPlans plans, Campaigns campaigns, CampaignCalendar calendar,
+    PlanNextTouchpoint(OutreachTracks tracks, CommunicationPlans plans, Campaigns campaigns, DistrictClock clock,
                        CampaignSettings settings) {
         this.tracks = tracks;
         this.plans = plans;
         this.campaigns = campaigns;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
     }
 
@@ -58,9 +59,9 @@ class PlanNextTouchpoint implements JavaDelegate {
         execution.setVariable(Var.TRACK_OWNER, track.ownerUsername());
         execution.setVariable(Var.TOUCHPOINT_NUMBER, number);
         execution.setVariable(Var.TOUCHPOINT_OPEN, true);
-        execution.setVariable(Var.TOUCHPOINT_OPENS_AT, calendar.startOf(opensOn));
-        execution.setVariable(Var.TOUCHPOINT_DUE, calendar.endOf(dueOn));
-        execution.setVariable(Var.TOUCHPOINT_REMINDER_AT, calendar.startOf(remindOn.isBefore(opensOn) ? opensOn : remindOn));
-        execution.setVariable(Var.TOUCHPOINT_MISSED_AT, calendar.startOf(missedOn.isAfter(nextDue) ? nextDue : missedOn));
+        execution.setVariable(Var.TOUCHPOINT_OPENS_AT, clock.startOf(opensOn));
+        execution.setVariable(Var.TOUCHPOINT_DUE, clock.endOf(dueOn));
+        execution.setVariable(Var.TOUCHPOINT_REMINDER_AT, clock.startOf(remindOn.isBefore(opensOn) ? opensOn : remindOn));
+        execution.setVariable(Var.TOUCHPOINT_MISSED_AT, clock.startOf(missedOn.isAfter(nextDue) ? nextDue : missedOn));
     }
 }

@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /** The school board was briefed: when, with which materials, how it responded and what follows. */
 @Component("recordBoardBriefing")
@@ -24,14 +26,14 @@ class RecordBoardBriefing implements TaskListener {
     private final SubmittedForms forms;
     private final FormChecks formChecks;
     private final PlaybookRecords records;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
     RecordBoardBriefing(SubmittedForms forms, FormChecks formChecks, PlaybookRecords records,
-                        CampaignCalendar calendar) {
+                        DistrictClock clock) {
         this.forms = forms;
         this.formChecks = formChecks;
         this.records = records;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
@@ -43,6 +45,6 @@ class RecordBoardBriefing implements TaskListener {
         String followUp = form.text(FOLLOW_UP, 4000);
         form.discardFromProcess();
         records.record(FormChecks.campaignId(task), PlaybookStep.SCHOOL_BOARD, briefedOn, outcome, materials, null,
-                followUp, null, FormChecks.actor(task), calendar.now());
+                followUp, null, CompletedBy.of(task), clock.dateTime());
     }
 }

@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /** Community partners and local government were briefed: who, what they offered, what follows. */
 @Component("recordCommunityBriefing")
@@ -22,14 +24,14 @@ class RecordCommunityBriefing implements TaskListener {
     private final SubmittedForms forms;
     private final FormChecks formChecks;
     private final PlaybookRecords records;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
     RecordCommunityBriefing(SubmittedForms forms, FormChecks formChecks, PlaybookRecords records,
-                            CampaignCalendar calendar) {
+                            DistrictClock clock) {
         this.forms = forms;
         this.formChecks = formChecks;
         this.records = records;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
@@ -41,6 +43,6 @@ class RecordCommunityBriefing implements TaskListener {
         String followUp = form.text(FOLLOW_UP, 4000);
         form.discardFromProcess();
         records.record(FormChecks.campaignId(task), PlaybookStep.COMMUNITY, briefedOn, null, audiences, commitments,
-                followUp, null, FormChecks.actor(task), calendar.now());
+                followUp, null, CompletedBy.of(task), clock.dateTime());
     }
 }

@@ -5,8 +5,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.campaign.StakeholderCampaign.Var;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /** Keeps the answer to a stakeholder's feedback: what the district did about what they said. */
 @Component("recordFeedbackAnswer")
@@ -17,14 +19,14 @@ class RecordFeedbackAnswer implements TaskListener {
     private final SubmittedForms forms;
     private final FormChecks formChecks;
     private final FeedbackLog feedbackLog;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
     RecordFeedbackAnswer(SubmittedForms forms, FormChecks formChecks, FeedbackLog feedbackLog,
-                         CampaignCalendar calendar) {
+                         DistrictClock clock) {
         this.forms = forms;
         this.formChecks = formChecks;
         this.feedbackLog = feedbackLog;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
@@ -33,6 +35,6 @@ class RecordFeedbackAnswer implements TaskListener {
         SubmittedForm form = forms.of(task);
         String answer = formChecks.requiredText(form, ANSWER, 4000);
         form.discardFromProcess();
-        feedbackLog.recordAnswer(feedbackId, answer, calendar.today(), FormChecks.actor(task));
+        feedbackLog.recordAnswer(feedbackId, answer, clock.today(), CompletedBy.of(task));
     }
 }

@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /** The family and caregiver toolkit went to the schools: when, to how many, in which languages. */
 @Component("recordToolkitShared")
@@ -23,15 +25,15 @@ class RecordToolkitShared implements TaskListener {
     private final FormChecks formChecks;
     private final Checks checks;
     private final PlaybookRecords records;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
     RecordToolkitShared(SubmittedForms forms, FormChecks formChecks, Checks checks, PlaybookRecords records,
-                        CampaignCalendar calendar) {
+                        DistrictClock clock) {
         this.forms = forms;
         this.formChecks = formChecks;
         this.checks = checks;
         this.records = records;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
@@ -44,6 +46,6 @@ class RecordToolkitShared implements TaskListener {
         String notes = form.text(NOTES, 4000);
         form.discardFromProcess();
         records.record(FormChecks.campaignId(task), PlaybookStep.FAMILY_TOOLKIT, sharedOn, null, languages, notes,
-                null, schools, FormChecks.actor(task), calendar.now());
+                null, schools, CompletedBy.of(task), clock.dateTime());
     }
 }

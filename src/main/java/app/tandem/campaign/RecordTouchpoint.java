@@ -7,8 +7,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.campaign.StakeholderCampaign.Var;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /**
  * Records a touchpoint as held: what was shared, with whom. Feedback given there is kept with the contact
@@ -32,12 +34,12 @@ class RecordTouchpoint implements TaskListener {
     private final Campaigns campaigns;
     private final Contacts contacts;
     private final FeedbackLog feedbackLog;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
     private final CampaignSettings settings;
 
     RecordTouchpoint(SubmittedForms forms, FormChecks formChecks, Checks checks, OutreachTracks tracks,
                      CommunicationPlans plans, Campaigns campaigns, Contacts contacts, FeedbackLog feedbackLog,
-                     CampaignCalendar calendar, CampaignSettings settings) {
+                     DistrictClock clock, CampaignSettings settings) {
         this.forms = forms;
         this.formChecks = formChecks;
         this.checks = checks;
@@ -46,7 +48,7 @@ class RecordTouchpoint implements TaskListener {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.feedbackLog = feedbackLog;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
     }
 
@@ -71,11 +73,11 @@ class RecordTouchpoint implements TaskListener {
         form.discardFromProcess();
         Contact giver = said == null ? null : giver(campaign, track, email, name);
 
-        String by = FormChecks.actor(task);
-        tracks.recordHeld(touchpoint.id(), heldOn, shared, withWhom, by, calendar.now());
+        String by = CompletedBy.of(task);
+        tracks.recordHeld(touchpoint.id(), heldOn, shared, withWhom, by, clock.dateTime());
         if (giver != null) {
             long feedbackId = feedbackLog.record(campaign.id(), touchpoint.id(), giver.id(), said, heldOn,
-                    track.ownerUsername(), calendar.today().plus(settings.feedbackAnswerWithin()), calendar.now());
+                    track.ownerUsername(), clock.today().plus(settings.feedbackAnswerWithin()), clock.dateTime());
             task.setVariable(Var.FEEDBACK_ID, feedbackId);
         }
     }
@@ -91,7 +93,7 @@ class RecordTouchpoint implements TaskListener {
             String organisation = row.audience().length() > 200 ? row.audience().substring(0, 200) : row.audience();
             long id = contacts.add(campaign.districtId(), new ContactEntry(name, organisation, row.group().code(), null, false,
                     Influence.MEDIUM.code(), Stance.NEUTRAL.code(), address, null, row.language(), Channel.EMAIL.code(),
-                    track.ownerUsername()), track.ownerUsername(), calendar.now());
+                    track.ownerUsername()), track.ownerUsername(), clock.dateTime());
             return contacts.byId(id).orElseThrow();
         });
     }

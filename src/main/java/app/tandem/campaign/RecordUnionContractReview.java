@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /**
  * The educator union contracts are reviewed against every point that decides whether tutoring fits them; when
@@ -29,15 +31,15 @@ class RecordUnionContractReview implements TaskListener {
     private final FormChecks formChecks;
     private final Checks checks;
     private final PlaybookRecords records;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
     RecordUnionContractReview(SubmittedForms forms, FormChecks formChecks, Checks checks, PlaybookRecords records,
-                              CampaignCalendar calendar) {
+                              DistrictClock clock) {
         this.forms = forms;
         this.formChecks = formChecks;
         this.checks = checks;
         this.records = records;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
@@ -57,6 +59,6 @@ class RecordUnionContractReview implements TaskListener {
             throw checks.invalid(MUST_BARGAIN, "campaign.invalid.sayWhatToBargain");
         }
         records.record(FormChecks.campaignId(task), PlaybookStep.UNION_CONTRACTS, reviewedOn, bargaining, points,
-                notes, mustBargain, null, FormChecks.actor(task), calendar.now());
+                notes, mustBargain, null, CompletedBy.of(task), clock.dateTime());
     }
 }

@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /** Keeps the year's long-term planning review: keep, change, fund, and what the next year holds. */
 @Component("recordYearReview")
@@ -21,13 +23,13 @@ class RecordYearReview implements TaskListener {
     private final SubmittedForms forms;
     private final FormChecks formChecks;
     private final YearReviews reviews;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
-    RecordYearReview(SubmittedForms forms, FormChecks formChecks, YearReviews reviews, CampaignCalendar calendar) {
+    RecordYearReview(SubmittedForms forms, FormChecks formChecks, YearReviews reviews, DistrictClock clock) {
         this.forms = forms;
         this.formChecks = formChecks;
         this.reviews = reviews;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
@@ -40,6 +42,6 @@ class RecordYearReview implements TaskListener {
                 true);
         form.discardFromProcess();
         reviews.record(new YearReview(FormChecks.campaignId(task), keep, change, fund, NextYear.byCode(next).orElseThrow(),
-                FormChecks.actor(task), calendar.now()));
+                CompletedBy.of(task), clock.dateTime()));
     }
 }

@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 
 import app.tandem.directory.Role;
 import app.tandem.directory.StaffMember;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /**
  * Invites the district's teachers and school leaders (staff, and contacts on the map in those groups) to design
@@ -41,11 +43,11 @@ class SendCoDesignInvitations implements TaskListener {
     private final Contacts contacts;
     private final CoDesignInvitations invitations;
     private final CampaignMail mail;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
     SendCoDesignInvitations(SubmittedForms forms, FormChecks formChecks, Checks checks, Campaigns campaigns,
                             DistrictStaff staff, Contacts contacts, CoDesignInvitations invitations, CampaignMail mail,
-                            CampaignCalendar calendar) {
+                            DistrictClock clock) {
         this.forms = forms;
         this.formChecks = formChecks;
         this.checks = checks;
@@ -54,7 +56,7 @@ class SendCoDesignInvitations implements TaskListener {
         this.contacts = contacts;
         this.invitations = invitations;
         this.mail = mail;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     private record Invitee(String username, Long contactId, String name, String email, String language) {
@@ -65,7 +67,7 @@ class SendCoDesignInvitations implements TaskListener {
         Campaign campaign = campaigns.byId(FormChecks.campaignId(task)).orElseThrow();
         SubmittedForm form = forms.of(task);
         LocalDate sessionOn = form.requiredDate(SESSION_ON);
-        if (sessionOn.isBefore(calendar.today())) {
+        if (sessionOn.isBefore(clock.today())) {
             throw checks.invalid(SESSION_ON, "invalid.inPast", sessionOn);
         }
         if (sessionOn.isAfter(campaign.endsOn())) {
@@ -80,8 +82,8 @@ class SendCoDesignInvitations implements TaskListener {
         if (invitees.isEmpty()) {
             throw checks.invalid(INVITE_GROUPS, "campaign.invalid.nobodyToInvite");
         }
-        String by = FormChecks.actor(task);
-        long sessionId = invitations.addSession(campaign.id(), sessionOn, place, note, groups, by, calendar.now());
+        String by = CompletedBy.of(task);
+        long sessionId = invitations.addSession(campaign.id(), sessionOn, place, note, groups, by, clock.dateTime());
         CoDesignSession session = invitations.session(sessionId).orElseThrow();
         LocalDateTime expiresAt = sessionOn.atTime(LAST_MINUTE);
         for (Invitee invitee : invitees) {

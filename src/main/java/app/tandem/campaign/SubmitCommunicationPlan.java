@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import app.tandem.campaign.StakeholderCampaign.Var;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 
 /** Sends the drafted plan to the approving manager, once every row holds up. */
 @Component("submitCommunicationPlan")
@@ -20,16 +21,16 @@ class SubmitCommunicationPlan implements TaskListener {
     private final Campaigns campaigns;
     private final CommunicationPlans plans;
     private final Checks checks;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
     private final CampaignSettings settings;
 
     SubmitCommunicationPlan(SubmittedForms forms, Campaigns campaigns, CommunicationPlans plans, Checks checks,
-                            CampaignCalendar calendar, CampaignSettings settings) {
+                            DistrictClock clock, CampaignSettings settings) {
         this.forms = forms;
         this.campaigns = campaigns;
         this.plans = plans;
         this.checks = checks;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
     }
 
@@ -51,6 +52,6 @@ class SubmitCommunicationPlan implements TaskListener {
             }
         }
         campaigns.planStatus(campaign.id(), PlanStatus.SUBMITTED);
-        task.setVariable(Var.APPROVAL_DUE, calendar.endOf(calendar.today().plus(settings.approvalWithin())));
+        task.setVariable(Var.APPROVAL_DUE, clock.endOf(clock.today().plus(settings.approvalWithin())));
     }
 }

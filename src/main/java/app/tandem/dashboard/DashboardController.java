@@ -24,8 +24,8 @@ import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.Milestones;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The manager dashboard: the district list, one school's term, one milestone's record, the diagram. */
@@ -42,11 +42,11 @@ class DashboardController {
     private final IndicatorRules rules;
     private final Charts charts;
     private final CsvExport csv;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
     DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, Milestones milestones,
                         StaffDirectory staff, ProcessDiagram diagram, RuntimeService runtime, IndicatorRules rules,
-                        Charts charts, CsvExport csv, ProgramCalendar calendar) {
+                        Charts charts, CsvExport csv, DistrictClock clock) {
         this.access = access;
         this.dashboard = dashboard;
         this.evidence = evidence;
@@ -57,7 +57,7 @@ class DashboardController {
         this.rules = rules;
         this.charts = charts;
         this.csv = csv;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @GetMapping("/dashboard")
@@ -93,7 +93,7 @@ class DashboardController {
         List<SchoolRow> rows = DashboardQuery.of(q, phase, status, sort, dir, 1).filter(dashboard.overview(scope).rows());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"tandem-dashboard-" + calendar.today() + ".csv\"");
+                "attachment; filename=\"tandem-dashboard-" + clock.today() + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         csv.write(rows, out);
         out.flush();
@@ -132,7 +132,7 @@ class DashboardController {
         model.addAttribute("indicators", Indicator.values());
         model.addAttribute("timeline", timeline(program, records));
         model.addAttribute("cycles", dashboard.caregivers().cyclesOf(termId));
-        model.addAttribute("checkInChart", charts.checkInsOfTerm(checkIns, calendar.today()));
+        model.addAttribute("checkInChart", charts.checkInsOfTerm(checkIns, clock.today()));
         model.addAttribute("diagram", diagram.view(countsWithClosed(scope), here));
         model.addAttribute("here", here);
         model.addAttribute("cockpit", scope.operator() && running

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 import app.tandem.security.NotFound;
 import app.tandem.dashboard.CaregiverEvidence.CaregiverFacts;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 
 /**
  * Everything the dashboard lists for a scope, from a handful of grouped queries: the standings, the
@@ -26,15 +26,15 @@ class DistrictDashboard {
     private final Evidence evidence;
     private final OpenWork openWork;
     private final IndicatorRules rules;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final ObjectProvider<CaregiverEvidence> caregiverEvidence;
 
-    DistrictDashboard(Evidence evidence, OpenWork openWork, IndicatorRules rules, ProgramCalendar calendar,
+    DistrictDashboard(Evidence evidence, OpenWork openWork, IndicatorRules rules, DistrictClock clock,
                       ObjectProvider<CaregiverEvidence> caregiverEvidence) {
         this.evidence = evidence;
         this.openWork = openWork;
         this.rules = rules;
-        this.calendar = calendar;
+        this.clock = clock;
         this.caregiverEvidence = caregiverEvidence;
     }
 
@@ -52,7 +52,7 @@ class DistrictDashboard {
     }
 
     Overview overview(Scope scope) {
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         List<ProgramRow> programs = evidence.programs(scope);
         Map<Long, TermEvidence> byTerm = evidence.ofTerms(scope, today);
         Map<Long, Map<String, Integer>> overdue = openWork.overdueTasksByRole(scope);

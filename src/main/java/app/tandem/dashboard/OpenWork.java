@@ -8,11 +8,11 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 
 /**
  * Overdue tasks and open incidents per school, across every process: one grouped query each, never a
@@ -25,9 +25,11 @@ class OpenWork {
     private final JdbcClient jdbc;
     private final String variables;
     private final String incidents;
+    private final DistrictClock clock;
 
-    OpenWork(JdbcClient jdbc, ManagementService management) {
+    OpenWork(JdbcClient jdbc, ManagementService management, DistrictClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.variables = management.getTableName(VariableInstanceEntity.class);
         this.incidents = management.getTableName(IncidentEntity.class);
     }
@@ -46,7 +48,7 @@ class OpenWork {
         jdbc.sql("select t.school_id, t.candidate_groups, count(*) as overdue from open_task t "
                         + "where " + scope.where("t.school_id", "t.district_id") + " and t.due_at < :now "
                         + "and t.candidate_groups <> '' group by t.school_id, t.candidate_groups")
-                .param("now", new Timestamp(ClockUtil.getCurrentTime().getTime()))
+                .param("now", Timestamp.from(clock.now()))
                 .params(scope.parameters())
                 .query(rs -> {
                     Map<String, Integer> roles = bySchool.computeIfAbsent(rs.getLong("school_id"),

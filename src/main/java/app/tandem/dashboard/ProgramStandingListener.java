@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 
 /**
  * Keeps {@code program_standing} current as school programs move: every time a program reaches one of
@@ -22,11 +22,11 @@ import app.tandem.program.SchoolProgram.Var;
 class ProgramStandingListener {
 
     private final ProgramStandings standings;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
-    ProgramStandingListener(ProgramStandings standings, ProgramCalendar calendar) {
+    ProgramStandingListener(ProgramStandings standings, DistrictClock clock) {
         this.standings = standings;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @EventListener
@@ -47,7 +47,7 @@ class ProgramStandingListener {
         long termId = ((Number) variables.apply(Var.TERM_ID)).longValue();
         LocalDate nextOn = null;
         if (waypoint.dateVariable() != null && variables.apply(waypoint.dateVariable()) instanceof Date date) {
-            nextOn = calendar.dayOf(date);
+            nextOn = clock.dayOf(date);
         }
         Integer number = null;
         if (waypoint.numbersCheckIn() && variables.apply(Var.CHECK_IN_NUMBER) instanceof Integer current) {

@@ -7,9 +7,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import app.tandem.system.DistrictClock;
 
 /** The summary table the dashboard lists: one row per school and term. */
 @Repository
@@ -19,13 +20,15 @@ class ProgramStandings {
             "term_id, school_id, process_instance_id, phase, next_step, next_number, next_on";
 
     private final JdbcClient jdbc;
+    private final DistrictClock clock;
 
-    ProgramStandings(JdbcClient jdbc) {
+    ProgramStandings(JdbcClient jdbc, DistrictClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void save(Standing standing) {
-        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        Timestamp now = Timestamp.from(clock.now());
         String next = standing.next() == null ? null : standing.next().name();
         int updated = jdbc.sql("update program_standing set school_id = ?, process_instance_id = ?, phase = ?, "
                         + "next_step = ?, next_number = ?, next_on = ?, updated_at = ? where term_id = ?")

@@ -35,9 +35,9 @@ import app.tandem.directory.StaffMember;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.Terms;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
 import app.tandem.program.SchoolProgramLauncher;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 
 /**
@@ -65,7 +65,7 @@ class DemoDistrict implements ApplicationRunner {
     private final SchoolProgramLauncher launcher;
     private final DemoTimeline timeline;
     private final ProcessEngineConfigurationImpl engineConfiguration;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final TandemProperties properties;
     private final TransactionTemplate transaction;
     private final RosterImporter roster;
@@ -73,7 +73,7 @@ class DemoDistrict implements ApplicationRunner {
 
     DemoDistrict(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
                  DemoTimeline timeline, ProcessEngineConfigurationImpl engineConfiguration,
-                 ProgramCalendar calendar, TandemProperties properties, TransactionTemplate transaction,
+                 DistrictClock clock, TandemProperties properties, TransactionTemplate transaction,
                  RosterImporter roster, IdentityService identity) {
         this.roster = roster;
         this.identity = identity;
@@ -83,7 +83,7 @@ class DemoDistrict implements ApplicationRunner {
         this.launcher = launcher;
         this.timeline = timeline;
         this.engineConfiguration = engineConfiguration;
-        this.calendar = calendar;
+        this.clock = clock;
         this.properties = properties;
         this.transaction = transaction;
     }
@@ -94,7 +94,7 @@ class DemoDistrict implements ApplicationRunner {
             log.info("Demo district found; nothing added.");
             return;
         }
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         transaction.executeWithoutResult(status -> seedDirectory(today));
         importRoster();
         JobExecutor jobExecutor = engineConfiguration.getJobExecutor();

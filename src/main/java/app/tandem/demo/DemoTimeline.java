@@ -2,18 +2,16 @@ package app.tandem.demo;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 
 /**
  * Plays a school's past on the engine: completes tasks and fires timers on the days they happened,
@@ -28,14 +26,14 @@ class DemoTimeline {
     private final TaskService tasks;
     private final ManagementService management;
     private final IdentityService identity;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
     DemoTimeline(TaskService tasks, ManagementService management, IdentityService identity,
-                 ProgramCalendar calendar) {
+                 DistrictClock clock) {
         this.tasks = tasks;
         this.management = management;
         this.identity = identity;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     void complete(LocalDate day, String processInstanceId, String taskKey, String username,
@@ -100,11 +98,11 @@ class DemoTimeline {
     }
 
     void on(LocalDate day, Runnable step) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(WORKING_HOURS).atZone(calendar.zone()).toInstant()));
+        clock.moveTo(day.atTime(WORKING_HOURS).atZone(clock.zone()).toInstant());
         try {
             step.run();
         } finally {
-            ClockUtil.reset();
+            clock.reset();
         }
     }
 }

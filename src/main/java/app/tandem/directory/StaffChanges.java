@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import app.tandem.system.DistrictClock;
 
 /**
  * The staff audit log: every change to a person's groups, schools, email or active state, whichever page,
@@ -21,9 +22,11 @@ public class StaffChanges {
             + "changed_by, source";
 
     private final JdbcClient jdbc;
+    private final DistrictClock clock;
 
-    StaffChanges(JdbcClient jdbc) {
+    StaffChanges(JdbcClient jdbc, DistrictClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -50,7 +53,7 @@ public class StaffChanges {
             return;
         }
         jdbc.sql("insert into staff_change (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(ClockUtil.getCurrentTime().toInstant()), username, districtId, field.name(),
+                .params(Timestamp.from(clock.now()), username, districtId, field.name(),
                         was, now, who, source.name())
                 .update();
     }

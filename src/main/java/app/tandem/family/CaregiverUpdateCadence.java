@@ -9,8 +9,8 @@ import java.util.OptionalInt;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 
 /**
  * When progress updates fall due. The school program's timer fires once a week of the term; a
@@ -21,11 +21,11 @@ import app.tandem.program.SchoolProgram;
 public class CaregiverUpdateCadence {
 
     private final FamilySettings settings;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
-    CaregiverUpdateCadence(FamilySettings settings, ProgramCalendar calendar) {
+    CaregiverUpdateCadence(FamilySettings settings, DistrictClock clock) {
         this.settings = settings;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /**
@@ -34,10 +34,10 @@ public class CaregiverUpdateCadence {
      */
     public String timerCycle(DelegateExecution execution) {
         Date startsAt = (Date) execution.getVariable(SchoolProgram.Var.TERM_STARTS_AT);
-        LocalDate start = calendar.dayOf(startsAt);
-        LocalDate end = calendar.dayOf((Date) execution.getVariable(SchoolProgram.Var.TERM_ENDS_AT));
+        LocalDate start = clock.dayOf(startsAt);
+        LocalDate end = clock.dayOf((Date) execution.getVariable(SchoolProgram.Var.TERM_ENDS_AT));
         long weeks = Math.max(1, (ChronoUnit.DAYS.between(start, end) - 1) / 7);
-        String anchor = startsAt.toInstant().atZone(calendar.zone()).toOffsetDateTime()
+        String anchor = startsAt.toInstant().atZone(clock.zone()).toOffsetDateTime()
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         return "R" + weeks + "/" + anchor + "/P1W";
     }

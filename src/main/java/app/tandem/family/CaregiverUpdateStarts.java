@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.system.DistrictClock;
 
 /**
  * Starts the progress updates that fall due in a week of a school's term: one caregiver-update
@@ -22,10 +23,10 @@ public class CaregiverUpdateStarts {
     private final CaregiverUpdates updates;
     private final CaregiverUpdateCadence cadence;
     private final RuntimeService runtime;
-    private final FamilyClock clock;
+    private final DistrictClock clock;
 
     CaregiverUpdateStarts(Families families, CaregiverUpdates updates, CaregiverUpdateCadence cadence,
-                          RuntimeService runtime, FamilyClock clock) {
+                          RuntimeService runtime, DistrictClock clock) {
         this.families = families;
         this.updates = updates;
         this.cadence = cadence;

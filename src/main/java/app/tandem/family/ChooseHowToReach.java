@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.system.ProcessVariables;
 
 /**
  * The caregiver's preferred channel when their details allow it, else FIX_CONTACT. The route is a
@@ -23,7 +24,7 @@ class ChooseHowToReach implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        FamilyMessage message = messages.find(FamilyClock.id(execution, Var.FAMILY_MESSAGE_ID)).orElseThrow();
+        FamilyMessage message = messages.find(ProcessVariables.id(execution, Var.FAMILY_MESSAGE_ID)).orElseThrow();
         Caregiver caregiver = families.caregiver(message.caregiverId()).orElseThrow();
         execution.setVariableLocal(Var.ROUTE, route(caregiver));
     }

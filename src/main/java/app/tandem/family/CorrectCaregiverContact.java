@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.system.Messages;
+import app.tandem.system.ProcessVariables;
 
 /**
  * A liaison fixed a caregiver's contact details (a corrected address or number, another channel), or
@@ -39,7 +41,7 @@ class CorrectCaregiverContact implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long id = FamilyClock.id(task, Var.FAMILY_MESSAGE_ID);
+        long id = ProcessVariables.id(task, Var.FAMILY_MESSAGE_ID);
         SubmittedForm form = forms.of(task);
         String email = form.text(EMAIL, 254);
         String phone = form.text(PHONE, 40);
@@ -58,7 +60,7 @@ class CorrectCaregiverContact implements TaskListener {
                 phone == null ? caregiver.phone() : phone,
                 channel == null ? caregiver.preferredChannel() : Channel.parse(channel).orElseThrow());
         if (cannotReach) {
-            messages.markNotReached(id, null, FamilyClock.completedBy(task));
+            messages.markNotReached(id, null, CompletedBy.of(task));
         }
         task.getExecution().setVariableLocal(Var.CANNOT_REACH, cannotReach);
     }

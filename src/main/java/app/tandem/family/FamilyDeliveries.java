@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 
 /**
  * A message reached a caregiver (the mail server took it, the call was made, the note went home):
@@ -18,13 +18,13 @@ class FamilyDeliveries {
     private final FamilyMessages messages;
     private final Families families;
     private final DisclosureLog log;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
-    FamilyDeliveries(FamilyMessages messages, Families families, DisclosureLog log, ProgramCalendar calendar) {
+    FamilyDeliveries(FamilyMessages messages, Families families, DisclosureLog log, DistrictClock clock) {
         this.messages = messages;
         this.families = families;
         this.log = log;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     void delivered(long familyMessageId, Channel channel, String language, Instant at, LocalDate on, String recordedBy) {
@@ -38,7 +38,7 @@ class FamilyDeliveries {
     }
 
     void delivered(long familyMessageId, Channel channel, String language, Instant at, String recordedBy) {
-        delivered(familyMessageId, channel, language, at, calendar.dayOf(java.util.Date.from(at)), recordedBy);
+        delivered(familyMessageId, channel, language, at, clock.dayOf(java.util.Date.from(at)), recordedBy);
     }
 
     private List<Long> studentsIn(FamilyMessage message, LocalDate on) {

@@ -19,7 +19,7 @@ import app.tandem.notify.MailComposer;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.OutgoingMessage;
 import app.tandem.notify.Recipient;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 
 /**
  * Writes a family message in the language it goes out in: the caregiver's own when it has reviewed
@@ -48,11 +48,11 @@ public class FamilyLetters {
     private final Schools schools;
     private final Terms terms;
     private final MailComposer composer;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final JdbcClient jdbc;
 
     FamilyLetters(FamilyMessages messages, Families families, CaregiverUpdates updates, FamilyLanguages languages,
-                  Schools schools, Terms terms, MailComposer composer, ProgramCalendar calendar, JdbcClient jdbc) {
+                  Schools schools, Terms terms, MailComposer composer, DistrictClock clock, JdbcClient jdbc) {
         this.messages = messages;
         this.families = families;
         this.updates = updates;
@@ -60,7 +60,7 @@ public class FamilyLetters {
         this.schools = schools;
         this.terms = terms;
         this.composer = composer;
-        this.calendar = calendar;
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -124,7 +124,7 @@ public class FamilyLetters {
         }
         Term term = terms.byId(message.termId()).orElseThrow();
         DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        List<Child> children = families.childrenToTellAbout(caregiver.id(), message.schoolId(), calendar.today())
+        List<Child> children = families.childrenToTellAbout(caregiver.id(), message.schoolId(), clock.today())
                 .stream()
                 .map(l -> new Child(l.student().fullName(), l.student().tutoringGroup() == null ? ""
                         : l.student().tutoringGroup(), l.student().sessionsPerWeek()))

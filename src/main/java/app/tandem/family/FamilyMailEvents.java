@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import app.tandem.notify.ContactCorrected;
 import app.tandem.notify.MessageDelivered;
+import app.tandem.system.DistrictClock;
 
 /**
  * What the outbox reports about family messages: one went out (delivered, and logged as a
@@ -17,9 +18,9 @@ class FamilyMailEvents {
     private final FamilyMessages messages;
     private final FamilyDeliveries deliveries;
     private final Families families;
-    private final FamilyClock clock;
+    private final DistrictClock clock;
 
-    FamilyMailEvents(FamilyMessages messages, FamilyDeliveries deliveries, Families families, FamilyClock clock) {
+    FamilyMailEvents(FamilyMessages messages, FamilyDeliveries deliveries, Families families, DistrictClock clock) {
         this.messages = messages;
         this.deliveries = deliveries;
         this.families = families;

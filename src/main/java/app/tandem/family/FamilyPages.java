@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import app.tandem.security.NotFound;
 import app.tandem.security.Viewer;
 import app.tandem.directory.Role;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 
 /**
  * The disclosure log of one's schools, and one family message as its caregiver reads it (what a
@@ -33,11 +33,11 @@ class FamilyPages {
     private final Families families;
     private final FamilyLetters letters;
     private final JdbcClient jdbc;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
     FamilyPages(DisclosureLog log, FamilyMessages messages, Families families, FamilyLetters letters, JdbcClient jdbc,
-                ProgramCalendar calendar) {
-        this.calendar = calendar;
+                DistrictClock clock) {
+        this.clock = clock;
         this.log = log;
         this.messages = messages;
         this.families = families;
@@ -48,7 +48,7 @@ class FamilyPages {
     @GetMapping("/family/disclosures")
     String disclosures(Viewer who, Model model) {
         model.addAttribute("disclosures", log.ofSchools(List.copyOf(schoolsOf(who, LOG_READERS)), 500));
-        model.addAttribute("zone", calendar.zone());
+        model.addAttribute("zone", clock.zone());
         return "family/disclosures";
     }
 

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /**
  * Plans the caregiver's introduction: withheld (with the reason) when none of their children at the
@@ -21,10 +23,10 @@ class FindChildrenToIntroduce implements JavaDelegate {
     private final FamilyMessages messages;
     private final CaregiverUpdates updates;
     private final FamilyLetters letters;
-    private final FamilyClock clock;
+    private final DistrictClock clock;
 
     FindChildrenToIntroduce(Families families, FamilyMessages messages, CaregiverUpdates updates,
-                            FamilyLetters letters, FamilyClock clock) {
+                            FamilyLetters letters, DistrictClock clock) {
         this.families = families;
         this.messages = messages;
         this.updates = updates;
@@ -34,9 +36,9 @@ class FindChildrenToIntroduce implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long caregiverId = FamilyClock.id(execution, Var.CAREGIVER_ID);
-        long schoolId = FamilyClock.id(execution, Var.SCHOOL_ID);
-        long termId = FamilyClock.id(execution, Var.TERM_ID);
+        long caregiverId = ProcessVariables.id(execution, Var.CAREGIVER_ID);
+        long schoolId = ProcessVariables.id(execution, Var.SCHOOL_ID);
+        long termId = ProcessVariables.id(execution, Var.TERM_ID);
         Caregiver caregiver = families.caregiver(caregiverId).orElseThrow();
         List<CaregiverLink> children = families.childrenAtSchool(caregiverId, schoolId);
         Optional<WithheldReason> withheld = withheld(children);

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /**
  * One message per caregiver on record for the student: planned for those who may hear about them,
@@ -15,9 +17,9 @@ class FindWhoMayHear implements JavaDelegate {
 
     private final Families families;
     private final FamilyMessages messages;
-    private final FamilyClock clock;
+    private final DistrictClock clock;
 
-    FindWhoMayHear(Families families, FamilyMessages messages, FamilyClock clock) {
+    FindWhoMayHear(Families families, FamilyMessages messages, DistrictClock clock) {
         this.families = families;
         this.messages = messages;
         this.clock = clock;
@@ -25,10 +27,10 @@ class FindWhoMayHear implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long updateId = FamilyClock.id(execution, Var.UPDATE_ID);
-        long studentId = FamilyClock.id(execution, Var.STUDENT_ID);
-        long schoolId = FamilyClock.id(execution, Var.SCHOOL_ID);
-        long termId = FamilyClock.id(execution, Var.TERM_ID);
+        long updateId = ProcessVariables.id(execution, Var.UPDATE_ID);
+        long studentId = ProcessVariables.id(execution, Var.STUDENT_ID);
+        long schoolId = ProcessVariables.id(execution, Var.SCHOOL_ID);
+        long termId = ProcessVariables.id(execution, Var.TERM_ID);
         int cycle = ((Number) execution.getVariable(Var.CYCLE)).intValue();
         if (messages.ofUpdate(updateId).isEmpty()) {
             for (CaregiverLink link : families.caregiversOf(studentId)) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.system.ProcessVariables;
 
 /**
  * After the alignment meeting: one caregiver-onboarding instance per caregiver of the school's
@@ -28,8 +29,8 @@ class IntroduceProgramToCaregivers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long schoolId = FamilyClock.id(execution, Var.SCHOOL_ID);
-        long termId = FamilyClock.id(execution, Var.TERM_ID);
+        long schoolId = ProcessVariables.id(execution, Var.SCHOOL_ID);
+        long termId = ProcessVariables.id(execution, Var.TERM_ID);
         for (long caregiverId : families.caregiverIdsAtSchool(schoolId)) {
             if (messages.introduction(termId, caregiverId).isPresent()) {
                 continue;

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.system.ProcessVariables;
 
 /** One translation per language of the update's caregivers that has no reviewed texts. */
 @Component("planTranslations")
@@ -25,7 +26,7 @@ class PlanTranslations implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long updateId = FamilyClock.id(execution, Var.UPDATE_ID);
+        long updateId = ProcessVariables.id(execution, Var.UPDATE_ID);
         Set<String> languages = new LinkedHashSet<>();
         for (long id : messages.toSend(updateId)) {
             FamilyMessage message = messages.find(id).orElseThrow();

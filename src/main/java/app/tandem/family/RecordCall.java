@@ -8,9 +8,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
+import app.tandem.system.ProcessVariables;
 
 /**
  * Records a liaison's call: reached or a message left counts as delivered (in the caregiver's
@@ -29,11 +32,11 @@ class RecordCall implements TaskListener {
     private final FamilyMessages messages;
     private final FamilyDeliveries deliveries;
     private final Families families;
-    private final FamilyClock clock;
+    private final DistrictClock clock;
     private final Messages text;
 
     RecordCall(SubmittedForms forms, FormChoices choices, FamilyMessages messages, FamilyDeliveries deliveries,
-               Families families, FamilyClock clock, Messages text) {
+               Families families, DistrictClock clock, Messages text) {
         this.forms = forms;
         this.choices = choices;
         this.messages = messages;
@@ -45,7 +48,7 @@ class RecordCall implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long id = FamilyClock.id(task, Var.FAMILY_MESSAGE_ID);
+        long id = ProcessVariables.id(task, Var.FAMILY_MESSAGE_ID);
         FamilyMessage message = messages.find(id).orElseThrow();
         SubmittedForm form = forms.of(task);
         LocalDate calledOn = form.requiredDate(CALLED_ON);
@@ -55,7 +58,7 @@ class RecordCall implements TaskListener {
         String outcome = choices.required(form, CALL_OUTCOME, OUTCOMES);
         boolean inTheirLanguage = FormChoices.flag(form, IN_THEIR_LANGUAGE);
         form.discardFromProcess();
-        String by = FamilyClock.completedBy(task);
+        String by = CompletedBy.of(task);
         boolean wrongNumber = "wrong-number".equals(outcome);
         switch (outcome) {
             case "reached", "message-left" -> deliveries.delivered(id, Channel.PHONE_CALL,

@@ -7,9 +7,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
+import app.tandem.system.ProcessVariables;
 
 /** Records that the printed note went home with the student: delivered on that day, in the letter's language. */
 @Component("recordNoteSent")
@@ -21,11 +24,11 @@ class RecordNoteSent implements TaskListener {
     private final FamilyDeliveries deliveries;
     private final FamilyLetters letters;
     private final FamilyMessages messages;
-    private final FamilyClock clock;
+    private final DistrictClock clock;
     private final Messages text;
 
     RecordNoteSent(SubmittedForms forms, FamilyDeliveries deliveries, FamilyLetters letters, FamilyMessages messages,
-                   FamilyClock clock, Messages text) {
+                   DistrictClock clock, Messages text) {
         this.forms = forms;
         this.deliveries = deliveries;
         this.letters = letters;
@@ -36,7 +39,7 @@ class RecordNoteSent implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long id = FamilyClock.id(task, Var.FAMILY_MESSAGE_ID);
+        long id = ProcessVariables.id(task, Var.FAMILY_MESSAGE_ID);
         SubmittedForm form = forms.of(task);
         LocalDate sentOn = form.requiredDate(SENT_ON);
         if (sentOn.isAfter(clock.today())) {
@@ -44,6 +47,6 @@ class RecordNoteSent implements TaskListener {
         }
         form.discardFromProcess();
         String language = letters.languageOf(messages.find(id).orElseThrow());
-        deliveries.delivered(id, Channel.PAPER_NOTE, language, clock.now(), sentOn, FamilyClock.completedBy(task));
+        deliveries.delivered(id, Channel.PAPER_NOTE, language, clock.now(), sentOn, CompletedBy.of(task));
     }
 }

@@ -5,9 +5,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
+import app.tandem.system.ProcessVariables;
 
 /**
  * Keeps a liaison's translation in Tandem's tables. When no one can translate it, the message goes
@@ -22,9 +25,9 @@ class RecordTranslation implements TaskListener {
     private final SubmittedForms forms;
     private final CaregiverUpdates updates;
     private final Messages messages;
-    private final FamilyClock clock;
+    private final DistrictClock clock;
 
-    RecordTranslation(SubmittedForms forms, CaregiverUpdates updates, Messages messages, FamilyClock clock) {
+    RecordTranslation(SubmittedForms forms, CaregiverUpdates updates, Messages messages, DistrictClock clock) {
         this.forms = forms;
         this.updates = updates;
         this.messages = messages;
@@ -33,7 +36,7 @@ class RecordTranslation implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long translationId = FamilyClock.id(task, Var.TRANSLATION_ID);
+        long translationId = ProcessVariables.id(task, Var.TRANSLATION_ID);
         SubmittedForm form = forms.of(task);
         String text = form.text(TRANSLATED_TEXT, 8000);
         boolean cannot = FormChoices.flag(form, CANNOT_TRANSLATE);
@@ -42,6 +45,6 @@ class RecordTranslation implements TaskListener {
         }
         form.discardFromProcess();
         updates.recordTranslation(translationId, cannot ? TranslationStatus.NOT_POSSIBLE : TranslationStatus.DONE,
-                cannot ? null : text, FamilyClock.completedBy(task), clock.now());
+                cannot ? null : text, CompletedBy.of(task), clock.now());
     }
 }

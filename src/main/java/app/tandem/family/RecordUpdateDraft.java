@@ -5,8 +5,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /** Keeps the coordinator's draft in Tandem's tables and takes it out of the process. */
 @Component("recordUpdateDraft")
@@ -21,9 +24,9 @@ class RecordUpdateDraft implements TaskListener {
     private final SubmittedForms forms;
     private final FormChoices choices;
     private final CaregiverUpdates updates;
-    private final FamilyClock clock;
+    private final DistrictClock clock;
 
-    RecordUpdateDraft(SubmittedForms forms, FormChoices choices, CaregiverUpdates updates, FamilyClock clock) {
+    RecordUpdateDraft(SubmittedForms forms, FormChoices choices, CaregiverUpdates updates, DistrictClock clock) {
         this.forms = forms;
         this.choices = choices;
         this.updates = updates;
@@ -41,7 +44,7 @@ class RecordUpdateDraft implements TaskListener {
                 choices.requiredNumber(form, SESSIONS_ATTENDED, 0, 100));
         boolean review = FormChoices.flag(form, Var.TEACHER_REVIEW);
         form.discardFromProcess();
-        updates.recordDraft(FamilyClock.id(task, Var.UPDATE_ID), draft, FamilyClock.completedBy(task), clock.now());
+        updates.recordDraft(ProcessVariables.id(task, Var.UPDATE_ID), draft, CompletedBy.of(task), clock.now());
         task.setVariable(Var.TEACHER_REVIEW, review);
     }
 }

@@ -5,8 +5,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /** A teacher's review: each part they chose replaces the coordinator's; what they left empty stays. */
 @Component("recordUpdateReview")
@@ -15,9 +18,9 @@ class RecordUpdateReview implements TaskListener {
     private final SubmittedForms forms;
     private final FormChoices choices;
     private final CaregiverUpdates updates;
-    private final FamilyClock clock;
+    private final DistrictClock clock;
 
-    RecordUpdateReview(SubmittedForms forms, FormChoices choices, CaregiverUpdates updates, FamilyClock clock) {
+    RecordUpdateReview(SubmittedForms forms, FormChoices choices, CaregiverUpdates updates, DistrictClock clock) {
         this.forms = forms;
         this.choices = choices;
         this.updates = updates;
@@ -26,7 +29,7 @@ class RecordUpdateReview implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long updateId = FamilyClock.id(task, Var.UPDATE_ID);
+        long updateId = ProcessVariables.id(task, Var.UPDATE_ID);
         UpdateDraft drafted = updates.find(updateId).orElseThrow().draft();
         SubmittedForm form = forms.of(task);
         String standing = choices.optional(form, RecordUpdateDraft.STANDING, UpdateDraft.STANDINGS);
@@ -39,6 +42,6 @@ class RecordUpdateReview implements TaskListener {
                 atHome == null ? drafted.atHome() : atHome,
                 win == null ? drafted.win() : win,
                 sessions == null ? drafted.sessionsAttended() : sessions);
-        updates.recordReview(updateId, reviewed, FamilyClock.completedBy(task), clock.now());
+        updates.recordReview(updateId, reviewed, CompletedBy.of(task), clock.now());
     }
 }

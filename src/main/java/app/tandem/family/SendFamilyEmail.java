@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
 import app.tandem.notify.Outbox;
+import app.tandem.system.ProcessVariables;
 
 /**
  * Hands the letter to the outbox (one row per family message, so a retried step never sends twice).
@@ -26,7 +27,7 @@ class SendFamilyEmail implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = FamilyClock.id(execution, Var.FAMILY_MESSAGE_ID);
+        long id = ProcessVariables.id(execution, Var.FAMILY_MESSAGE_ID);
         FamilyLetters.Letter letter = letters.compose(id);
         long outboxId = outbox.enqueue(letter.message());
         messages.markQueued(id, letter.language(), outboxId);

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import app.tandem.family.CaregiverProcesses.Var;
+import app.tandem.system.ProcessVariables;
 
 /** A week of the term began: counts the week and starts the progress updates that fall due in it. */
 @Component("startCaregiverUpdates")
@@ -21,6 +22,6 @@ class StartCaregiverUpdates implements JavaDelegate {
         Object before = execution.getVariable(Var.UPDATE_WEEK);
         int week = before == null ? 1 : ((Number) before).intValue() + 1;
         execution.setVariable(Var.UPDATE_WEEK, week);
-        starts.startDue(FamilyClock.id(execution, Var.SCHOOL_ID), FamilyClock.id(execution, Var.TERM_ID), week);
+        starts.startDue(ProcessVariables.id(execution, Var.SCHOOL_ID), ProcessVariables.id(execution, Var.TERM_ID), week);
     }
 }

@@ -1,18 +1,18 @@
 package app.tandem.notify;
 
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import app.tandem.system.DistrictClock;
 
 /**
  * The one way out for every message: a row first, then a small deliver-message process whose send
@@ -25,11 +25,13 @@ public class Outbox {
     private final OutboxMessages messages;
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final DistrictClock clock;
 
-    Outbox(OutboxMessages messages, RuntimeService runtime, ManagementService management) {
+    Outbox(OutboxMessages messages, RuntimeService runtime, ManagementService management, DistrictClock clock) {
         this.messages = messages;
         this.runtime = runtime;
         this.management = management;
+        this.clock = clock;
     }
 
     /** @return the id of the outbox row for the message's key, new or already there */
@@ -39,7 +41,7 @@ public class Outbox {
         if (existing.isPresent()) {
             return existing.get();
         }
-        long id = messages.insert(message, now());
+        long id = messages.insert(message, clock.now());
         String processInstanceId = runtime.startProcessInstanceByKey(DeliverMessage.PROCESS_KEY, "outbox-" + id,
                 Variables.createVariables().putValue(DeliverMessage.OUTBOX_MESSAGE_ID, id)).getId();
         messages.recordProcessInstance(id, processInstanceId);
@@ -100,11 +102,7 @@ public class Outbox {
         if (job.get().getRetries() == 0) {
             management.setJobRetries(job.get().getId(), 1);
         }
-        management.setJobDuedate(job.get().getId(), Date.from(now()));
+        management.setJobDuedate(job.get().getId(), Date.from(clock.now()));
         return true;
-    }
-
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -14,13 +14,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.StaffDirectory;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.OfferedTasks;
 
 /**
@@ -42,14 +41,14 @@ class SendDailyDigests implements JavaDelegate {
     private final TaskMail taskMail;
     private final MailComposer composer;
     private final Outbox outbox;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final NotifySettings settings;
 
     private final OfferedTasks offeredTasks;
     private final StaffDirectory staff;
 
     SendDailyDigests(JdbcClient jdbc, TaskService tasks, IdentityService identity, NotificationPreferences preferences,
-                     TaskMail taskMail, MailComposer composer, Outbox outbox, ProgramCalendar calendar,
+                     TaskMail taskMail, MailComposer composer, Outbox outbox, DistrictClock clock,
                      NotifySettings settings, OfferedTasks offeredTasks, StaffDirectory staff) {
         this.offeredTasks = offeredTasks;
         this.staff = staff;
@@ -60,13 +59,13 @@ class SendDailyDigests implements JavaDelegate {
         this.taskMail = taskMail;
         this.composer = composer;
         this.outbox = outbox;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate today = calendar.today();
+        LocalDate today = clock.today();
         Map<String, TaskPreferences> chosen = preferences.allChosen();
         List<Recipient> staff = jdbc.sql("select username, full_name, email, preferred_language from staff_member "
                         + "order by username")
@@ -92,8 +91,8 @@ class SendDailyDigests implements JavaDelegate {
             return;
         }
         Locale locale = person.locale();
-        Date now = ClockUtil.getCurrentTime();
-        Date soon = calendar.endOf(today.plus(settings.dueSoonWithin()));
+        Date now = Date.from(clock.now());
+        Date soon = clock.endOf(today.plus(settings.dueSoonWithin()));
         List<TaskMail.Line> overdue = new ArrayList<>();
         List<TaskMail.Line> dueSoon = new ArrayList<>();
         List<TaskMail.Line> other = new ArrayList<>();

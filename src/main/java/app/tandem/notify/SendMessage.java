@@ -19,6 +19,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import app.tandem.system.DistrictClock;
+
 /**
  * Sends one outbox message, at most once. The row is read under a lock and skipped unless still
  * waiting, so a duplicate dispatch finds it sent. A temporary failure fails the job, which Camunda
@@ -34,12 +36,14 @@ class SendMessage implements JavaDelegate {
     private final SmtpConnections smtp;
     private final MailSettings settings;
     private final TransactionTemplate separateTransaction;
+    private final DistrictClock clock;
 
     SendMessage(OutboxMessages messages, SmtpConnections smtp, MailSettings settings,
-                TransactionTemplate transactionTemplate) {
+                TransactionTemplate transactionTemplate, DistrictClock clock) {
         this.messages = messages;
         this.smtp = smtp;
         this.settings = settings;
+        this.clock = clock;
         this.separateTransaction = new TransactionTemplate(transactionTemplate.getTransactionManager());
         this.separateTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
@@ -52,7 +56,7 @@ class SendMessage implements JavaDelegate {
         if (!message.status().awaitsSending()) {
             return;
         }
-        Instant now = Outbox.now();
+        Instant now = clock.now();
         try {
             smtp.send(mime(message));
             messages.markSent(id, now);

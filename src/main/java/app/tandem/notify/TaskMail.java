@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 
 /** A task as mail shows it: its name in the reader's language, its school, its due day and a link. */
@@ -19,16 +19,16 @@ class TaskMail {
     private final RuntimeService runtime;
     private final Recipients recipients;
     private final MailComposer composer;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final TandemProperties properties;
 
-    TaskMail(RuntimeService runtime, Recipients recipients, MailComposer composer, ProgramCalendar calendar,
+    TaskMail(RuntimeService runtime, Recipients recipients, MailComposer composer, DistrictClock clock,
              TandemProperties properties) {
         this.properties = properties;
         this.runtime = runtime;
         this.recipients = recipients;
         this.composer = composer;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** One line of a task in a message. */
@@ -54,7 +54,7 @@ class TaskMail {
     }
 
     LocalDate dueDay(Date due) {
-        return calendar.dayOf(due);
+        return clock.dayOf(due);
     }
 
     /** The task in Tandem's task list, where its form is checked and its free text kept out of the engine. */

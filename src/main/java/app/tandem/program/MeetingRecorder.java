@@ -1,19 +1,16 @@
 package app.tandem.program;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.StaffDirectory;
 import app.tandem.forms.SubmittedForm;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
-/** What every meeting form shares: when it was held, who came, and who recorded it. */
+/** What every meeting form shares: when it was held and who came. */
 @Component
 class MeetingRecorder {
 
@@ -21,19 +18,19 @@ class MeetingRecorder {
     static final String ATTENDEES = "attendees";
 
     private final StaffDirectory staff;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final Messages messages;
 
-    MeetingRecorder(StaffDirectory staff, ProgramCalendar calendar, Messages messages) {
+    MeetingRecorder(StaffDirectory staff, DistrictClock clock, Messages messages) {
         this.staff = staff;
-        this.calendar = calendar;
+        this.clock = clock;
         this.messages = messages;
     }
 
     /** The day a meeting was held: not in the future, and not before {@code earliest} when given. */
     LocalDate heldOn(SubmittedForm form, LocalDate earliest) {
         LocalDate heldOn = form.requiredDate(HELD_ON);
-        if (heldOn.isAfter(calendar.today())) {
+        if (heldOn.isAfter(clock.today())) {
             throw messages.invalid(HELD_ON, "invalid.inFuture", heldOn);
         }
         if (earliest != null && heldOn.isBefore(earliest)) {
@@ -52,18 +49,5 @@ class MeetingRecorder {
             }
         }
         return chosen;
-    }
-
-    String recordedBy(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
-    }
-
-    LocalDateTime now() {
-        return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import app.tandem.directory.Terms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 
 /**
  * Opens the next check-in window: the first starts on the term's first day, each lasts one cadence,
@@ -19,21 +20,21 @@ import app.tandem.program.SchoolProgram.Var;
 class OpenCheckInWindow implements JavaDelegate {
 
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final Terms terms;
 
-    OpenCheckInWindow(Milestones milestones, ProgramCalendar calendar, Terms terms) {
+    OpenCheckInWindow(Milestones milestones, DistrictClock clock, Terms terms) {
         this.milestones = milestones;
-        this.calendar = calendar;
+        this.clock = clock;
         this.terms = terms;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Integer previous = (Integer) execution.getVariable(Var.CHECK_IN_NUMBER);
-        LocalDate opensOn = calendar.dayOf((Date) execution.getVariable(
+        LocalDate opensOn = clock.dayOf((Date) execution.getVariable(
                 previous == null ? Var.TERM_STARTS_AT : Var.CHECK_IN_WINDOW_CLOSES_AT));
-        LocalDate lastDay = calendar.dayOf((Date) execution.getVariable(Var.TERM_ENDS_AT)).minusDays(1);
+        LocalDate lastDay = clock.dayOf((Date) execution.getVariable(Var.TERM_ENDS_AT)).minusDays(1);
         if (opensOn.isAfter(lastDay)) {
             execution.setVariable(Var.CHECK_IN_WINDOW_OPEN, false);
             return;
@@ -47,8 +48,8 @@ class OpenCheckInWindow implements JavaDelegate {
         milestones.plan(ProgramRef.of(execution, execution.getProcessInstanceId()), MilestoneKind.CHECK_IN, number,
                 opensOn, dueOn, null);
         execution.setVariable(Var.CHECK_IN_NUMBER, number);
-        execution.setVariable(Var.CHECK_IN_DUE, calendar.endOf(dueOn));
-        execution.setVariable(Var.CHECK_IN_WINDOW_CLOSES_AT, calendar.startOf(dueOn.plusDays(1)));
+        execution.setVariable(Var.CHECK_IN_DUE, clock.endOf(dueOn));
+        execution.setVariable(Var.CHECK_IN_WINDOW_CLOSES_AT, clock.startOf(dueOn.plusDays(1)));
         execution.setVariable(Var.CHECK_IN_WINDOW_OPEN, true);
     }
 }

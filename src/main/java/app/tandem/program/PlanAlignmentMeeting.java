@@ -9,10 +9,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.notify.MeetingInvitations;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
@@ -29,21 +31,21 @@ class PlanAlignmentMeeting implements TaskListener {
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final ProgramSettings settings;
     private final Messages messages;
     private final MeetingInvitations invitations;
     private final TaskService tasks;
 
     PlanAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                         ProgramCalendar calendar, ProgramSettings settings, Messages messages,
+                         DistrictClock clock, ProgramSettings settings, Messages messages,
                          MeetingInvitations invitations, TaskService tasks) {
         this.invitations = invitations;
         this.tasks = tasks;
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
         this.messages = messages;
     }
@@ -53,9 +55,9 @@ class PlanAlignmentMeeting implements TaskListener {
         ProgramRef ref = ProgramRef.of(task, task.getProcessInstanceId());
         SubmittedForm form = forms.of(task);
         LocalDate meetingDay = form.requiredDate(Var.ALIGNMENT_MEETING_DATE);
-        LocalDate termStart = calendar.dayOf((Date) task.getVariable(Var.TERM_STARTS_AT));
-        LocalDate lastDay = calendar.dayOf((Date) task.getVariable(Var.TERM_ENDS_AT)).minusDays(1);
-        if (meetingDay.isBefore(calendar.today())) {
+        LocalDate termStart = clock.dayOf((Date) task.getVariable(Var.TERM_STARTS_AT));
+        LocalDate lastDay = clock.dayOf((Date) task.getVariable(Var.TERM_ENDS_AT)).minusDays(1);
+        if (meetingDay.isBefore(clock.today())) {
             throw messages.invalid(Var.ALIGNMENT_MEETING_DATE, "invalid.inPast", meetingDay);
         }
         if (meetingDay.isAfter(lastDay)) {
@@ -68,15 +70,15 @@ class PlanAlignmentMeeting implements TaskListener {
                 meetingDay);
         milestones.recordInvitees(milestoneId, invitees);
         invitations.plan(new MeetingInvitations.Meeting(milestoneId, ref.schoolId(), MEETING_TITLE, meetingDay,
-                invitees, recorder.recordedBy(task)));
+                invitees, CompletedBy.of(task)));
 
-        Date due = calendar.endOf(meetingDay);
-        task.setVariable(Var.ALIGNMENT_MEETING_DATE, calendar.startOf(meetingDay));
+        Date due = clock.endOf(meetingDay);
+        task.setVariable(Var.ALIGNMENT_MEETING_DATE, clock.startOf(meetingDay));
         task.setVariable(Var.ALIGNMENT_MEETING_DUE, due);
         task.setVariable(Var.ALIGNMENT_REMINDER_AT,
-                calendar.startOf(meetingDay.minus(settings.alignmentReminderLead())));
+                clock.startOf(meetingDay.minus(settings.alignmentReminderLead())));
         task.setVariable(Var.ALIGNMENT_ESCALATE_AT,
-                calendar.endOf(meetingDay.plus(settings.overdueEscalationAfter())));
+                clock.endOf(meetingDay.plus(settings.overdueEscalationAfter())));
         for (Task meeting : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKey(SchoolProgram.HOLD_ALIGNMENT_MEETING).list()) {
             meeting.setDueDate(due);

@@ -9,9 +9,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /** Records the alignment meeting as held: the evidence for indicator 4d.1. */
@@ -25,15 +27,15 @@ class RecordAlignmentMeeting implements TaskListener {
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final Messages messages;
 
     RecordAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                           ProgramCalendar calendar, Messages messages) {
+                           DistrictClock clock, Messages messages) {
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;
-        this.calendar = calendar;
+        this.clock = clock;
         this.messages = messages;
     }
 
@@ -52,13 +54,13 @@ class RecordAlignmentMeeting implements TaskListener {
         String notes = form.text(NOTES, 4000);
         form.discardFromProcess();
 
-        LocalDate termStart = calendar.dayOf((Date) task.getVariable(Var.TERM_STARTS_AT));
+        LocalDate termStart = clock.dayOf((Date) task.getVariable(Var.TERM_STARTS_AT));
         long id = milestones.recordHeld(ref, MilestoneKind.ALIGNMENT_MEETING, 1, termStart.minusDays(1), heldOn,
-                attendees.size(), null, recorder.recordedBy(task), recorder.now());
+                attendees.size(), null, CompletedBy.of(task), clock.dateTime());
         milestones.recordAttendees(id, attendees);
         milestones.recordMinutes(id, new MeetingMinutes(String.join(",", points), notes, null, null));
 
-        task.setVariable(Var.ALIGNMENT_HELD_ON, calendar.startOf(heldOn));
+        task.setVariable(Var.ALIGNMENT_HELD_ON, clock.startOf(heldOn));
         task.setVariable(Var.ALIGNMENT_HELD_BEFORE_START, heldOn.isBefore(termStart));
     }
 }

@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 
 /** Records a progress check-in as held within its window: the evidence for indicator 4d.2. */
 @Component("recordCheckIn")
@@ -22,11 +24,13 @@ class RecordCheckIn implements TaskListener {
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
     private final Milestones milestones;
+    private final DistrictClock clock;
 
-    RecordCheckIn(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones) {
+    RecordCheckIn(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones, DistrictClock clock) {
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;
+        this.clock = clock;
     }
 
     @Override
@@ -43,7 +47,7 @@ class RecordCheckIn implements TaskListener {
         form.discardFromProcess();
 
         long id = milestones.recordHeld(ref, MilestoneKind.CHECK_IN, number, window.dueOn(), heldOn,
-                attendees.size(), studentsDiscussed, recorder.recordedBy(task), recorder.now());
+                attendees.size(), studentsDiscussed, CompletedBy.of(task), clock.dateTime());
         milestones.recordAttendees(id, attendees);
         milestones.recordMinutes(id, new MeetingMinutes(null, null, concerns, agreedActions));
     }

@@ -8,9 +8,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 
 /** Records the close-out meeting: the evidence for indicator 4d.3. */
 @Component("recordCloseOutMeeting")
@@ -21,14 +23,14 @@ class RecordCloseOutMeeting implements TaskListener {
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
     RecordCloseOutMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                          ProgramCalendar calendar) {
+                          DistrictClock clock) {
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
@@ -41,8 +43,8 @@ class RecordCloseOutMeeting implements TaskListener {
         form.discardFromProcess();
 
         long id = milestones.recordHeld(ref, MilestoneKind.CLOSE_OUT_MEETING, 1,
-                calendar.dayOf((Date) task.getVariable(Var.CLOSE_OUT_DUE)), heldOn, attendees.size(), null,
-                recorder.recordedBy(task), recorder.now());
+                clock.dayOf((Date) task.getVariable(Var.CLOSE_OUT_DUE)), heldOn, attendees.size(), null,
+                CompletedBy.of(task), clock.dateTime());
         milestones.recordAttendees(id, attendees);
         milestones.recordMinutes(id, new MeetingMinutes(null, notes, null, null));
     }

@@ -6,9 +6,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /** Keeps the impact summary the close-out meeting will discuss. */
@@ -21,17 +23,14 @@ class RecordImpactSummary implements TaskListener {
     static final String WHAT_TO_CHANGE = "whatToChange";
 
     private final SubmittedForms forms;
-    private final MeetingRecorder recorder;
     private final Milestones milestones;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final Messages messages;
 
-    RecordImpactSummary(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                        ProgramCalendar calendar, Messages messages) {
+    RecordImpactSummary(SubmittedForms forms, Milestones milestones, DistrictClock clock, Messages messages) {
         this.forms = forms;
-        this.recorder = recorder;
         this.milestones = milestones;
-        this.calendar = calendar;
+        this.clock = clock;
         this.messages = messages;
     }
 
@@ -49,8 +48,8 @@ class RecordImpactSummary implements TaskListener {
         form.discardFromProcess();
 
         long id = milestones.recordHeld(ref, MilestoneKind.IMPACT_SUMMARY, 1,
-                calendar.dayOf((Date) task.getVariable(Var.IMPACT_SUMMARY_DUE)), calendar.today(), null, null,
-                recorder.recordedBy(task), recorder.now());
+                clock.dayOf((Date) task.getVariable(Var.IMPACT_SUMMARY_DUE)), clock.today(), null, null,
+                CompletedBy.of(task), clock.dateTime());
         milestones.recordImpactSummary(id, summary);
     }
 }

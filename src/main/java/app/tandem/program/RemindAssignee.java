@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 import app.tandem.notify.TaskReminders;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
@@ -26,13 +27,13 @@ class RemindAssignee implements JavaDelegate {
     static final int REMINDED_PRIORITY = 75;
 
     private final TaskService tasks;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final Messages messages;
     private final TaskReminders reminders;
 
-    RemindAssignee(TaskService tasks, ProgramCalendar calendar, Messages messages, TaskReminders reminders) {
+    RemindAssignee(TaskService tasks, DistrictClock clock, Messages messages, TaskReminders reminders) {
         this.tasks = tasks;
-        this.calendar = calendar;
+        this.clock = clock;
         this.messages = messages;
         this.reminders = reminders;
     }
@@ -49,7 +50,7 @@ class RemindAssignee implements JavaDelegate {
             Date due = task.getDueDate();
             tasks.createComment(task.getId(), task.getProcessInstanceId(),
                     messages.text(java.util.Locale.ENGLISH, "reminder.comment",
-                            due == null ? "" : calendar.dayOf(due).toString()));
+                            due == null ? "" : clock.dayOf(due).toString()));
             reminders.remind(task);
         }
     }

@@ -13,6 +13,7 @@ import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
 import app.tandem.directory.Terms;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /** Starts a school's program for one term, after checking everything the model will rely on. */
@@ -22,16 +23,16 @@ public class SchoolProgramLauncher {
     private final RuntimeService runtime;
     private final Schools schools;
     private final Terms terms;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final ProgramSettings settings;
     private final Messages messages;
 
     public SchoolProgramLauncher(RuntimeService runtime, Schools schools, Terms terms,
-                                 ProgramCalendar calendar, ProgramSettings settings, Messages messages) {
+                                 DistrictClock clock, ProgramSettings settings, Messages messages) {
         this.runtime = runtime;
         this.schools = schools;
         this.terms = terms;
-        this.calendar = calendar;
+        this.clock = clock;
         this.settings = settings;
         this.messages = messages;
     }
@@ -60,12 +61,12 @@ public class SchoolProgramLauncher {
         return Variables.createVariables()
                 .putValue(Var.SCHOOL_ID, school.id())
                 .putValue(Var.TERM_ID, term.id())
-                .putValue(Var.TERM_STARTS_AT, calendar.startOf(term.startsOn()))
-                .putValue(Var.TERM_ENDS_AT, calendar.startOf(lastDay.plusDays(1)))
+                .putValue(Var.TERM_STARTS_AT, clock.startOf(term.startsOn()))
+                .putValue(Var.TERM_ENDS_AT, clock.startOf(lastDay.plusDays(1)))
                 .putValue(Var.CHECK_IN_CADENCE, term.checkInCadence().toString())
                 .putValue(Var.ALIGNMENT_SCHEDULE_DUE,
-                        calendar.endOf(term.startsOn().minus(settings.alignmentScheduleLead())))
-                .putValue(Var.IMPACT_SUMMARY_DUE, calendar.endOf(lastDay.plus(settings.impactSummaryWithin())))
-                .putValue(Var.CLOSE_OUT_DUE, calendar.endOf(lastDay.plus(settings.closeOutWithin())));
+                        clock.endOf(term.startsOn().minus(settings.alignmentScheduleLead())))
+                .putValue(Var.IMPACT_SUMMARY_DUE, clock.endOf(lastDay.plus(settings.impactSummaryWithin())))
+                .putValue(Var.CLOSE_OUT_DUE, clock.endOf(lastDay.plus(settings.closeOutWithin())));
     }
 }

@@ -10,20 +10,22 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 
 @Controller
 class LoginController {
 
+    private final DistrictClock clock;
     private final TandemProperties properties;
 
-    LoginController(TandemProperties properties) {
+    LoginController(DistrictClock clock, TandemProperties properties) {
+        this.clock = clock;
         this.properties = properties;
     }
 
@@ -32,7 +34,7 @@ class LoginController {
         HttpSession session = request.getSession(false);
         if (request.getParameterMap().containsKey("error") && session != null
                 && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof SignInThrottled throttled) {
-            Instant now = ClockUtil.getCurrentTime().toInstant();
+            Instant now = clock.now();
             long seconds = Math.max(0, Duration.between(now, throttled.tryAgainAt()).toSeconds());
             // Both rounded up: trying again at the stated time always works.
             model.addAttribute("waitMinutes", Math.max(1, (seconds + 59) / 60));

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import app.tandem.system.DistrictClock;
 
 /**
  * Checks a username and password for every way in: Tandem's sign-in page and the engine's REST API. Failed
@@ -16,12 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class PasswordCheck {
 
+    private final DistrictClock clock;
     private final IdentityService identity;
     private final SignInThrottle throttle;
     private final SlowPasswordHash hash;
     private final PasswordUpgrade upgrade;
 
-    PasswordCheck(IdentityService identity, SignInThrottle throttle, SlowPasswordHash hash, PasswordUpgrade upgrade) {
+    PasswordCheck(DistrictClock clock, IdentityService identity, SignInThrottle throttle, SlowPasswordHash hash, PasswordUpgrade upgrade) {
+        this.clock = clock;
         this.identity = identity;
         this.throttle = throttle;
         this.hash = hash;
@@ -34,7 +37,7 @@ public class PasswordCheck {
             return new PasswordVerdict.Refused();
         }
         SignInAttempt attempt = SignInAttempt.of(username, clientAddress);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.now();
         Optional<Instant> wait = throttle.waitUntil(attempt, now);
         if (wait.isPresent()) {
             return new PasswordVerdict.MustWait(wait.get(), false);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.system.DistrictClock;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.system.Messages;
@@ -24,14 +24,16 @@ import app.tandem.system.TandemProperties;
 @Controller
 class SignInFailuresController {
 
+    private final DistrictClock clock;
     private final SignInThrottle throttle;
     private final SignInThrottleSettings settings;
     private final StaffDirectory staff;
     private final Messages messages;
     private final DateTimeFormatter time;
 
-    SignInFailuresController(SignInThrottle throttle, SignInThrottleSettings settings, StaffDirectory staff,
+    SignInFailuresController(DistrictClock clock, SignInThrottle throttle, SignInThrottleSettings settings, StaffDirectory staff,
                              Messages messages, TandemProperties properties) {
+        this.clock = clock;
         this.throttle = throttle;
         this.settings = settings;
         this.staff = staff;
@@ -45,7 +47,7 @@ class SignInFailuresController {
     @GetMapping("/admin/sign-ins")
     String list(Viewer who, Model model) {
         Long district = districtOf(who);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.now();
         List<Row> rows = throttle.recent(district, now.minus(settings.forgetAfter())).stream()
                 .map(failed -> new Row(failed.account(), failed.failures(), failed.addresses(),
                         time.format(failed.lastFailureAt()),

@@ -13,8 +13,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +20,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.tandem.system.DistrictClock;
+import app.tandem.forms.CompletedBy;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.TandemProperties;
 import app.tandem.tasklist.form.FormCatalog;
@@ -39,6 +39,7 @@ import app.tandem.tasklist.form.FormCheck;
 @Component
 class FormSubmissionListener implements TaskListener {
 
+    private final DistrictClock clock;
     private final FormCatalog forms;
     private final FormCheck check;
     private final SchoolStaffOptions options;
@@ -46,8 +47,9 @@ class FormSubmissionListener implements TaskListener {
     private final ObjectMapper json;
     private final ZoneId zone;
 
-    FormSubmissionListener(FormCatalog forms, FormCheck check, SchoolStaffOptions options,
+    FormSubmissionListener(DistrictClock clock, FormCatalog forms, FormCheck check, SchoolStaffOptions options,
                            TaskSubmissions submissions, ObjectMapper json, TandemProperties properties) {
+        this.clock = clock;
         this.forms = forms;
         this.check = check;
         this.options = options;
@@ -73,8 +75,8 @@ class FormSubmissionListener implements TaskListener {
             Map.Entry<String, String> first = submission.errors().entrySet().iterator().next();
             throw new InvalidInputException(first.getKey(), first.getValue());
         }
-        submissions.record(task.getId(), form.get().id(), submission.values(), completedBy(task),
-                ClockUtil.getCurrentTime().toInstant());
+        submissions.record(task.getId(), form.get().id(), submission.values(), CompletedBy.of(task),
+                clock.now());
     }
 
     /** A value as a person would have entered it on a page: text, each of a checklist's choices, a day. */
@@ -112,13 +114,5 @@ class FormSubmissionListener implements TaskListener {
             chosen.add(text);
         }
         return chosen;
-    }
-
-    private static String completedBy(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
     }
 }

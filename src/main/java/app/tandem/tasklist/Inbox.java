@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import app.tandem.security.Viewer;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 
 /**
  * The tabs of the task list and their counts, read from the tasklist's own tables. Each tab is
@@ -35,18 +34,18 @@ class Inbox {
     private static final String ROW_COLUMNS = ", s.name as school_name, m.full_name as assignee_name";
 
     private final JdbcClient jdbc;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final Period dueSoon;
 
-    Inbox(JdbcClient jdbc, ProgramCalendar calendar,
+    Inbox(JdbcClient jdbc, DistrictClock clock,
           @Value("${tandem.tasklist.due-soon-within:P3D}") Period dueSoon) {
         this.jdbc = jdbc;
-        this.calendar = calendar;
+        this.clock = clock;
         this.dueSoon = dueSoon;
     }
 
     InboxCounts counts(Viewer worker, InboxQuery query) {
-        Params params = new Params(worker, query, now(), soon());
+        Params params = new Params(worker, query, Timestamp.from(clock.now()), soon());
         Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
         Set<InboxView> atLeast = EnumSet.noneOf(InboxView.class);
         counts.put(InboxView.MINE, count("select count(*) from open_task t where " + mine(params), params));
@@ -74,7 +73,7 @@ class Inbox {
     }
 
     private InboxPage page(Viewer worker, InboxQuery query, long total, boolean totalAtLeast) {
-        Params params = new Params(worker, query, now(), soon());
+        Params params = new Params(worker, query, Timestamp.from(clock.now()), soon());
         String order = query.latestDueFirst() ? "t.due_at desc nulls last" : "t.due_at asc nulls last";
         String sql = switch (query.view()) {
             case MINE -> openRows(mine(params), order);
@@ -152,12 +151,8 @@ class Inbox {
         return jdbc.sql(sql).params(params.values).query(Long.class).single();
     }
 
-    private Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
-    }
-
     private Timestamp soon() {
-        return Timestamp.from(calendar.endOf(calendar.today().plus(dueSoon)).toInstant());
+        return Timestamp.from(clock.endOf(clock.today().plus(dueSoon)).toInstant());
     }
 
     private enum Due {

@@ -7,12 +7,13 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import app.tandem.forms.CompletedBy;
+import app.tandem.system.DistrictClock;
 
 /**
  * Keeps {@code open_task}, {@code open_task_offer} and {@code completed_task} in step with the
@@ -25,9 +26,11 @@ class OpenTaskProjection {
     static final String SCHOOL_ID = "schoolId";
 
     private final JdbcClient jdbc;
+    private final DistrictClock clock;
 
-    OpenTaskProjection(JdbcClient jdbc) {
+    OpenTaskProjection(JdbcClient jdbc, DistrictClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void on(DelegateTask task) {
@@ -102,8 +105,8 @@ class OpenTaskProjection {
                 .param("school", snapshot.schoolId())
                 .param("groups", String.join(",", snapshot.groups()))
                 .param("due", timestamp(snapshot.dueAt()))
-                .param("by", completedBy(task))
-                .param("at", timestamp(ClockUtil.getCurrentTime()))
+                .param("by", CompletedBy.of(task))
+                .param("at", Timestamp.from(clock.now()))
                 .update();
         delete(task.getId());
     }
@@ -142,14 +145,6 @@ class OpenTaskProjection {
 
     private static Long schoolOf(DelegateTask task) {
         return task.getVariable(SCHOOL_ID) instanceof Number number ? number.longValue() : null;
-    }
-
-    private static String completedBy(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
     }
 
     private static Timestamp timestamp(Date date) {

@@ -11,8 +11,8 @@ import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
 import app.tandem.directory.Terms;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.system.DistrictClock;
 
 /** Reads a task's context from its process (ids and dates only) and Tandem's directory. */
 @Component
@@ -21,13 +21,13 @@ class ProcessContexts {
     private final RuntimeService runtime;
     private final Schools schools;
     private final Terms terms;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
-    ProcessContexts(RuntimeService runtime, Schools schools, Terms terms, ProgramCalendar calendar) {
+    ProcessContexts(RuntimeService runtime, Schools schools, Terms terms, DistrictClock clock) {
         this.runtime = runtime;
         this.schools = schools;
         this.terms = terms;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     ProcessContext of(TaskRecord task) {
@@ -44,6 +44,6 @@ class ProcessContexts {
         Date planned = variables.get(Var.ALIGNMENT_MEETING_DATE) instanceof Date date ? date : null;
         return new ProcessContext(schoolName, term == null ? null : term.name(),
                 term == null ? null : term.startsOn(), term == null ? null : term.endsOn(),
-                planned == null ? null : calendar.dayOf(planned));
+                planned == null ? null : clock.dayOf(planned));
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.security.Viewer;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
 import app.tandem.tasklist.form.FormCatalog;
@@ -42,10 +42,11 @@ class TaskController {
     private final ProcessContexts contexts;
     private final TaskLabels labels;
     private final Messages messages;
+    private final DistrictClock clock;
 
     TaskController(TaskAccess access, TaskWork work, FormCatalog forms, FormViews views,
                    TaskSubmissions submissions, TaskComments comments, ProcessContexts contexts, TaskLabels labels,
-                   Messages messages) {
+                   Messages messages, DistrictClock clock) {
         this.access = access;
         this.work = work;
         this.forms = forms;
@@ -55,6 +56,7 @@ class TaskController {
         this.contexts = contexts;
         this.labels = labels;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/tasks/{taskId}")
@@ -127,7 +129,7 @@ class TaskController {
         model.addAttribute("errors", submission == null ? Map.of() : submission.errors());
         model.addAttribute("problem", problem);
         model.addAttribute("labels", labels);
-        model.addAttribute("overdue", task.isOverdue(ClockUtil.getCurrentTime().toInstant()));
+        model.addAttribute("overdue", task.isOverdue(clock.now()));
         return "tasklist/task";
     }
 

@@ -1,13 +1,11 @@
 package app.tandem.tasklist;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.security.Viewer;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
@@ -38,9 +37,10 @@ class TaskListController {
     private final TaskLabels labels;
     private final RepositoryService repository;
     private final Messages messages;
+    private final DistrictClock clock;
 
     TaskListController(InboxSchools schools, Inbox inbox, TaskWork work, TaskAccess access, TaskLabels labels,
-                       RepositoryService repository, Messages messages) {
+                       RepositoryService repository, Messages messages, DistrictClock clock) {
         this.schools = schools;
         this.inbox = inbox;
         this.work = work;
@@ -48,6 +48,7 @@ class TaskListController {
         this.labels = labels;
         this.repository = repository;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/tasks")
@@ -108,7 +109,7 @@ class TaskListController {
     private void addCommon(Model model, Viewer worker) {
         model.addAttribute("worker", worker);
         model.addAttribute("labels", labels);
-        model.addAttribute("now", Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
+        model.addAttribute("now", clock.now());
     }
 
     private ListedTask listed(Viewer worker, InboxRow row) {

@@ -1,6 +1,5 @@
 package app.tandem.tasklist;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -12,7 +11,6 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -21,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
 import app.tandem.tasklist.form.FormCatalog;
@@ -50,12 +48,12 @@ class TaskWork {
     private final SchoolStaffOptions options;
     private final TaskComments comments;
     private final TaskLabels labels;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final TransactionTemplate transaction;
 
     TaskWork(TaskAccess access, TaskService tasks, IdentityService identity, StaffDirectory staff, FormCatalog forms,
              FormCheck check, SchoolStaffOptions options, TaskComments comments,
-             TaskLabels labels, ProgramCalendar calendar, TransactionTemplate transaction) {
+             TaskLabels labels, DistrictClock clock, TransactionTemplate transaction) {
         this.access = access;
         this.tasks = tasks;
         this.identity = identity;
@@ -65,7 +63,7 @@ class TaskWork {
         this.options = options;
         this.comments = comments;
         this.labels = labels;
-        this.calendar = calendar;
+        this.clock = clock;
         this.transaction = transaction;
     }
 
@@ -149,8 +147,8 @@ class TaskWork {
                 if (engineTask == null) {
                     throw new TaskGone();
                 }
-                engineTask.setDueDate(dueOn == null ? null : calendar.endOf(dueOn));
-                engineTask.setFollowUpDate(followUpOn == null ? null : calendar.startOf(followUpOn));
+                engineTask.setDueDate(dueOn == null ? null : clock.endOf(dueOn));
+                engineTask.setFollowUpDate(followUpOn == null ? null : clock.startOf(followUpOn));
                 tasks.saveTask(engineTask);
             });
         } catch (TaskGone | ProcessEngineException e) {
@@ -171,7 +169,7 @@ class TaskWork {
         if (text.length() > COMMENT_LIMIT) {
             return Notice.refused("tasklist.notice.longComment", COMMENT_LIMIT);
         }
-        comments.add(task, worker.username(), now(), text);
+        comments.add(task, worker.username(), clock.now(), text);
         return Notice.done("tasklist.notice.commented");
     }
 
@@ -292,10 +290,6 @@ class TaskWork {
 
     private static LocalDate day(String text) {
         return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 
     private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {

@@ -24,7 +24,7 @@ import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 
 /**
@@ -42,14 +42,14 @@ public class CampaignFixture {
     private final Campaigns campaigns;
     private final Contacts contacts;
     private final CommunicationPlans plans;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final ManagementService management;
     private final IdentityService identity;
 
     public CampaignFixture(Schools schools, StaffDirectory staff, CampaignLauncher launcher, Campaigns campaigns,
-                           Contacts contacts, CommunicationPlans plans, ProgramCalendar calendar, TaskService tasks,
+                           Contacts contacts, CommunicationPlans plans, DistrictClock clock, TaskService tasks,
                            RuntimeService runtime, ManagementService management, IdentityService identity) {
         this.schools = schools;
         this.staff = staff;
@@ -57,7 +57,7 @@ public class CampaignFixture {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.plans = plans;
-        this.calendar = calendar;
+        this.clock = clock;
         this.tasks = tasks;
         this.runtime = runtime;
         this.management = management;
@@ -104,7 +104,7 @@ public class CampaignFixture {
                         String language) {
         return contacts.add(people.district().id(), new ContactEntry(name, "Org of " + name, group.code(), "Chair",
                 decides, Influence.HIGH.code(), Stance.SUPPORTIVE.code(), email, null, language, Channel.EMAIL.code(),
-                people.lead()), people.lead(), calendar.today().atStartOfDay());
+                people.lead()), people.lead(), clock.today().atStartOfDay());
     }
 
     public long row(Campaign campaign, StakeholderGroup group, String owner, String cadence, LocalDate anchorOn) {
@@ -192,14 +192,14 @@ public class CampaignFixture {
     }
 
     public void today(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(calendar.zone()).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(clock.zone()).toInstant()));
     }
 
     public LocalDate dayOf(Date moment) {
-        return calendar.dayOf(moment);
+        return clock.dayOf(moment);
     }
 
     public Date endOf(LocalDate day) {
-        return calendar.endOf(day);
+        return clock.endOf(day);
     }
 }

@@ -30,9 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import app.tandem.TandemApplication;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.ProgramFixture;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import app.tandem.testsupport.ExternalServiceCondition;
 import app.tandem.testsupport.PostgresSchemas;
 import app.tandem.testsupport.RequiresPostgres;
@@ -129,7 +129,7 @@ class ClusterIT {
                         .map(setting -> "--" + setting).toArray(String[]::new))) {
             ProgramFixture fixture = app.getBean(ProgramFixture.class);
             ProcessEngine engine = app.getBean(ProcessEngine.class);
-            LocalDate today = app.getBean(ProgramCalendar.class).today();
+            LocalDate today = app.getBean(DistrictClock.class).today();
             for (int i = 0; i < BURST; i++) {
                 ProgramFixture.Program program = fixture.start(today.plusDays(30), today.plusDays(120), "P2W");
                 Task schedule = engine.getTaskService().createTaskQuery()

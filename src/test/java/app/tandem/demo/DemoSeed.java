@@ -9,8 +9,8 @@ import app.tandem.directory.Schools;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.Terms;
 import app.tandem.family.roster.RosterImporter;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgramLauncher;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 
 /**
@@ -24,10 +24,10 @@ public class DemoSeed {
 
     public DemoSeed(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
                     DemoTimeline timeline, ProcessEngineConfigurationImpl engineConfiguration,
-                    ProgramCalendar calendar, TandemProperties properties, TransactionTemplate transaction,
+                    DistrictClock clock, TandemProperties properties, TransactionTemplate transaction,
                     RosterImporter roster, IdentityService identity) {
         this.district = new DemoDistrict(schools, terms, staff, launcher, timeline, engineConfiguration,
-                calendar, properties, transaction, roster, identity);
+                clock, properties, transaction, roster, identity);
     }
 
     public void seed() {

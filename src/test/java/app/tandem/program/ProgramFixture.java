@@ -20,6 +20,7 @@ import app.tandem.directory.StaffMember;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.Terms;
+import app.tandem.system.DistrictClock;
 
 /** A fresh school with a leader and a teacher for each test, and a hand on the engine's clock. */
 @Component
@@ -31,15 +32,15 @@ public class ProgramFixture {
     private final Terms terms;
     private final StaffDirectory staff;
     private final SchoolProgramLauncher launcher;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
     public ProgramFixture(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
-                          ProgramCalendar calendar) {
+                          DistrictClock clock) {
         this.schools = schools;
         this.terms = terms;
         this.staff = staff;
         this.launcher = launcher;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     public record Program(School school, Term term, String processInstanceId, String leader, String teacher) {
@@ -74,14 +75,14 @@ public class ProgramFixture {
 
     /** Moves the engine's clock to ten in the morning of the given day. */
     public void today(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(calendar.zone()).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(10, 0)).atZone(clock.zone()).toInstant()));
     }
 
     public Date endOf(LocalDate day) {
-        return calendar.endOf(day);
+        return clock.endOf(day);
     }
 
     public Date startOf(LocalDate day) {
-        return calendar.startOf(day);
+        return clock.startOf(day);
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.tandem.TandemTest;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 
 @TandemTest
@@ -37,7 +37,7 @@ class OpenTaskReadModelTest {
     @Autowired
     OpenTaskRebuild rebuild;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock clock;
     @Autowired
     JdbcClient jdbc;
 
@@ -75,7 +75,7 @@ class OpenTaskReadModelTest {
     void shouldFollowANewDueDate() {
         SchoolAtWork school = fixture.school();
         Task task = fixture.scheduleTask(school);
-        Date due = calendar.endOf(LocalDate.of(2031, 5, 6));
+        Date due = clock.endOf(LocalDate.of(2031, 5, 6));
 
         task.setDueDate(due);
         tasks.saveTask(task);
@@ -93,7 +93,7 @@ class OpenTaskReadModelTest {
         identity.setAuthenticatedUserId(school.coordinator());
         try {
             tasks.complete(task.getId(), Variables.createVariables().putValue(
-                    SchoolProgram.Var.ALIGNMENT_MEETING_DATE, calendar.today().plusDays(7).toString()));
+                    SchoolProgram.Var.ALIGNMENT_MEETING_DATE, clock.today().plusDays(7).toString()));
         } finally {
             identity.clearAuthentication();
         }
@@ -115,7 +115,7 @@ class OpenTaskReadModelTest {
 
         try {
             tasks.complete(task.getId(), Variables.createVariables().putValue(
-                    SchoolProgram.Var.ALIGNMENT_MEETING_DATE, calendar.today().minusDays(1).toString()));
+                    SchoolProgram.Var.ALIGNMENT_MEETING_DATE, clock.today().minusDays(1).toString()));
         } catch (RuntimeException expected) {
             // the meeting day has passed
         }

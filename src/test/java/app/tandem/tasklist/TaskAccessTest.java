@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import app.tandem.TandemTest;
 import app.tandem.directory.Role;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 
 /**
@@ -41,7 +41,7 @@ class TaskAccessTest {
     @Autowired
     TaskService tasks;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock clock;
 
     SchoolAtWork schoolA;
     SchoolAtWork schoolB;
@@ -188,7 +188,7 @@ class TaskAccessTest {
     }
 
     private String tomorrow() {
-        return calendar.today().plusDays(1).toString();
+        return clock.today().plusDays(1).toString();
     }
 
     static UserRequestPostProcessor coordinator(String username) {

@@ -38,8 +38,8 @@ import app.tandem.directory.Role;
 import app.tandem.program.Milestone;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.Milestones;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 
 /** Filling in a task's form in Tandem: what comes back when it is refused, and what is kept where. */
@@ -57,7 +57,7 @@ class TaskFormTest {
     @Autowired
     ManagementService management;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock clock;
     @Autowired
     Milestones milestones;
     @Autowired
@@ -96,7 +96,7 @@ class TaskFormTest {
     void shouldShowTheProcessRefusalAtItsFieldWithNothingLost() throws Exception {
         SchoolAtWork school = fixture.school();
         Task task = fixture.scheduleTask(school);
-        String yesterday = calendar.today().minusDays(1).toString();
+        String yesterday = clock.today().minusDays(1).toString();
 
         MockHttpServletResponse response = submit(task, coordinator(school.coordinator()), Map.of(
                 "alignmentMeetingDate", List.of(yesterday), "invitees", List.of(school.program().teacher())));
@@ -146,7 +146,7 @@ class TaskFormTest {
         String notes = "Agreed with Ms Rivera " + UUID.randomUUID();
 
         MockHttpServletResponse response = submit(hold, coordinator(school.coordinator()), Map.of(
-                "heldOn", List.of(calendar.today().toString()),
+                "heldOn", List.of(clock.today().toString()),
                 "attendees", List.of(school.program().leader()),
                 "alignmentPoints", List.of("schedule"),
                 "notes", List.of(notes)));
@@ -185,7 +185,7 @@ class TaskFormTest {
         SchoolAtWork other = fixture.school();
         Task otherHold = fixture.scheduled(other);
         submit(otherHold, coordinator(other.coordinator()), Map.of(
-                "heldOn", List.of(calendar.today().toString()), "notes", List.of(payload)));
+                "heldOn", List.of(clock.today().toString()), "notes", List.of(payload)));
         MockHttpServletResponse record = mvc.perform(get("/tasks/" + otherHold.getId())
                 .with(coordinator(other.coordinator()))).andReturn().getResponse();
         assertThat(record.getContentAsString()).doesNotContain(payload);
@@ -197,7 +197,7 @@ class TaskFormTest {
         SchoolAtWork school = fixture.school();
         String colleague = fixture.person("coordinator", "Casey Colleague", Set.of(Role.COORDINATOR), school.school());
         Task task = fixture.scheduleTask(school);
-        Map<String, List<String>> form = Map.of("alignmentMeetingDate", List.of(calendar.today().plusDays(3).toString()));
+        Map<String, List<String>> form = Map.of("alignmentMeetingDate", List.of(clock.today().plusDays(3).toString()));
         assertThat(submit(task, coordinator(colleague), form).getStatus()).isEqualTo(302);
 
         MockHttpServletResponse late = submit(task, coordinator(school.coordinator()), form);
@@ -205,7 +205,7 @@ class TaskFormTest {
         assertThat(late.getStatus()).isEqualTo(302);
         assertThat(late.getRedirectedUrl()).isEqualTo("/tasks/" + task.getId());
         assertThat(mvc.perform(post("/tasks/" + task.getId()).with(csrf()).with(coordinator(school.coordinator()))
-                        .param("alignmentMeetingDate", calendar.today().plusDays(3).toString()))
+                        .param("alignmentMeetingDate", clock.today().plusDays(3).toString()))
                 .andReturn().getFlashMap().get("notice").toString())
                 .startsWith("Casey Colleague completed \u201cSchedule the alignment meeting\u201d on ")
                 .endsWith("before you did. What you entered was not saved.");
@@ -267,15 +267,15 @@ class TaskFormTest {
     void shouldSetTheDueAndFollowUpDays() throws Exception {
         SchoolAtWork school = fixture.school();
         Task task = fixture.scheduleTask(school);
-        LocalDate due = calendar.today().plusDays(9);
-        LocalDate followUp = calendar.today().plusDays(4);
+        LocalDate due = clock.today().plusDays(9);
+        LocalDate followUp = clock.today().plusDays(4);
 
         mvc.perform(post("/tasks/" + task.getId() + "/dates").with(csrf()).with(coordinator(school.coordinator()))
                 .param("due", due.toString()).param("followUp", followUp.toString()));
 
         Task changed = tasks.createTaskQuery().taskId(task.getId()).singleResult();
-        assertThat(changed.getDueDate()).isEqualTo(calendar.endOf(due));
-        assertThat(changed.getFollowUpDate()).isEqualTo(calendar.startOf(followUp));
+        assertThat(changed.getDueDate()).isEqualTo(clock.endOf(due));
+        assertThat(changed.getFollowUpDate()).isEqualTo(clock.startOf(followUp));
         Document page = page(mvc.perform(get("/tasks/" + task.getId()).with(coordinator(school.coordinator())))
                 .andReturn().getResponse());
         assertThat(page.getElementById("due").val()).isEqualTo(due.toString());

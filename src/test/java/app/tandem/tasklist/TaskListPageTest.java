@@ -36,9 +36,9 @@ import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.Terms;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
 import app.tandem.program.SchoolProgramLauncher;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 
 /** The task list as a coordinator of two schools sees it: tabs, counts, filters and pages. */
@@ -54,7 +54,7 @@ class TaskListPageTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock clock;
     @Autowired
     Terms terms;
     @Autowired
@@ -94,7 +94,7 @@ class TaskListPageTest {
         identity.setAuthenticatedUserId(coordinator);
         try {
             tasks.complete(done.getId(), Variables.putValue(SchoolProgram.Var.ALIGNMENT_MEETING_DATE,
-                    calendar.today().plusDays(5).toString()));
+                    clock.today().plusDays(5).toString()));
         } finally {
             identity.clearAuthentication();
         }
@@ -154,7 +154,7 @@ class TaskListPageTest {
 
     @Test
     void shouldSortByDueDateAndPageThroughTwentyAtATime() throws Exception {
-        LocalDate start = calendar.today().plusDays(40);
+        LocalDate start = clock.today().plusDays(40);
         String latest = null;
         for (int n = 0; n < 21; n++) {
             var term = terms.plan(new TermPlan(first.school().id(), "extra-" + n, "Extra " + n, start.plusDays(n),
@@ -257,7 +257,7 @@ class TaskListPageTest {
 
     private void dueIn(Task task, int days) {
         Task reloaded = tasks.createTaskQuery().taskId(task.getId()).singleResult();
-        reloaded.setDueDate(calendar.endOf(calendar.today().plusDays(days)));
+        reloaded.setDueDate(clock.endOf(clock.today().plusDays(days)));
         tasks.saveTask(reloaded);
     }
 

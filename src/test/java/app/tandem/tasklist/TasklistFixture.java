@@ -17,10 +17,10 @@ import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.ProgramFixture;
 import app.tandem.program.ProgramFixture.Program;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 
 /**
  * Programs with people around them for tasklist tests: each school gets its own coordinator,
@@ -35,20 +35,20 @@ class TasklistFixture {
     private final StaffDirectory staff;
     private final Schools schools;
     private final TaskService tasks;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
 
     TasklistFixture(ProgramFixture programs, StaffDirectory staff, Schools schools, TaskService tasks,
-                    ProgramCalendar calendar) {
+                    DistrictClock clock) {
         this.programs = programs;
         this.staff = staff;
         this.schools = schools;
         this.tasks = tasks;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** A school whose program waits at "Schedule the alignment meeting", with a coordinator of its own. */
     SchoolAtWork school() {
-        LocalDate termStart = calendar.today().plusDays(28);
+        LocalDate termStart = clock.today().plusDays(28);
         Program program = programs.start(termStart, termStart.plusDays(83), "P2W");
         String coordinator = person("coordinator", Set.of(Role.COORDINATOR), program.school());
         return new SchoolAtWork(program, coordinator);
@@ -91,7 +91,7 @@ class TasklistFixture {
     Task scheduled(SchoolAtWork school) {
         Task schedule = scheduleTask(school);
         tasks.complete(schedule.getId(), Variables.createVariables()
-                .putValue(SchoolProgram.Var.ALIGNMENT_MEETING_DATE, calendar.today().plusDays(7).toString()));
+                .putValue(SchoolProgram.Var.ALIGNMENT_MEETING_DATE, clock.today().plusDays(7).toString()));
         return task(school, SchoolProgram.HOLD_ALIGNMENT_MEETING);
     }
 

@@ -28,8 +28,8 @@ import com.microsoft.playwright.options.AriaRole;
 
 import app.tandem.TandemTest;
 import app.tandem.directory.Role;
-import app.tandem.program.ProgramCalendar;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
 import app.tandem.testsupport.ExternalServiceCondition;
 import app.tandem.testsupport.RequiresBrowser;
@@ -50,7 +50,7 @@ class TasklistJourneyTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    ProgramCalendar calendar;
+    DistrictClock clock;
 
     Playwright playwright;
     Browser browser;
@@ -125,7 +125,7 @@ class TasklistJourneyTest {
         assertThat(page.getByLabel("Notes")).hasValue("Tutoring fits the intervention block.");
         assertThat(page.getByLabel("Leader " + number(school))).isChecked();
 
-        page.locator("#field-heldOn").fill(calendar.today().toString());
+        page.locator("#field-heldOn").fill(clock.today().toString());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete the task")).click();
         assertThat(page.locator("#notice")).containsText("\u201cHold the alignment meeting\u201d is done.");
 

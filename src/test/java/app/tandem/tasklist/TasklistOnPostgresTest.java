@@ -26,7 +26,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.tandem.security.Viewer;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 import app.tandem.testsupport.ExternalServiceCondition;
 import app.tandem.testsupport.RequiresPostgres;
@@ -67,8 +67,9 @@ class TasklistOnPostgresTest {
         }
         jdbc.sql("insert into staff_member (username, district_id, full_name, email, preferred_language) "
                 + "values ('ana', 1, 'Ana Ortiz', 'ana@example.org', 'es')").update();
-        projection = new OpenTaskProjection(jdbc);
-        inbox = new Inbox(jdbc, new ProgramCalendar(new TandemProperties("http://localhost", ZONE)), Period.ofDays(3));
+        DistrictClock clock = new DistrictClock(new TandemProperties("http://localhost", ZONE));
+        projection = new OpenTaskProjection(jdbc, clock);
+        inbox = new Inbox(jdbc, clock, Period.ofDays(3));
     }
 
     @AfterEach

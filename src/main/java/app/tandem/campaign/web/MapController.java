@@ -11,12 +11,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.security.NotFound;
 import app.tandem.security.Viewer;
-import app.tandem.campaign.CampaignCalendar;
 import app.tandem.campaign.Contact;
 import app.tandem.campaign.ContactEntry;
 import app.tandem.campaign.Contacts;
 import app.tandem.campaign.DistrictStaff;
 import app.tandem.campaign.FieldErrors;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
@@ -29,15 +29,15 @@ class MapController {
     private final CampaignAccess access;
     private final Contacts contacts;
     private final DistrictStaff staff;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
     private final Messages messages;
 
-    MapController(CampaignAccess access, Contacts contacts, DistrictStaff staff, CampaignCalendar calendar,
+    MapController(CampaignAccess access, Contacts contacts, DistrictStaff staff, DistrictClock clock,
                   Messages messages) {
         this.access = access;
         this.contacts = contacts;
         this.staff = staff;
-        this.calendar = calendar;
+        this.clock = clock;
         this.messages = messages;
     }
 
@@ -54,7 +54,7 @@ class MapController {
         if (!errors.isEmpty()) {
             return page(model, viewer, viewer.districtId(), entry, errors);
         }
-        contacts.add(viewer.districtId(), entry, viewer.username(), calendar.now());
+        contacts.add(viewer.districtId(), entry, viewer.username(), clock.dateTime());
         redirect.addFlashAttribute("notice", messages.text("campaign.map.added", entry.contactName().strip()));
         return "redirect:/campaign/map";
     }
@@ -79,7 +79,7 @@ class MapController {
         if (!errors.isEmpty()) {
             return contactPage(model, contact, entry, errors, blankSuccessor(contact), new FieldErrors());
         }
-        contacts.update(id, entry, viewer.username(), calendar.now());
+        contacts.update(id, entry, viewer.username(), clock.dateTime());
         redirect.addFlashAttribute("notice", messages.text("campaign.map.saved", entry.contactName().strip()));
         return "redirect:/campaign/map";
     }
@@ -101,7 +101,7 @@ class MapController {
         if (!errors.isEmpty()) {
             return contactPage(model, contact, ContactEntry.of(contact), new FieldErrors(), successor, errors);
         }
-        contacts.succeed(id, successor, viewer.username(), calendar.now());
+        contacts.succeed(id, successor, viewer.username(), clock.dateTime());
         redirect.addFlashAttribute("notice", messages.text("campaign.map.succeeded", contact.fullName(),
                 successor.contactName().strip()));
         return "redirect:/campaign/map";

@@ -1,9 +1,7 @@
 package app.tandem.campaign.web;
 
-import java.time.Instant;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import app.tandem.campaign.Campaign;
-import app.tandem.campaign.CampaignCalendar;
 import app.tandem.campaign.Campaigns;
 import app.tandem.campaign.CoDesignInvitations;
 import app.tandem.campaign.CoDesignSession;
@@ -21,6 +18,7 @@ import app.tandem.campaign.DistrictStaff;
 import app.tandem.campaign.Invitation;
 import app.tandem.campaign.RsvpAnswer;
 import app.tandem.campaign.RsvpLinks;
+import app.tandem.system.DistrictClock;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -36,15 +34,15 @@ class RsvpController {
     private final CoDesignInvitations invitations;
     private final Campaigns campaigns;
     private final DistrictStaff staff;
-    private final CampaignCalendar calendar;
+    private final DistrictClock clock;
 
     RsvpController(RsvpLinks links, CoDesignInvitations invitations, Campaigns campaigns, DistrictStaff staff,
-                   CampaignCalendar calendar) {
+                   DistrictClock clock) {
         this.links = links;
         this.invitations = invitations;
         this.campaigns = campaigns;
         this.staff = staff;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     @GetMapping("/rsvp/{token}")
@@ -70,12 +68,12 @@ class RsvpController {
             model.addAttribute("problem", "campaign.rsvp.chooseAnswer");
             return page(model, token, invitation.get(), null, null);
         }
-        CoDesignInvitations.Outcome outcome = invitations.answer(invitation.get().id(), chosen.get(), calendar.now());
+        CoDesignInvitations.Outcome outcome = invitations.answer(invitation.get().id(), chosen.get(), clock.dateTime());
         return page(model, token, invitations.invitation(invitation.get().id()).orElseThrow(), chosen.get(), outcome);
     }
 
     private Optional<Invitation> check(String token, HttpServletResponse response) {
-        RsvpLinks.Verdict verdict = links.verify(token, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
+        RsvpLinks.Verdict verdict = links.verify(token, clock.now());
         if (verdict.status() == RsvpLinks.Verdict.Status.INVALID) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return Optional.empty();

@@ -30,7 +30,7 @@ import app.tandem.family.roster.RosterRows.SchoolRow;
 import app.tandem.family.roster.RosterRows.StaffRow;
 import app.tandem.family.roster.RosterRows.StudentRow;
 import app.tandem.family.roster.RosterSummary.Change;
-import app.tandem.program.ProgramCalendar;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
@@ -62,12 +62,12 @@ public class RosterImporter {
     private final IdentityService identity;
     private final TransactionTemplate transaction;
     private final Messages messages;
-    private final ProgramCalendar calendar;
+    private final DistrictClock clock;
     private final StaffDirectory directory;
     private final StaffChanges changes;
 
     RosterImporter(JdbcClient jdbc, JdbcTemplate batch, IdentityService identity, TransactionTemplate transaction,
-                   Messages messages, ProgramCalendar calendar, StaffDirectory directory, StaffChanges changes) {
+                   Messages messages, DistrictClock clock, StaffDirectory directory, StaffChanges changes) {
         this.directory = directory;
         this.changes = changes;
         this.jdbc = jdbc;
@@ -75,14 +75,14 @@ public class RosterImporter {
         this.identity = identity;
         this.transaction = transaction;
         this.messages = messages;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     public Result importRoster(Reader file, RosterScope scope, Progress progress) throws IOException {
         progress.at(Phase.CHECKING, 0, 0);
         RosterCheck check = new RosterCheck(scope, messages, schoolsOf(scope.districtId()),
                 schoolsOutside(scope.districtId()), studentSchools(scope.districtId()), directory::account,
-                calendar.today());
+                clock.today());
         check.read(file);
         if (!check.errors.isEmpty()) {
             return new Result(List.copyOf(check.errors), null);

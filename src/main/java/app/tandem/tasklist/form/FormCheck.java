@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -29,7 +27,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.tandem.system.TandemProperties;
+import app.tandem.system.DistrictClock;
 
 /**
  * Checks a submission against the form's own rules, as Camunda's form-js would in the browser,
@@ -49,12 +47,12 @@ public class FormCheck {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,20}");
 
     private final FormText text;
-    private final ZoneId zone;
+    private final DistrictClock clock;
     private final ObjectMapper json;
 
-    FormCheck(FormText text, TandemProperties properties, ObjectMapper json) {
+    FormCheck(FormText text, DistrictClock clock, ObjectMapper json) {
         this.text = text;
-        this.zone = properties.timeZone();
+        this.clock = clock;
         this.json = json;
     }
 
@@ -246,18 +244,18 @@ public class FormCheck {
                 }
                 case "datetime" -> {
                     LocalDateTime moment = parse(() -> LocalDateTime.parse(value), "tasklist.invalid.datetime", value);
-                    if (input.disallowPassedDates() && moment.toLocalDate().isBefore(today())) {
+                    if (input.disallowPassedDates() && moment.toLocalDate().isBefore(clock.today())) {
                         throw refuse("tasklist.invalid.passed");
                     }
-                    variables.putValueTyped(key, Variables.dateValue(Date.from(moment.atZone(zone).toInstant())));
+                    variables.putValueTyped(key, Variables.dateValue(Date.from(moment.atZone(clock.zone()).toInstant())));
                     values.put(key, moment.toString());
                 }
                 default -> {
                     LocalDate day = parse(() -> LocalDate.parse(value), "invalid.date", value);
-                    if (input.disallowPassedDates() && day.isBefore(today())) {
+                    if (input.disallowPassedDates() && day.isBefore(clock.today())) {
                         throw refuse("tasklist.invalid.passed");
                     }
-                    variables.putValueTyped(key, Variables.dateValue(Date.from(day.atStartOfDay(zone).toInstant())));
+                    variables.putValueTyped(key, Variables.dateValue(clock.startOf(day)));
                     values.put(key, day.toString());
                 }
             }
@@ -290,10 +288,6 @@ public class FormCheck {
 
         private String first() {
             return raw.isEmpty() ? "" : raw.get(0);
-        }
-
-        private LocalDate today() {
-            return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
         }
 
         private Refusal refuse(String code, Object... args) {

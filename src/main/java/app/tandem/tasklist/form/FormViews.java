@@ -2,7 +2,6 @@ package app.tandem.tasklist.form;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
@@ -12,22 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import app.tandem.system.TandemProperties;
+import app.tandem.system.DistrictClock;
 
 /** Turns a form and what was entered into what the templates show: to fill in, or to read back. */
 @Component
 public class FormViews {
 
     private final FormText text;
-    private final ZoneId zone;
+    private final DistrictClock clock;
 
-    FormViews(FormText text, TandemProperties properties) {
+    FormViews(FormText text, DistrictClock clock) {
         this.text = text;
-        this.zone = properties.timeZone();
+        this.clock = clock;
     }
 
     public List<FieldView> fields(FormSubmission submission, Function<FormComponent, List<FormOption>> options) {
@@ -89,7 +87,7 @@ public class FormViews {
                 default -> "date";
             };
             if (component.disallowPassedDates()) {
-                min = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).toString();
+                min = clock.today().toString();
             }
         }
         if ("number".equals(component.type())) {

@@ -23,7 +23,7 @@ class JobBacklogHealthTest {
     }
 
     private static JobBacklog backlog(long oldestWaitSeconds) {
-        return new JobBacklog(null) {
+        return new JobBacklog(null, null) {
             @Override
             public long dueNow() {
                 return 12;

@@ -23,6 +23,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 
 /** The server's own reading of a form: values typed, rules from the schema, nothing but its keys. */
@@ -31,7 +32,7 @@ class FormCheckTest {
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");
 
     private final FormCheck check = new FormCheck(new FormText(messages()),
-            new TandemProperties("http://localhost", ZONE), new ObjectMapper());
+            new DistrictClock(new TandemProperties("http://localhost", ZONE)), new ObjectMapper());
 
     private final FormSchema form = read("""
             {"id": "sample", "components": [
