@@ -112,12 +112,19 @@ class ProcessDiagram {
             String kind = kind(flowElement);
             String name = flowElement.getName() == null ? "" : flowElement.getName();
             shapes.add(new Shape(element.getId(), name, kind, b.getX(), b.getY(), b.getWidth(), b.getHeight(),
-                    b.getX() + b.getWidth() / 2, b.getY() + b.getHeight() / 2, label(kind, name, b),
+                    b.getX() + b.getWidth() / 2, b.getY() + b.getHeight() / 2, label(kind, name, b, labelBounds(di)),
                     counts.getOrDefault(element.getId(), 0), current.contains(element.getId())));
             minX = Math.min(minX, b.getX());
             minY = Math.min(minY, b.getY());
             maxX = Math.max(maxX, b.getX() + b.getWidth());
             maxY = Math.max(maxY, b.getY() + b.getHeight() + ("task".equals(kind) ? 0 : 40));
+            Bounds outside = labelBounds(di);
+            if (outside != null) {
+                minX = Math.min(minX, outside.getX());
+                minY = Math.min(minY, outside.getY());
+                maxX = Math.max(maxX, outside.getX() + outside.getWidth());
+                maxY = Math.max(maxY, outside.getY() + outside.getHeight());
+            }
         }
         // Containers first, so the activities inside are drawn over them.
         shapes.sort((a, c) -> Boolean.compare(!"subprocess".equals(a.kind()), !"subprocess".equals(c.kind())));
@@ -158,14 +165,29 @@ class ProcessDiagram {
         return "task";
     }
 
-    /** Task names wrap inside the box; a sub-process is named at its top; other names go below the shape. */
-    private static List<Label> label(String kind, String name, Bounds b) {
+    private static Bounds labelBounds(BpmnShape di) {
+        return di.getBpmnLabel() == null ? null : di.getBpmnLabel().getBounds();
+    }
+
+    /**
+     * Task names wrap inside the box; a sub-process is named at its top; other names go where the
+     * model's layout puts their label (as in Camunda Modeler), or below the shape when it puts none.
+     */
+    private static List<Label> label(String kind, String name, Bounds b, Bounds outside) {
         List<Label> labels = new ArrayList<>();
         if ("subprocess".equals(kind)) {
             labels.add(new Label(b.getX() + 10, b.getY() + 18, name));
             return labels;
         }
         boolean inside = "task".equals(kind);
+        if (!inside && outside != null) {
+            List<String> lines = wrap(name, 18);
+            for (int i = 0; i < lines.size(); i++) {
+                labels.add(new Label(outside.getX() + outside.getWidth() / 2, outside.getY() + 11 + i * 13.0,
+                        lines.get(i)));
+            }
+            return labels;
+        }
         // Boundary events sit side by side on their task, so their labels wrap narrower.
         List<String> lines = wrap(name, inside ? 15 : "boundary".equals(kind) ? 8 : 18);
         double lineHeight = 13;

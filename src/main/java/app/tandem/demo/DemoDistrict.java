@@ -230,6 +230,7 @@ class DemoDistrict implements ApplicationRunner {
     /** A week of the term begins: the updates due are started, drafted, translated and sent the next day. */
     private void updateWeek(String pi, LocalDate day) {
         timeline.fire(day, pi, CaregiverProcesses.CAREGIVER_UPDATES_DUE);
+        timeline.fire(day, pi, CaregiverProcesses.START_CAREGIVER_UPDATES);
         LocalDate next = day.plusDays(1);
         String update = CaregiverProcesses.UPDATE_PROCESS_KEY;
         timeline.completeAll(next, update, CaregiverProcesses.DRAFT_UPDATE, "coordinator", Map.of(
@@ -273,6 +274,7 @@ class DemoDistrict implements ApplicationRunner {
                 "attendees", json(attendees),
                 "alignmentPoints", json(List.of("instructional-materials", "schedule", "data-sharing")),
                 "notes", "Tutoring sits in the intervention block; teachers share unit plans every two weeks."));
+        timeline.fire(heldOn, pi, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS);
     }
 
     private void holdCheckIn(String pi, LocalDate heldOn, List<String> attendees, int studentsDiscussed) {

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 import app.tandem.system.DistrictClock;
 
 /**
- * Plays a school's past on the engine: completes tasks and fires timers on the days they happened,
- * so a demo program stands where its dates say, with history to match. Only safe while the job
- * executor is paused, because it moves the engine's clock.
+ * Plays a school's past on the engine: completes tasks, fires timers and runs the asynchronous steps
+ * (the jobs after them) on the days they happened, so a demo program stands where its dates say, with
+ * history to match. Only safe while the job executor is paused, because it moves the engine's clock;
+ * for the same reason it must run every job the played past left, or the executor would run it later
+ * on the real day.
  */
 @Component
 class DemoTimeline {
@@ -89,9 +91,10 @@ class DemoTimeline {
         });
     }
 
-    void fire(LocalDate day, String processInstanceId, String timerActivityId) {
+    /** Executes the one job of the instance at that activity: a timer, or an asynchronous continuation. */
+    void fire(LocalDate day, String processInstanceId, String activityId) {
         on(day, () -> {
-            Job job = management.createJobQuery().processInstanceId(processInstanceId).activityId(timerActivityId)
+            Job job = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
                     .singleResult();
             management.executeJob(job.getId());
         });

@@ -230,6 +230,12 @@ class DashboardTest {
 
         assertThat(diagram.select("svg.process-diagram g[data-activity=holdCheckIn] text").text())
                 .contains("Hold the progress check-in");
+        double soon = Double.parseDouble(diagram.select("g[data-activity=alignmentMeetingSoon] text.diagram-label")
+                .attr("x"));
+        double overdue = Double.parseDouble(diagram.select(
+                "g[data-activity=alignmentMeetingOverdue] text.diagram-label").attr("x"));
+        assertThat(overdue - soon).as("the two timers' labels stand where the model's layout puts them, apart")
+                .isGreaterThan(100);
         int waiting = Integer.parseInt(diagram.select("g[data-activity=scheduleAlignmentMeeting] .diagram-count text")
                 .text());
         assertThat(waiting).isPositive();

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import app.tandem.family.CaregiverProcesses;
 import app.tandem.program.ProgramFixture;
 import app.tandem.program.ProgramFixture.Program;
 import app.tandem.program.SchoolProgram;
@@ -41,6 +42,8 @@ class ProgramPlay {
                 "attendees", people(program),
                 "alignmentPoints", "[\"schedule\",\"data-sharing\"]",
                 "notes", "Tutoring runs in the intervention block."));
+        // The caregivers' introduction: its own job, right after the meeting's task.
+        fire(program, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, heldOn);
     }
 
     void holdCheckIn(Program program, LocalDate heldOn, int studentsDiscussed) {
@@ -53,10 +56,11 @@ class ProgramPlay {
                 "agreedActions", "Share the fractions unit plan."));
     }
 
-    void fire(Program program, String timerActivityId, LocalDate on) {
+    /** Executes the job waiting at that activity (a timer or an asynchronous step) on that day. */
+    void fire(Program program, String activityId, LocalDate on) {
         fixture.today(on);
         Job job = management.createJobQuery().processInstanceId(program.processInstanceId())
-                .activityId(timerActivityId).singleResult();
+                .activityId(activityId).singleResult();
         management.executeJob(job.getId());
     }
 

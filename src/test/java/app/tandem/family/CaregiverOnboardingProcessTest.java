@@ -129,6 +129,35 @@ class CaregiverOnboardingProcessTest {
     }
 
     @Test
+    void shouldIntroduceTheProgramInAJobOfItsOwnAfterTheMeetingIsRecorded() {
+        Program program = programs.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        Student ana = families.student(program.school(), "Ana Silva");
+        Caregiver mother = families.caregiver(ana, "Maria Silva", "maria.silva@example.org", null, "en", Channel.EMAIL);
+        String people = "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]";
+        ProcessInstance pi = processInstanceQuery().processInstanceId(program.processInstanceId()).singleResult();
+        complete(task(SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
+                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "invitees", people));
+        programs.today(TODAY.plusDays(3));
+
+        complete(task(SchoolProgram.HOLD_ALIGNMENT_MEETING, pi), withVariables("heldOn", TODAY.plusDays(3).toString(),
+                "attendees", people, "alignmentPoints", "[\"schedule\"]"));
+
+        assertThat(pi).as("the coordinator's request ends here").isWaitingAt(INTRODUCE_PROGRAM_TO_CAREGIVERS)
+                .hasNotPassed(INTRODUCE_PROGRAM_TO_CAREGIVERS);
+        assertThat(jobQuery().processInstanceId(pi.getId()).activityId(INTRODUCE_PROGRAM_TO_CAREGIVERS).count())
+                .isEqualTo(1);
+        assertThat(onboardings(program)).as("no onboarding before the job runs").isEmpty();
+        assertThat(messages.introduction(program.term().id(), mother.id())).isEmpty();
+
+        execute(job(INTRODUCE_PROGRAM_TO_CAREGIVERS, pi));
+
+        assertThat(pi).hasPassed(INTRODUCE_PROGRAM_TO_CAREGIVERS).isWaitingAt(SchoolProgram.TERM_STARTS);
+        assertThat(onboardings(program)).extracting(HistoricProcessInstance::getBusinessKey)
+                .containsExactly(onboardingBusinessKey(mother.id(), program.term().id()));
+        assertThat(messages.introduction(program.term().id(), mother.id())).isPresent();
+    }
+
+    @Test
     void shouldStopStartingUpdatesAtTheLastWeekOfTheTerm() {
         Program program = programs.start(TERM_START, TERM_START.plusDays(27), "P2W");
         alignBeforeStart(program);
@@ -139,6 +168,7 @@ class CaregiverOnboardingProcessTest {
         for (int week = 1; week <= 3; week++) {
             programs.today(TERM_START.plusDays(7L * week));
             execute(job(CAREGIVER_UPDATES_DUE, pi));
+            execute(job(START_CAREGIVER_UPDATES, pi));
         }
 
         assertThat(jobQuery().processInstanceId(pi.getId()).activityId(CAREGIVER_UPDATES_DUE).count())
@@ -162,6 +192,7 @@ class CaregiverOnboardingProcessTest {
         for (int week = 1; week <= 4; week++) {
             programs.today(TERM_START.plusDays(7L * week));
             execute(job(CAREGIVER_UPDATES_DUE, pi));
+            execute(job(START_CAREGIVER_UPDATES, pi));
             assertThat(pi).isWaitingAt(SchoolProgram.HOLD_CHECK_IN);
         }
 
@@ -195,5 +226,6 @@ class CaregiverOnboardingProcessTest {
         programs.today(TODAY.plusDays(3));
         complete(task(SchoolProgram.HOLD_ALIGNMENT_MEETING, pi), withVariables("heldOn", TODAY.plusDays(3).toString(),
                 "attendees", people, "alignmentPoints", "[\"schedule\"]"));
+        execute(job(INTRODUCE_PROGRAM_TO_CAREGIVERS, pi));
     }
 }

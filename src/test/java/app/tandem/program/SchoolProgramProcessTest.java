@@ -23,6 +23,7 @@ import app.tandem.TandemTest;
 import app.tandem.directory.Role;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
+import app.tandem.family.CaregiverProcesses;
 import app.tandem.notify.Mailroom;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.OutboxMessage;
@@ -310,6 +311,8 @@ class SchoolProgramProcessTest {
                         .replace("[", "[\"").replace("]", "\"]").replace(", ", "\",\""),
                 "alignmentPoints", "[\"instructional-materials\",\"schedule\",\"data-sharing\"]",
                 "notes", "Materials agreed."));
+        // The caregivers' introduction runs as its own job after the task's transaction.
+        execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, instance(program)));
     }
 
     private void alignBeforeStart(Program program) {

@@ -42,7 +42,7 @@ class EveryComponentFormTest {
     private static final String PROCESS = "tasklist-every-component";
     private static final String FORM = """
             {"id": "every-component", "type": "default", "components": [
-              {"type": "text", "id": "intro", "text": "#### Every component\\nA paragraph.\\n- one item"},
+              {"type": "text", "id": "intro", "text": "#### Every component\\nA paragraph.\\n- one item\\n\\nSee **Campaign → Plan**, *then* the [guide](https://example.org/help) <b>as text</b>."},
               {"type": "textfield", "key": "title", "label": "Title", "validate": {"required": true, "maxLength": 80},
                "description": "A short title."},
               {"type": "textarea", "key": "story", "label": "Story"},
@@ -104,7 +104,12 @@ class EveryComponentFormTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 
         assertThat(page.select(".form-intro h2").text()).isEqualTo("Every component");
-        assertThat(page.select(".form-intro p").text()).isEqualTo("A paragraph.");
+        assertThat(page.select(".form-intro p").text())
+                .isEqualTo("A paragraph. See Campaign → Plan, then the guide <b>as text</b>.");
+        assertThat(page.select(".form-intro p strong").text()).as("form-js Markdown, read").isEqualTo("Campaign → Plan");
+        assertThat(page.select(".form-intro p em").text()).isEqualTo("then");
+        assertThat(page.select(".form-intro p a[href=https://example.org/help][rel~=noopener]").text()).isEqualTo("guide");
+        assertThat(page.select(".form-intro b")).as("HTML in the form's text stays text").isEmpty();
         assertThat(page.select(".form-intro li").text()).isEqualTo("one item");
         assertThat(page.select("label[for=field-title]").text()).isEqualTo("Title * (required)");
         assertThat(page.getElementById("field-title").attr("aria-describedby")).isEqualTo("field-title-description");

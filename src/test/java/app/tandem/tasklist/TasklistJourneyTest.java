@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import com.microsoft.playwright.options.AriaRole;
 
 import app.tandem.TandemTest;
 import app.tandem.directory.Role;
+import app.tandem.family.CaregiverProcesses;
 import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.TasklistFixture.SchoolAtWork;
@@ -51,6 +53,8 @@ class TasklistJourneyTest {
     RuntimeService runtime;
     @Autowired
     DistrictClock clock;
+    @Autowired
+    ManagementService management;
 
     Playwright playwright;
     Browser browser;
@@ -134,7 +138,13 @@ class TasklistJourneyTest {
         assertThat(page.locator("#completed-by")).containsText("Completed by Alex Journey");
         assertThat(page.locator("#answers")).containsText("Tutoring fits the intervention block.");
 
-        assertThat(runtime.getActiveActivityIds(school.program().processInstanceId()))
+        String programId = school.program().processInstanceId();
+        assertThat(runtime.getActiveActivityIds(programId))
+                .as("the caregivers' introduction is left to a job").containsExactly(
+                        CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS);
+        management.executeJob(management.createJobQuery().processInstanceId(programId)
+                .activityId(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS).singleResult().getId());
+        assertThat(runtime.getActiveActivityIds(programId))
                 .as("the program waits for the term to start").containsExactly(SchoolProgram.TERM_STARTS);
         assertThat(errors).as("nothing refused by the Content-Security-Policy or broken in scripts").isEmpty();
     }
