@@ -1,6 +1,6 @@
 package app.tandem.tasklist;
 
-import app.tandem.tasklist.form.FormSubmission;
+import app.tandem.forms.FormSubmission;
 
 /**
  * The end of a form submission: either a notice (done, or refused because the task moved on), or

@@ -24,11 +24,11 @@ import app.tandem.system.DistrictClock;
 import app.tandem.forms.CompletedBy;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.TandemProperties;
-import app.tandem.tasklist.form.FormCatalog;
-import app.tandem.tasklist.form.FormComponent;
-import app.tandem.tasklist.form.FormSchema;
-import app.tandem.tasklist.form.FormSubmission;
-import app.tandem.tasklist.form.FormCheck;
+import app.tandem.forms.FormCatalog;
+import app.tandem.forms.FormComponent;
+import app.tandem.forms.FormSchema;
+import app.tandem.forms.FormSubmission;
+import app.tandem.forms.FormCheck;
 
 /**
  * The one completion path, whatever the door: Tandem's task page, Camunda's own Tasklist or the REST API. Before

@@ -6,9 +6,9 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.StaffDirectory;
-import app.tandem.tasklist.form.FormCheck;
-import app.tandem.tasklist.form.FormComponent;
-import app.tandem.tasklist.form.FormOption;
+import app.tandem.forms.FormCheck;
+import app.tandem.forms.FormComponent;
+import app.tandem.forms.FormOption;
 
 /**
  * The choices of a form's components for one task. {@code valuesKey: "schoolStaffOptions"} is the

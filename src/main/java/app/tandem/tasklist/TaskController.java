@@ -18,9 +18,9 @@ import app.tandem.security.Viewer;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
-import app.tandem.tasklist.form.FormCatalog;
-import app.tandem.tasklist.form.FormSchema;
-import app.tandem.tasklist.form.FormSubmission;
+import app.tandem.forms.FormCatalog;
+import app.tandem.forms.FormSchema;
+import app.tandem.forms.FormSubmission;
 import app.tandem.tasklist.form.FormViews;
 
 import jakarta.servlet.http.HttpServletRequest;

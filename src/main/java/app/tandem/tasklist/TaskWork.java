@@ -22,12 +22,12 @@ import app.tandem.directory.StaffMember;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
-import app.tandem.tasklist.form.FormCatalog;
-import app.tandem.tasklist.form.FormCheck;
-import app.tandem.tasklist.form.FormComponent;
-import app.tandem.tasklist.form.FormOption;
-import app.tandem.tasklist.form.FormSchema;
-import app.tandem.tasklist.form.FormSubmission;
+import app.tandem.forms.FormCatalog;
+import app.tandem.forms.FormCheck;
+import app.tandem.forms.FormComponent;
+import app.tandem.forms.FormOption;
+import app.tandem.forms.FormSchema;
+import app.tandem.forms.FormSubmission;
 
 /**
  * What a person does to a task: claim, unclaim, hand over, set dates, comment, complete. Each

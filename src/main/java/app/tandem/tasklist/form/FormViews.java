@@ -14,6 +14,12 @@ import java.util.function.Function;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import app.tandem.forms.FormSchema;
+import app.tandem.forms.FormComponent;
+import app.tandem.forms.FormOption;
+import app.tandem.forms.FormRules;
+import app.tandem.forms.FormSubmission;
+import app.tandem.forms.FormText;
 import app.tandem.system.DistrictClock;
 
 /** Turns a form and what was entered into what the templates show: to fill in, or to read back. */

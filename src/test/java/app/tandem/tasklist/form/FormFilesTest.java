@@ -21,6 +21,10 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.tandem.forms.FormSchema;
+import app.tandem.forms.FormComponent;
+import app.tandem.forms.FormSchemaReader;
+import app.tandem.forms.FormText;
 import app.tandem.tasklist.form.TextBlock.Span;
 import app.tandem.tasklist.form.TextBlock.Span.Style;
 

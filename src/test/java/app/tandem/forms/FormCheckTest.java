@@ -1,4 +1,4 @@
-package app.tandem.tasklist.form;
+package app.tandem.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +23,11 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.tandem.forms.FormSchema;
+import app.tandem.forms.FormSchemaReader;
+import app.tandem.forms.FormCheck;
+import app.tandem.forms.FormSubmission;
+import app.tandem.forms.FormText;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 

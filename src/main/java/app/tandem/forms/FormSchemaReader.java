@@ -1,4 +1,4 @@
-package app.tandem.tasklist.form;
+package app.tandem.forms;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,15 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads a {@code .form} file: only what Tandem renders and checks, ignoring anything else form-js keeps. */
-final class FormSchemaReader {
+public final class FormSchemaReader {
 
     private final ObjectMapper json;
 
-    FormSchemaReader(ObjectMapper json) {
+    public FormSchemaReader(ObjectMapper json) {
         this.json = json;
     }
 
-    FormSchema read(InputStream in) throws IOException {
+    public FormSchema read(InputStream in) throws IOException {
         JsonNode root = json.readTree(in);
         List<FormComponent> components = new ArrayList<>();
         collect(root.path("components"), components);

@@ -1,4 +1,4 @@
-package app.tandem.tasklist.form;
+package app.tandem.forms;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package app.tandem.tasklist.form;
+package app.tandem.forms;
 
 import java.util.Locale;
 
@@ -22,7 +22,7 @@ public class FormText {
 
     private final MessageSource messages;
 
-    FormText(MessageSource messages) {
+    public FormText(MessageSource messages) {
         this.messages = messages;
     }
 
