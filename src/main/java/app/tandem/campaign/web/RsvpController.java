@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * The public answer to a co-design invitation, for people without an account. The link's signature is the only
  * key: a changed or unknown link gets a plain "not valid" page, an old one an "expired" page. Opening the link
  * changes nothing (mail scanners open links too); one click on the page records the answer, and the same answer
- * again is kept once.
+ * again is kept once. A link answers a few times a minute at most (see {@link RsvpAnswerLimit}).
  */
 @Controller
 class RsvpController {
@@ -37,14 +38,16 @@ class RsvpController {
     private final Campaigns campaigns;
     private final DistrictStaff staff;
     private final CampaignCalendar calendar;
+    private final RsvpAnswerLimit limit;
 
     RsvpController(RsvpLinks links, CoDesignInvitations invitations, Campaigns campaigns, DistrictStaff staff,
-                   CampaignCalendar calendar) {
+                   CampaignCalendar calendar, RsvpAnswerLimit limit) {
         this.links = links;
         this.invitations = invitations;
         this.campaigns = campaigns;
         this.staff = staff;
         this.calendar = calendar;
+        this.limit = limit;
     }
 
     @GetMapping("/rsvp/{token}")
@@ -64,6 +67,11 @@ class RsvpController {
         if (invitation.isEmpty()) {
             return refusal(model, response);
         }
+        if (!limit.allow(invitation.get().id(), now())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+            return refusal(model, response);
+        }
         Optional<RsvpAnswer> chosen = RsvpAnswer.byCode(answer == null ? "" : answer);
         if (chosen.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -75,7 +83,7 @@ class RsvpController {
     }
 
     private Optional<Invitation> check(String token, HttpServletResponse response) {
-        RsvpLinks.Verdict verdict = links.verify(token, Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()));
+        RsvpLinks.Verdict verdict = links.verify(token, now());
         if (verdict.status() == RsvpLinks.Verdict.Status.INVALID) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return Optional.empty();
@@ -92,8 +100,13 @@ class RsvpController {
         return invitation;
     }
 
+    private static Instant now() {
+        return Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime());
+    }
+
     private String refusal(Model model, HttpServletResponse response) {
         model.addAttribute("expired", response.getStatus() == HttpStatus.GONE.value());
+        model.addAttribute("tooMany", response.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value());
         return "campaign/rsvp-refused";
     }
 
