@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.Milestones;
 import app.tandem.program.ProgramFixture;
@@ -44,6 +46,8 @@ class DashboardTest {
     Milestones milestones;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    Schools schools;
 
     @AfterEach
     void resetClock() {
@@ -182,6 +186,23 @@ class DashboardTest {
         assertThat(lines.get(1)).startsWith(program.school().code() + "," + program.school().name()
                 + ",Term 1,2027-02-01,2027-04-25,Waiting for the start,Term starts,2027-02-01,Green,0,0,No data yet,"
                 + "1,1,100,0,0,No data yet,0,0,No data yet,0,0,No data yet");
+    }
+
+    @Test
+    void shouldExportASchoolNamedLikeAFormulaAsTextInTheCsv() throws Exception {
+        fixture.today(TODAY);
+        School neighbour = fixture.newSchool();
+        School school = schools.add(neighbour.districtId(), "formula-" + neighbour.code(), "=cmd|' /C calc'!A0");
+        fixture.startAt(school, START, LAST_DAY);
+
+        String csv = mvc.perform(get("/dashboard/export.csv").param("q", school.code())
+                        .with(user("dashboard-manager").roles("managers")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        List<String> lines = csv.substring(1).lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith(school.code() + ",'=cmd|' /C calc'!A0,");
     }
 
     @Test

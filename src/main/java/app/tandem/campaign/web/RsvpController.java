@@ -2,6 +2,7 @@ package app.tandem.campaign.web;
 
 import java.util.Optional;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * The public answer to a co-design invitation, for people without an account. The link's signature is the only
  * key: a changed or unknown link gets a plain "not valid" page, an old one an "expired" page. Opening the link
  * changes nothing (mail scanners open links too); one click on the page records the answer, and the same answer
- * again is kept once.
+ * again is kept once. A link answers a few times a minute at most (see {@link RsvpAnswerLimit}).
  */
 @Controller
 class RsvpController {
@@ -35,14 +36,16 @@ class RsvpController {
     private final Campaigns campaigns;
     private final DistrictStaff staff;
     private final DistrictClock clock;
+    private final RsvpAnswerLimit limit;
 
     RsvpController(RsvpLinks links, CoDesignInvitations invitations, Campaigns campaigns, DistrictStaff staff,
-                   DistrictClock clock) {
+                   DistrictClock clock, RsvpAnswerLimit limit) {
         this.links = links;
         this.invitations = invitations;
         this.campaigns = campaigns;
         this.staff = staff;
         this.clock = clock;
+        this.limit = limit;
     }
 
     @GetMapping("/rsvp/{token}")
@@ -60,6 +63,11 @@ class RsvpController {
                   HttpServletResponse response) {
         Optional<Invitation> invitation = check(token, response);
         if (invitation.isEmpty()) {
+            return refusal(model, response);
+        }
+        if (!limit.allow(invitation.get().id(), clock.now())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "60");
             return refusal(model, response);
         }
         Optional<RsvpAnswer> chosen = RsvpAnswer.byCode(answer == null ? "" : answer);
@@ -90,8 +98,10 @@ class RsvpController {
         return invitation;
     }
 
+
     private String refusal(Model model, HttpServletResponse response) {
         model.addAttribute("expired", response.getStatus() == HttpStatus.GONE.value());
+        model.addAttribute("tooMany", response.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value());
         return "campaign/rsvp-refused";
     }
 

@@ -315,6 +315,21 @@ class CampaignPagesTest {
     }
 
     @Test
+    void shouldExportEveryFormulaStartInThePlanAsText() throws Exception {
+        mvc.perform(row(post("/campaign/" + campaign.id() + "/plan/rows"), "P1M", Map.of(
+                        "audience", "=cmd|' /C calc'!A0", "keyMessage", "+1+1", "theAsk", "-2+3",
+                        "feedbackLoop", "@SUM(A1:A2)")))
+                .andExpect(status().is3xxRedirection());
+
+        String csv = mvc.perform(get("/campaign/" + campaign.id() + "/plan.csv").with(lead()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        List<String> lines = csv.substring(1).lines().toList();
+        assertThat(lines.get(1)).startsWith("1,School board,'=cmd|' /C calc'!A0,'+1+1,'-2+3,")
+                .endsWith(",'@SUM(A1:A2)");
+    }
+
+    @Test
     void shouldShowAnOwnerTheirOwnTracksAndNothingElse() throws Exception {
         approvedWithTwoRows();
         RequestPostProcessor ownerA = user(people.ownerA()).roles("coordinators");

@@ -3,6 +3,7 @@ package app.tandem.campaign.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -121,6 +122,25 @@ class RsvpLinkTest {
 
         page(mvc.perform(post(yesLink).param("answer", "no")).andExpect(status().isOk()));
         assertThat(answer()).as("a change of mind replaces the answer").isEqualTo(RsvpAnswer.NO);
+    }
+
+    @Test
+    void shouldTakeOnlyAFewAnswersAMinuteThroughOneLink() throws Exception {
+        for (int i = 0; i < RsvpAnswerLimit.ANSWERS_PER_MINUTE; i++) {
+            mvc.perform(post(yesLink).param("answer", i % 2 == 0 ? "yes" : "no")).andExpect(status().isOk());
+        }
+        RsvpAnswer last = answer();
+
+        Document resting = page(mvc.perform(post(yesLink).param("answer", last == RsvpAnswer.YES ? "no" : "yes"))
+                .andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "60")));
+
+        assertThat(resting.select("h1").text()).isEqualTo("Too many answers at once");
+        assertThat(answer()).as("the answer over the limit changed nothing").isEqualTo(last);
+        mvc.perform(get(yesLink)).andExpect(status().isOk());
+
+        fixture.today(TODAY.plusDays(1));
+        mvc.perform(post(yesLink).param("answer", "no")).andExpect(status().isOk());
+        assertThat(answer()).as("the link answers again once the minute is over").isEqualTo(RsvpAnswer.NO);
     }
 
     @Test
