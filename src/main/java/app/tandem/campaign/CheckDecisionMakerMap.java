@@ -37,7 +37,7 @@ class CheckDecisionMakerMap implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Campaign campaign = campaigns.byId(FormChecks.campaignId(task)).orElseThrow();
+        Campaign campaign = campaigns.byId(StakeholderCampaign.campaignId(task)).orElseThrow();
         SubmittedForm form = forms.of(task);
         form.text(MAP_REVIEWED, 10);
         form.discardFromProcess();

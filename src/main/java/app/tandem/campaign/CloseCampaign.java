@@ -20,6 +20,6 @@ class CloseCampaign implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        campaigns.close(FormChecks.campaignId(execution), clock.today());
+        campaigns.close(StakeholderCampaign.campaignId(execution), clock.today());
     }
 }

@@ -1,7 +1,6 @@
 package app.tandem.campaign;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,7 +25,6 @@ class DecideCommunicationPlan implements TaskListener {
     static final String SEND_BACK = "send-back";
 
     private final SubmittedForms forms;
-    private final FormChecks formChecks;
     private final Campaigns campaigns;
     private final CommunicationPlans plans;
     private final Checks checks;
@@ -34,10 +32,9 @@ class DecideCommunicationPlan implements TaskListener {
     private final CampaignSettings settings;
     private final CampaignMail mail;
 
-    DecideCommunicationPlan(SubmittedForms forms, FormChecks formChecks, Campaigns campaigns, CommunicationPlans plans,
+    DecideCommunicationPlan(SubmittedForms forms, Campaigns campaigns, CommunicationPlans plans,
                             Checks checks, DistrictClock clock, CampaignSettings settings, CampaignMail mail) {
         this.forms = forms;
-        this.formChecks = formChecks;
         this.campaigns = campaigns;
         this.plans = plans;
         this.checks = checks;
@@ -48,9 +45,9 @@ class DecideCommunicationPlan implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Campaign campaign = campaigns.byId(FormChecks.campaignId(task)).orElseThrow();
+        Campaign campaign = campaigns.byId(StakeholderCampaign.campaignId(task)).orElseThrow();
         SubmittedForm form = forms.of(task);
-        String decision = formChecks.option(form, PLAN_DECISION, List.of(APPROVE, SEND_BACK), true);
+        String decision = form.requiredOption(PLAN_DECISION);
         String comment = form.text(REVIEW_COMMENT, 2000);
         form.discardFromProcess();
         String by = CompletedBy.of(task);

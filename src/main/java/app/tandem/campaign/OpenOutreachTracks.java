@@ -22,7 +22,7 @@ class OpenOutreachTracks implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        for (PlanRow row : plans.rows(FormChecks.campaignId(execution))) {
+        for (PlanRow row : plans.rows(StakeholderCampaign.campaignId(execution))) {
             tracks.open(row, clock.today());
         }
     }

@@ -19,17 +19,14 @@ class RecordCommunityBriefing implements TaskListener {
     static final String AUDIENCES = "audiencesBriefed";
     static final String COMMITMENTS = "partnerCommitments";
     static final String FOLLOW_UP = "partnerFollowUp";
-    static final List<String> AUDIENCE_OPTIONS = List.of("community-partners", "local-government", "media");
 
     private final SubmittedForms forms;
-    private final FormChecks formChecks;
     private final PlaybookRecords records;
     private final DistrictClock clock;
 
-    RecordCommunityBriefing(SubmittedForms forms, FormChecks formChecks, PlaybookRecords records,
+    RecordCommunityBriefing(SubmittedForms forms, PlaybookRecords records,
                             DistrictClock clock) {
         this.forms = forms;
-        this.formChecks = formChecks;
         this.records = records;
         this.clock = clock;
     }
@@ -37,12 +34,12 @@ class RecordCommunityBriefing implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         SubmittedForm form = forms.of(task);
-        var briefedOn = formChecks.doneOn(form, BRIEFED_ON);
-        List<String> audiences = formChecks.options(form, AUDIENCES, AUDIENCE_OPTIONS, true);
+        var briefedOn = form.doneOn(BRIEFED_ON);
+        List<String> audiences = form.requiredOptions(AUDIENCES);
         String commitments = form.text(COMMITMENTS, 4000);
         String followUp = form.text(FOLLOW_UP, 4000);
         form.discardFromProcess();
-        records.record(FormChecks.campaignId(task), PlaybookStep.COMMUNITY, briefedOn, null, audiences, commitments,
+        records.record(StakeholderCampaign.campaignId(task), PlaybookStep.COMMUNITY, briefedOn, null, audiences, commitments,
                 followUp, null, CompletedBy.of(task), clock.dateTime());
     }
 }

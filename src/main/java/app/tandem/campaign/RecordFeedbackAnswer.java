@@ -17,14 +17,12 @@ class RecordFeedbackAnswer implements TaskListener {
     static final String ANSWER = "answer";
 
     private final SubmittedForms forms;
-    private final FormChecks formChecks;
     private final FeedbackLog feedbackLog;
     private final DistrictClock clock;
 
-    RecordFeedbackAnswer(SubmittedForms forms, FormChecks formChecks, FeedbackLog feedbackLog,
+    RecordFeedbackAnswer(SubmittedForms forms, FeedbackLog feedbackLog,
                          DistrictClock clock) {
         this.forms = forms;
-        this.formChecks = formChecks;
         this.feedbackLog = feedbackLog;
         this.clock = clock;
     }
@@ -33,7 +31,7 @@ class RecordFeedbackAnswer implements TaskListener {
     public void notify(DelegateTask task) {
         long feedbackId = ((Number) task.getVariable(Var.FEEDBACK_ID)).longValue();
         SubmittedForm form = forms.of(task);
-        String answer = formChecks.requiredText(form, ANSWER, 4000);
+        String answer = form.requiredText(ANSWER, 4000);
         form.discardFromProcess();
         feedbackLog.recordAnswer(feedbackId, answer, clock.today(), CompletedBy.of(task));
     }

@@ -19,18 +19,15 @@ class RecordToolkitShared implements TaskListener {
     static final String SCHOOLS_REACHED = "schoolsReached";
     static final String LANGUAGES = "toolkitLanguages";
     static final String NOTES = "toolkitNotes";
-    static final List<String> LANGUAGE_OPTIONS = List.of("en", "es", "other");
 
     private final SubmittedForms forms;
-    private final FormChecks formChecks;
     private final Checks checks;
     private final PlaybookRecords records;
     private final DistrictClock clock;
 
-    RecordToolkitShared(SubmittedForms forms, FormChecks formChecks, Checks checks, PlaybookRecords records,
+    RecordToolkitShared(SubmittedForms forms, Checks checks, PlaybookRecords records,
                         DistrictClock clock) {
         this.forms = forms;
-        this.formChecks = formChecks;
         this.checks = checks;
         this.records = records;
         this.clock = clock;
@@ -39,13 +36,13 @@ class RecordToolkitShared implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         SubmittedForm form = forms.of(task);
-        var sharedOn = formChecks.doneOn(form, SHARED_ON);
+        var sharedOn = form.doneOn(SHARED_ON);
         int schools = form.number(SCHOOLS_REACHED, 1, 10_000)
                 .orElseThrow(() -> checks.invalid(SCHOOLS_REACHED, "invalid.required"));
-        List<String> languages = formChecks.options(form, LANGUAGES, LANGUAGE_OPTIONS, true);
+        List<String> languages = form.requiredOptions(LANGUAGES);
         String notes = form.text(NOTES, 4000);
         form.discardFromProcess();
-        records.record(FormChecks.campaignId(task), PlaybookStep.FAMILY_TOOLKIT, sharedOn, null, languages, notes,
+        records.record(StakeholderCampaign.campaignId(task), PlaybookStep.FAMILY_TOOLKIT, sharedOn, null, languages, notes,
                 null, schools, CompletedBy.of(task), clock.dateTime());
     }
 }

@@ -27,7 +27,6 @@ class RecordTouchpoint implements TaskListener {
     static final String FEEDBACK_FROM_NAME = "feedbackFromName";
 
     private final SubmittedForms forms;
-    private final FormChecks formChecks;
     private final Checks checks;
     private final OutreachTracks tracks;
     private final CommunicationPlans plans;
@@ -37,11 +36,10 @@ class RecordTouchpoint implements TaskListener {
     private final DistrictClock clock;
     private final CampaignSettings settings;
 
-    RecordTouchpoint(SubmittedForms forms, FormChecks formChecks, Checks checks, OutreachTracks tracks,
+    RecordTouchpoint(SubmittedForms forms, Checks checks, OutreachTracks tracks,
                      CommunicationPlans plans, Campaigns campaigns, Contacts contacts, FeedbackLog feedbackLog,
                      DistrictClock clock, CampaignSettings settings) {
         this.forms = forms;
-        this.formChecks = formChecks;
         this.checks = checks;
         this.tracks = tracks;
         this.plans = plans;
@@ -61,12 +59,12 @@ class RecordTouchpoint implements TaskListener {
         Campaign campaign = campaigns.byId(track.campaignId()).orElseThrow();
 
         SubmittedForm form = forms.of(task);
-        LocalDate heldOn = formChecks.doneOn(form, HELD_ON);
+        LocalDate heldOn = form.doneOn(HELD_ON);
         if (heldOn.isBefore(track.openedOn())) {
             throw checks.invalid(HELD_ON, "campaign.invalid.beforeTrack", track.openedOn());
         }
-        String shared = formChecks.requiredText(form, SHARED, 2000);
-        String withWhom = formChecks.requiredText(form, WITH_WHOM, 500);
+        String shared = form.requiredText(SHARED, 2000);
+        String withWhom = form.requiredText(WITH_WHOM, 500);
         String said = form.text(FEEDBACK, 4000);
         String email = form.text(FEEDBACK_FROM_EMAIL, 254);
         String name = form.text(FEEDBACK_FROM_NAME, 200);

@@ -23,20 +23,15 @@ class RecordUnionContractReview implements TaskListener {
     static final String BARGAINING_NEEDED = "bargainingNeeded";
     static final String MUST_BARGAIN = "mustBargain";
     static final String CONTRACT_NOTES = "contractNotes";
-    static final List<String> POINTS = List.of("school-day", "supplement-not-replace", "extra-time-pay",
-            "data-sharing", "evaluation", "bargaining");
-    static final List<String> BARGAINING = List.of("yes", "no", "unsure");
 
     private final SubmittedForms forms;
-    private final FormChecks formChecks;
     private final Checks checks;
     private final PlaybookRecords records;
     private final DistrictClock clock;
 
-    RecordUnionContractReview(SubmittedForms forms, FormChecks formChecks, Checks checks, PlaybookRecords records,
+    RecordUnionContractReview(SubmittedForms forms, Checks checks, PlaybookRecords records,
                               DistrictClock clock) {
         this.forms = forms;
-        this.formChecks = formChecks;
         this.checks = checks;
         this.records = records;
         this.clock = clock;
@@ -45,20 +40,20 @@ class RecordUnionContractReview implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         SubmittedForm form = forms.of(task);
-        var reviewedOn = formChecks.doneOn(form, REVIEWED_ON);
-        List<String> points = formChecks.options(form, CONTRACT_POINTS, POINTS, true);
-        List<String> missing = POINTS.stream().filter(point -> !points.contains(point)).toList();
+        var reviewedOn = form.doneOn(REVIEWED_ON);
+        List<String> points = form.requiredOptions(CONTRACT_POINTS);
+        List<String> missing = form.offeredOptions(CONTRACT_POINTS).stream().filter(point -> !points.contains(point)).toList();
         if (!missing.isEmpty()) {
             throw checks.invalid(CONTRACT_POINTS, "campaign.invalid.pointsNotReviewed", missing.size());
         }
-        String bargaining = formChecks.option(form, BARGAINING_NEEDED, BARGAINING, true);
+        String bargaining = form.requiredOption(BARGAINING_NEEDED);
         String mustBargain = form.text(MUST_BARGAIN, 4000);
         String notes = form.text(CONTRACT_NOTES, 4000);
         form.discardFromProcess();
         if ("yes".equals(bargaining) && mustBargain == null) {
             throw checks.invalid(MUST_BARGAIN, "campaign.invalid.sayWhatToBargain");
         }
-        records.record(FormChecks.campaignId(task), PlaybookStep.UNION_CONTRACTS, reviewedOn, bargaining, points,
+        records.record(StakeholderCampaign.campaignId(task), PlaybookStep.UNION_CONTRACTS, reviewedOn, bargaining, points,
                 notes, mustBargain, null, CompletedBy.of(task), clock.dateTime());
     }
 }

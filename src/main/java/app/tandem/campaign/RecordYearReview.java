@@ -1,7 +1,5 @@
 package app.tandem.campaign;
 
-import java.util.Arrays;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,13 +19,11 @@ class RecordYearReview implements TaskListener {
     static final String NEXT_YEAR = "nextYear";
 
     private final SubmittedForms forms;
-    private final FormChecks formChecks;
     private final YearReviews reviews;
     private final DistrictClock clock;
 
-    RecordYearReview(SubmittedForms forms, FormChecks formChecks, YearReviews reviews, DistrictClock clock) {
+    RecordYearReview(SubmittedForms forms, YearReviews reviews, DistrictClock clock) {
         this.forms = forms;
-        this.formChecks = formChecks;
         this.reviews = reviews;
         this.clock = clock;
     }
@@ -35,13 +31,13 @@ class RecordYearReview implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         SubmittedForm form = forms.of(task);
-        String keep = formChecks.requiredText(form, KEEP_DOING, 4000);
-        String change = formChecks.requiredText(form, CHANGE_NEXT, 4000);
-        String fund = formChecks.requiredText(form, FUND_NEXT, 4000);
-        String next = formChecks.option(form, NEXT_YEAR, Arrays.stream(NextYear.values()).map(NextYear::code).toList(),
-                true);
+        String keep = form.requiredText(KEEP_DOING, 4000);
+        String change = form.requiredText(CHANGE_NEXT, 4000);
+        String fund = form.requiredText(FUND_NEXT, 4000);
+        String next = form.requiredOption(NEXT_YEAR);
         form.discardFromProcess();
-        reviews.record(new YearReview(FormChecks.campaignId(task), keep, change, fund, NextYear.byCode(next).orElseThrow(),
+        reviews.record(new YearReview(StakeholderCampaign.campaignId(task), keep, change, fund,
+                NextYear.byCode(next).orElseThrow(),
                 CompletedBy.of(task), clock.dateTime()));
     }
 }

@@ -33,10 +33,8 @@ class SendCoDesignInvitations implements TaskListener {
     static final String INVITATION_NOTE = "invitationNote";
     /** Links work until the session's day is over, in the district's time. */
     static final java.time.LocalTime LAST_MINUTE = java.time.LocalTime.of(23, 59);
-    static final List<String> GROUPS = List.of(Role.TEACHER.groupId(), Role.SCHOOL_LEADER.groupId());
 
     private final SubmittedForms forms;
-    private final FormChecks formChecks;
     private final Checks checks;
     private final Campaigns campaigns;
     private final DistrictStaff staff;
@@ -45,11 +43,10 @@ class SendCoDesignInvitations implements TaskListener {
     private final CampaignMail mail;
     private final DistrictClock clock;
 
-    SendCoDesignInvitations(SubmittedForms forms, FormChecks formChecks, Checks checks, Campaigns campaigns,
+    SendCoDesignInvitations(SubmittedForms forms, Checks checks, Campaigns campaigns,
                             DistrictStaff staff, Contacts contacts, CoDesignInvitations invitations, CampaignMail mail,
                             DistrictClock clock) {
         this.forms = forms;
-        this.formChecks = formChecks;
         this.checks = checks;
         this.campaigns = campaigns;
         this.staff = staff;
@@ -64,7 +61,7 @@ class SendCoDesignInvitations implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Campaign campaign = campaigns.byId(FormChecks.campaignId(task)).orElseThrow();
+        Campaign campaign = campaigns.byId(StakeholderCampaign.campaignId(task)).orElseThrow();
         SubmittedForm form = forms.of(task);
         LocalDate sessionOn = form.requiredDate(SESSION_ON);
         if (sessionOn.isBefore(clock.today())) {
@@ -73,8 +70,8 @@ class SendCoDesignInvitations implements TaskListener {
         if (sessionOn.isAfter(campaign.endsOn())) {
             throw checks.invalid(SESSION_ON, "campaign.invalid.afterCampaign", campaign.endsOn());
         }
-        String place = formChecks.requiredText(form, SESSION_PLACE, 200);
-        List<String> groups = formChecks.options(form, INVITE_GROUPS, GROUPS, true);
+        String place = form.requiredText(SESSION_PLACE, 200);
+        List<String> groups = form.requiredOptions(INVITE_GROUPS);
         String note = form.text(INVITATION_NOTE, 2000);
         form.discardFromProcess();
 

@@ -1,5 +1,9 @@
 package app.tandem.campaign;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import app.tandem.system.ProcessVariables;
+
 /** The names the campaign's models and its Java code share. */
 public final class StakeholderCampaign {
 
@@ -37,6 +41,11 @@ public final class StakeholderCampaign {
     public static final String REMIND_FEEDBACK_OWNER = "remindFeedbackOwner";
     public static final String SEND_FEEDBACK_ANSWER = "sendFeedbackAnswer";
     public static final String FEEDBACK_ANSWERED = "feedbackAnswered";
+
+    /** The campaign an instance of the campaign's processes belongs to. */
+    public static long campaignId(VariableScope scope) {
+        return ProcessVariables.id(scope, Var.CAMPAIGN_ID);
+    }
 
     /** Process variables: ids, usernames, dates, numbers and booleans only. */
     public static final class Var {

@@ -36,7 +36,7 @@ class SubmitCommunicationPlan implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Campaign campaign = campaigns.byId(FormChecks.campaignId(task)).orElseThrow();
+        Campaign campaign = campaigns.byId(StakeholderCampaign.campaignId(task)).orElseThrow();
         SubmittedForm form = forms.of(task);
         form.text(PLAN_READY, 10);
         form.discardFromProcess();

@@ -1,7 +1,5 @@
 package app.tandem.family;
 
-import java.util.Arrays;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,15 +23,13 @@ class CorrectCaregiverContact implements TaskListener {
     static final String CHANNEL = "channel";
 
     private final SubmittedForms forms;
-    private final FormChoices choices;
     private final FamilyMessages messages;
     private final Families families;
     private final Messages text;
 
-    CorrectCaregiverContact(SubmittedForms forms, FormChoices choices, FamilyMessages messages, Families families,
+    CorrectCaregiverContact(SubmittedForms forms, FamilyMessages messages, Families families,
                             Messages text) {
         this.forms = forms;
-        this.choices = choices;
         this.messages = messages;
         this.families = families;
         this.text = text;
@@ -45,8 +41,8 @@ class CorrectCaregiverContact implements TaskListener {
         SubmittedForm form = forms.of(task);
         String email = form.text(EMAIL, 254);
         String phone = form.text(PHONE, 40);
-        String channel = choices.optional(form, CHANNEL, Arrays.stream(Channel.values()).map(Channel::code).toList());
-        boolean cannotReach = FormChoices.flag(form, Var.CANNOT_REACH);
+        String channel = form.option(CHANNEL);
+        boolean cannotReach = form.flag(Var.CANNOT_REACH);
         if (email != null && !ContactDetails.isEmail(email)) {
             throw text.invalid(EMAIL, "invalid.emailAddress", email);
         }

@@ -1,7 +1,6 @@
 package app.tandem.family;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,20 +24,17 @@ class RecordCall implements TaskListener {
     static final String CALLED_ON = "calledOn";
     static final String CALL_OUTCOME = "callOutcome";
     static final String IN_THEIR_LANGUAGE = "inTheirLanguage";
-    static final List<String> OUTCOMES = List.of("reached", "message-left", "not-reached", "wrong-number");
 
     private final SubmittedForms forms;
-    private final FormChoices choices;
     private final FamilyMessages messages;
     private final FamilyDeliveries deliveries;
     private final Families families;
     private final DistrictClock clock;
     private final Messages text;
 
-    RecordCall(SubmittedForms forms, FormChoices choices, FamilyMessages messages, FamilyDeliveries deliveries,
+    RecordCall(SubmittedForms forms, FamilyMessages messages, FamilyDeliveries deliveries,
                Families families, DistrictClock clock, Messages text) {
         this.forms = forms;
-        this.choices = choices;
         this.messages = messages;
         this.deliveries = deliveries;
         this.families = families;
@@ -55,8 +51,8 @@ class RecordCall implements TaskListener {
         if (calledOn.isAfter(clock.today())) {
             throw text.invalid(CALLED_ON, "invalid.notYet", calledOn);
         }
-        String outcome = choices.required(form, CALL_OUTCOME, OUTCOMES);
-        boolean inTheirLanguage = FormChoices.flag(form, IN_THEIR_LANGUAGE);
+        String outcome = form.requiredOption(CALL_OUTCOME);
+        boolean inTheirLanguage = form.flag(IN_THEIR_LANGUAGE);
         form.discardFromProcess();
         String by = CompletedBy.of(task);
         boolean wrongNumber = "wrong-number".equals(outcome);

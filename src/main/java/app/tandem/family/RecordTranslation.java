@@ -39,7 +39,7 @@ class RecordTranslation implements TaskListener {
         long translationId = ProcessVariables.id(task, Var.TRANSLATION_ID);
         SubmittedForm form = forms.of(task);
         String text = form.text(TRANSLATED_TEXT, 8000);
-        boolean cannot = FormChoices.flag(form, CANNOT_TRANSLATE);
+        boolean cannot = form.flag(CANNOT_TRANSLATE);
         if (text == null && !cannot) {
             throw messages.invalid(TRANSLATED_TEXT, "invalid.required");
         }

@@ -22,13 +22,11 @@ class RecordUpdateDraft implements TaskListener {
     static final String SESSIONS_ATTENDED = "sessionsAttended";
 
     private final SubmittedForms forms;
-    private final FormChoices choices;
     private final CaregiverUpdates updates;
     private final DistrictClock clock;
 
-    RecordUpdateDraft(SubmittedForms forms, FormChoices choices, CaregiverUpdates updates, DistrictClock clock) {
+    RecordUpdateDraft(SubmittedForms forms, CaregiverUpdates updates, DistrictClock clock) {
         this.forms = forms;
-        this.choices = choices;
         this.updates = updates;
         this.clock = clock;
     }
@@ -37,12 +35,12 @@ class RecordUpdateDraft implements TaskListener {
     public void notify(DelegateTask task) {
         SubmittedForm form = forms.of(task);
         UpdateDraft draft = new UpdateDraft(
-                choices.required(form, SUBJECT, UpdateDraft.SUBJECTS),
-                choices.required(form, STANDING, UpdateDraft.STANDINGS),
-                choices.required(form, AT_HOME, UpdateDraft.AT_HOME),
-                choices.required(form, WIN, UpdateDraft.WINS),
-                choices.requiredNumber(form, SESSIONS_ATTENDED, 0, 100));
-        boolean review = FormChoices.flag(form, Var.TEACHER_REVIEW);
+                form.requiredOption(SUBJECT),
+                form.requiredOption(STANDING),
+                form.requiredOption(AT_HOME),
+                form.requiredOption(WIN),
+                form.requiredNumber(SESSIONS_ATTENDED, 0, 100));
+        boolean review = form.flag(Var.TEACHER_REVIEW);
         form.discardFromProcess();
         updates.recordDraft(ProcessVariables.id(task, Var.UPDATE_ID), draft, CompletedBy.of(task), clock.now());
         task.setVariable(Var.TEACHER_REVIEW, review);

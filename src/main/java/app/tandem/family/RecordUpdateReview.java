@@ -16,13 +16,11 @@ import app.tandem.system.ProcessVariables;
 class RecordUpdateReview implements TaskListener {
 
     private final SubmittedForms forms;
-    private final FormChoices choices;
     private final CaregiverUpdates updates;
     private final DistrictClock clock;
 
-    RecordUpdateReview(SubmittedForms forms, FormChoices choices, CaregiverUpdates updates, DistrictClock clock) {
+    RecordUpdateReview(SubmittedForms forms, CaregiverUpdates updates, DistrictClock clock) {
         this.forms = forms;
-        this.choices = choices;
         this.updates = updates;
         this.clock = clock;
     }
@@ -32,9 +30,9 @@ class RecordUpdateReview implements TaskListener {
         long updateId = ProcessVariables.id(task, Var.UPDATE_ID);
         UpdateDraft drafted = updates.find(updateId).orElseThrow().draft();
         SubmittedForm form = forms.of(task);
-        String standing = choices.optional(form, RecordUpdateDraft.STANDING, UpdateDraft.STANDINGS);
-        String atHome = choices.optional(form, RecordUpdateDraft.AT_HOME, UpdateDraft.AT_HOME);
-        String win = choices.optional(form, RecordUpdateDraft.WIN, UpdateDraft.WINS);
+        String standing = form.option(RecordUpdateDraft.STANDING);
+        String atHome = form.option(RecordUpdateDraft.AT_HOME);
+        String win = form.option(RecordUpdateDraft.WIN);
         Integer sessions = form.number(RecordUpdateDraft.SESSIONS_ATTENDED, 0, 100).orElse(null);
         form.discardFromProcess();
         UpdateDraft reviewed = new UpdateDraft(drafted.subject(),

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
@@ -29,13 +30,100 @@ public final class SubmittedForm {
 
     private final VariableScope scope;
     private final Messages messages;
+    private final DistrictClock clock;
     private final ZoneId zone;
+    private final FormSchema schema;
     private final List<String> read = new ArrayList<>();
 
-    SubmittedForm(VariableScope scope, Messages messages, ZoneId zone) {
+    /** @param schema the deployed form, whose options are the only ones taken; null where there is none */
+    SubmittedForm(VariableScope scope, Messages messages, DistrictClock clock, FormSchema schema) {
         this.scope = scope;
         this.messages = messages;
-        this.zone = zone;
+        this.clock = clock;
+        this.zone = clock.zone();
+        this.schema = schema;
+    }
+
+    public String requiredText(String key, int maxLength) {
+        String text = text(key, maxLength);
+        if (text == null) {
+            throw messages.invalid(key, "invalid.required");
+        }
+        return text;
+    }
+
+    /** A day something was done: given, and not in the future. */
+    public LocalDate doneOn(String key) {
+        LocalDate day = requiredDate(key);
+        if (day.isAfter(clock.today())) {
+            throw messages.invalid(key, "invalid.inFuture", day);
+        }
+        return day;
+    }
+
+    public int requiredNumber(String key, int min, int max) {
+        return number(key, min, max).orElseThrow(() -> messages.invalid(key, "invalid.required"));
+    }
+
+    /** A checkbox: ticked or not. */
+    public boolean flag(String key) {
+        Object value = value(key);
+        return value instanceof Boolean ticked ? ticked : value != null && Boolean.parseBoolean(value.toString().strip());
+    }
+
+    /** One of the options the form offers, or null when none was chosen. */
+    public String option(String key) {
+        String value = text(key, 200);
+        if (value != null && !offered(key).map(values -> values.contains(value)).orElse(true)) {
+            throw messages.invalid(key, "invalid.option", value);
+        }
+        return value;
+    }
+
+    public String requiredOption(String key) {
+        String value = option(key);
+        if (value == null) {
+            throw messages.invalid(key, "invalid.required");
+        }
+        return value;
+    }
+
+    /** The options chosen in a checklist, each one the form offers, in the form's order; at least one. */
+    public List<String> requiredOptions(String key) {
+        List<String> chosen = options(key);
+        if (chosen.isEmpty()) {
+            throw messages.invalid(key, "invalid.required");
+        }
+        return chosen;
+    }
+
+    /** The options chosen in a checklist, each one the form offers, in the form's order; perhaps none. */
+    public List<String> options(String key) {
+        List<String> chosen = choices(key);
+        Optional<List<String>> offered = offered(key);
+        if (offered.isEmpty()) {
+            return chosen;
+        }
+        for (String value : chosen) {
+            if (!offered.get().contains(value)) {
+                throw messages.invalid(key, "invalid.option", value);
+            }
+        }
+        return offered.get().stream().filter(chosen::contains).toList();
+    }
+
+    /** Every option the deployed form offers for a checklist, radio or select. */
+    public List<String> offeredOptions(String key) {
+        return offered(key).orElse(List.of());
+    }
+
+    /** The values the deployed form offers for the key; empty when Tandem supplies them or there is no form. */
+    private Optional<List<String>> offered(String key) {
+        if (schema == null) {
+            return Optional.empty();
+        }
+        return schema.input(key).filter(input -> input.valuesKey() == null && input.values() != null)
+                .map(input -> input.values().stream().map(FormOption::value).toList());
     }
 
     public LocalDate requiredDate(String key) {

@@ -3,7 +3,6 @@ package app.tandem.program;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,7 +13,6 @@ import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.program.SchoolProgram.Var;
 import app.tandem.system.DistrictClock;
-import app.tandem.system.Messages;
 
 /** Records the alignment meeting as held: the evidence for indicator 4d.1. */
 @Component("recordAlignmentMeeting")
@@ -22,21 +20,18 @@ class RecordAlignmentMeeting implements TaskListener {
 
     static final String ALIGNMENT_POINTS = "alignmentPoints";
     static final String NOTES = "notes";
-    private static final Set<String> POINTS = Set.of("instructional-materials", "schedule", "data-sharing");
 
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
     private final Milestones milestones;
     private final DistrictClock clock;
-    private final Messages messages;
 
     RecordAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                           DistrictClock clock, Messages messages) {
+                           DistrictClock clock) {
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;
         this.clock = clock;
-        this.messages = messages;
     }
 
     @Override
@@ -45,12 +40,7 @@ class RecordAlignmentMeeting implements TaskListener {
         SubmittedForm form = forms.of(task);
         LocalDate heldOn = recorder.heldOn(form, null);
         List<String> attendees = recorder.staffOfSchool(form, MeetingRecorder.ATTENDEES, ref.schoolId());
-        List<String> points = form.choices(ALIGNMENT_POINTS);
-        for (String point : points) {
-            if (!POINTS.contains(point)) {
-                throw messages.invalid(ALIGNMENT_POINTS, "invalid.option", point);
-            }
-        }
+        List<String> points = form.options(ALIGNMENT_POINTS);
         String notes = form.text(NOTES, 4000);
         form.discardFromProcess();
 
