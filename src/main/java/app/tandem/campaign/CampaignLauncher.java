@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.tandem.campaign.StakeholderCampaign.Var;
 import app.tandem.directory.StaffMember;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.FieldErrors;
 import app.tandem.system.InvalidInputException;
 
 /** Starts a district's campaign for a program year, after checking what the model will rely on. */

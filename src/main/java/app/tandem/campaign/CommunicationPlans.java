@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.system.FieldErrors;
 import app.tandem.system.InvalidInputException;
 
 /** Communication plans: their rows while drafted, and every approval or send-back. */

@@ -14,6 +14,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.system.FieldErrors;
 import app.tandem.system.InvalidInputException;
 
 /** The district's stakeholder contacts: the decision-maker map. */

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import app.tandem.campaign.StakeholderCampaign.Var;
 import app.tandem.directory.StaffMember;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.FieldErrors;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 

@@ -10,6 +10,7 @@ import app.tandem.campaign.StakeholderCampaign.Var;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.FieldErrors;
 
 /** Sends the drafted plan to the approving manager, once every row holds up. */
 @Component("submitCommunicationPlan")

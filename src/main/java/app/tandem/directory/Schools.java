@@ -1,28 +1,65 @@
 package app.tandem.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.tandem.system.Messages;
 
 /** Districts and their schools. */
 @Repository
 public class Schools {
 
-    private final JdbcClient jdbc;
+    private static final String DISTRICT_COLUMNS = "id, code, name, time_zone";
+    private static final int NAME_LENGTH = 200;
 
-    public Schools(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Messages messages;
+
+    public Schools(JdbcClient jdbc, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     public Optional<District> districtByCode(String code) {
-        return jdbc.sql("select id, code, name, time_zone from district where code = ?")
+        return jdbc.sql("select " + DISTRICT_COLUMNS + " from district where code = ?")
                 .param(code)
-                .query((rs, n) -> new District(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        ZoneId.of(rs.getString("time_zone"))))
+                .query(Schools::district)
                 .optional();
+    }
+
+    public Optional<District> districtById(long id) {
+        return jdbc.sql("select " + DISTRICT_COLUMNS + " from district where id = ?")
+                .param(id)
+                .query(Schools::district)
+                .optional();
+    }
+
+    public List<District> districts() {
+        return jdbc.sql("select " + DISTRICT_COLUMNS + " from district order by name").query(Schools::district).list();
+    }
+
+    public int districtCount() {
+        return jdbc.sql("select count(*) from district").query(Integer.class).single();
+    }
+
+    void changeDistrict(long id, String name, ZoneId timeZone) {
+        jdbc.sql("update district set name = ?, time_zone = ? where id = ?")
+                .params(name, timeZone.getId(), id)
+                .update();
+    }
+
+    private static District district(ResultSet rs, int row) throws SQLException {
+        return new District(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                ZoneId.of(rs.getString("time_zone")));
     }
 
     public District addDistrict(String code, String name, ZoneId timeZone) {
@@ -58,5 +95,65 @@ public class Schools {
                 .params(districtId, code, name)
                 .update();
         return byCode(code).orElseThrow();
+    }
+
+    /** The district's schools, open and closed, with how many terms each has had. */
+    public List<SchoolListing> listing(long districtId) {
+        return jdbc.sql("select s.id, s.district_id, s.code, s.name, s.closed_on, "
+                        + "(select count(*) from school_term t where t.school_id = s.id) as terms "
+                        + "from school s where s.district_id = ? order by s.name")
+                .param(districtId)
+                .query((rs, n) -> new SchoolListing(School.row(rs, n), rs.getObject("closed_on", LocalDate.class),
+                        rs.getInt("terms")))
+                .list();
+    }
+
+    /** The day the school closed; empty while it is open. */
+    public Optional<LocalDate> closedOn(long schoolId) {
+        return jdbc.sql("select closed_on from school where id = ? and closed_on is not null")
+                .param(schoolId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                .optional();
+    }
+
+    /** A new school of the district, checked first: a usable code no school of any district has, and a name. */
+    @Transactional
+    public School open(long districtId, String code, String name) {
+        String wanted = code == null ? "" : code.strip();
+        if (!Codes.usable(wanted)) {
+            throw messages.invalid("schoolCode", "invalid.code", wanted);
+        }
+        String named = checkedName(name);
+        if (byCode(wanted).isPresent()) {
+            throw messages.invalid("schoolCode", "invalid.schoolCodeTaken", wanted);
+        }
+        try {
+            return add(districtId, wanted, named);
+        } catch (DuplicateKeyException e) {
+            throw messages.invalid("schoolCode", "invalid.schoolCodeTaken", wanted);
+        }
+    }
+
+    public void rename(long schoolId, String name) {
+        jdbc.sql("update school set name = ? where id = ?").params(checkedName(name), schoolId).update();
+    }
+
+    /** The school keeps its terms and their evidence; it takes no new term until it is reopened. */
+    public void close(long schoolId, LocalDate day) {
+        jdbc.sql("update school set closed_on = ? where id = ? and closed_on is null").params(day, schoolId).update();
+    }
+
+    public void reopen(long schoolId) {
+        jdbc.sql("update school set closed_on = null where id = ?").param(schoolId).update();
+    }
+
+    private String checkedName(String name) {
+        if (name == null || name.isBlank()) {
+            throw messages.invalid("schoolName", "invalid.required");
+        }
+        if (name.strip().length() > NAME_LENGTH) {
+            throw messages.invalid("schoolName", "invalid.tooLong", NAME_LENGTH);
+        }
+        return name.strip();
     }
 }

@@ -67,6 +67,28 @@ public class StaffDirectory {
     }
 
     /**
+     * Puts an account that already signs in on a district's staff, under the name and email of its Camunda
+     * account: the operator of a new install, whose account Camunda made from CAMUNDA_BPM_ADMINUSER_ID.
+     */
+    @Transactional
+    public void enrol(String username, long districtId, String language, String changedBy, ChangeSource source) {
+        StaffAccount before = account(username).orElse(null);
+        User user = identity.createUserQuery().userId(username).singleResult();
+        String name = user == null ? "" : String.join(" ", blankIfNull(user.getFirstName()),
+                blankIfNull(user.getLastName())).strip();
+        String email = user == null || blankIfNull(user.getEmail()).isBlank() ? username + "@localhost"
+                : user.getEmail();
+        jdbc.sql("insert into staff_member (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
+                .params(username, districtId, name.isEmpty() ? username : name, email, language)
+                .update();
+        changes.record(before, account(username).orElseThrow(), changedBy, source);
+    }
+
+    private static String blankIfNull(String text) {
+        return text == null ? "" : text;
+    }
+
+    /**
      * Where a person works: their district and schools.
      *
      * @param districtId null for an account on no district's staff

@@ -5,9 +5,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,21 +16,19 @@ import app.tandem.system.Messages;
 @Repository
 public class Terms {
 
-    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final String COLUMNS =
             "id, school_id, code, name, starts_on, ends_on, check_in_cadence";
 
     private final JdbcClient jdbc;
     private final Schools schools;
     private final Messages messages;
-    private final String defaultCadence;
+    private final DistrictSettings settings;
 
-    public Terms(JdbcClient jdbc, Schools schools, Messages messages,
-                 @Value("${tandem.program.default-check-in-cadence:P2W}") String defaultCadence) {
+    public Terms(JdbcClient jdbc, Schools schools, Messages messages, DistrictSettings settings) {
         this.jdbc = jdbc;
         this.schools = schools;
         this.messages = messages;
-        this.defaultCadence = defaultCadence;
+        this.settings = settings;
     }
 
     @Transactional
@@ -48,10 +44,12 @@ public class Terms {
 
     /** Refuses the first thing wrong with the plan, naming its field; returns the parsed cadence. */
     public Period validate(TermPlan plan) {
-        if (schools.byId(plan.schoolId()).isEmpty()) {
-            throw messages.invalid("schoolId", "invalid.unknownSchool", plan.schoolId());
+        School school = schools.byId(plan.schoolId())
+                .orElseThrow(() -> messages.invalid("schoolId", "invalid.unknownSchool", plan.schoolId()));
+        if (schools.closedOn(school.id()).isPresent()) {
+            throw messages.invalid("schoolId", "invalid.schoolClosed", school.name());
         }
-        if (plan.code() == null || !CODE.matcher(plan.code()).matches()) {
+        if (!Codes.usable(plan.code())) {
             throw messages.invalid("termCode", "invalid.code", plan.code());
         }
         if (plan.name() == null || plan.name().isBlank()) {
@@ -66,7 +64,8 @@ public class Terms {
         if (!plan.endsOn().isAfter(plan.startsOn())) {
             throw messages.invalid("endsOn", "invalid.termEndsBeforeStart", plan.startsOn(), plan.endsOn());
         }
-        Period cadence = parseCadence(plan.checkInCadence() == null ? defaultCadence : plan.checkInCadence());
+        Period cadence = plan.checkInCadence() == null ? settings.defaultCheckInCadence(school.districtId())
+                : parseCadence(plan.checkInCadence());
         if (bySchoolAndCode(plan.schoolId(), plan.code()).isPresent()) {
             throw messages.invalid("termCode", "invalid.termExists", plan.code());
         }

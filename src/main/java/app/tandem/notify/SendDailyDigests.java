@@ -1,9 +1,11 @@
 package app.tandem.notify;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.tandem.directory.DistrictSettings;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.system.DistrictClock;
 import app.tandem.tasklist.OfferedTasks;
@@ -42,14 +45,14 @@ class SendDailyDigests implements JavaDelegate {
     private final MailComposer composer;
     private final Outbox outbox;
     private final DistrictClock clock;
-    private final NotifySettings settings;
+    private final DistrictSettings settings;
 
     private final OfferedTasks offeredTasks;
     private final StaffDirectory staff;
 
     SendDailyDigests(JdbcClient jdbc, TaskService tasks, IdentityService identity, NotificationPreferences preferences,
                      TaskMail taskMail, MailComposer composer, Outbox outbox, DistrictClock clock,
-                     NotifySettings settings, OfferedTasks offeredTasks, StaffDirectory staff) {
+                     DistrictSettings settings, OfferedTasks offeredTasks, StaffDirectory staff) {
         this.offeredTasks = offeredTasks;
         this.staff = staff;
         this.jdbc = jdbc;
@@ -67,19 +70,25 @@ class SendDailyDigests implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         LocalDate today = clock.today();
         Map<String, TaskPreferences> chosen = preferences.allChosen();
-        List<Recipient> staff = jdbc.sql("select username, full_name, email, preferred_language from staff_member "
-                        + "order by username")
-                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        Map<Long, Period> dueSoonByDistrict = new HashMap<>();
+        List<StaffRecipient> staff = jdbc.sql("select username, full_name, email, preferred_language, district_id "
+                        + "from staff_member order by username")
+                .query((rs, n) -> new StaffRecipient(new Recipient(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)), rs.getLong(5)))
                 .list();
-        for (Recipient person : staff) {
-            TaskPreferences choice = chosen.getOrDefault(person.username(), TaskPreferences.DEFAULTS);
+        for (StaffRecipient member : staff) {
+            TaskPreferences choice = chosen.getOrDefault(member.person().username(), TaskPreferences.DEFAULTS);
             if (choice.wantsDigest()) {
-                digest(person, choice, today);
+                Period dueSoon = dueSoonByDistrict.computeIfAbsent(member.districtId(), settings::dueSoonWithin);
+                digest(member.person(), choice, today, dueSoon);
             }
         }
     }
 
-    private void digest(Recipient person, TaskPreferences choice, LocalDate today) {
+    private record StaffRecipient(Recipient person, long districtId) {
+    }
+
+    private void digest(Recipient person, TaskPreferences choice, LocalDate today, Period dueSoonWithin) {
         Map<String, Task> open = new LinkedHashMap<>();
         if (choice.assigned() != Delivery.NEVER) {
             tasks.createTaskQuery().taskAssignee(person.username()).list().forEach(t -> open.put(t.getId(), t));
@@ -92,7 +101,7 @@ class SendDailyDigests implements JavaDelegate {
         }
         Locale locale = person.locale();
         Date now = Date.from(clock.now());
-        Date soon = clock.endOf(today.plus(settings.dueSoonWithin()));
+        Date soon = clock.endOf(today.plus(dueSoonWithin));
         List<TaskMail.Line> overdue = new ArrayList<>();
         List<TaskMail.Line> dueSoon = new ArrayList<>();
         List<TaskMail.Line> other = new ArrayList<>();

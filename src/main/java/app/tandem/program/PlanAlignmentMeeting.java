@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.directory.DistrictSettings;
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
 import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
@@ -32,14 +35,16 @@ class PlanAlignmentMeeting implements TaskListener {
     private final MeetingRecorder recorder;
     private final Milestones milestones;
     private final DistrictClock clock;
-    private final ProgramSettings settings;
+    private final DistrictSettings settings;
+    private final Schools schools;
     private final Messages messages;
     private final MeetingInvitations invitations;
     private final TaskService tasks;
 
     PlanAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
-                         DistrictClock clock, ProgramSettings settings, Messages messages,
+                         DistrictClock clock, DistrictSettings settings, Schools schools, Messages messages,
                          MeetingInvitations invitations, TaskService tasks) {
+        this.schools = schools;
         this.invitations = invitations;
         this.tasks = tasks;
         this.forms = forms;
@@ -72,13 +77,14 @@ class PlanAlignmentMeeting implements TaskListener {
         invitations.plan(new MeetingInvitations.Meeting(milestoneId, ref.schoolId(), MEETING_TITLE, meetingDay,
                 invitees, CompletedBy.of(task)));
 
+        Long district = schools.byId(ref.schoolId()).map(School::districtId).orElse(null);
         Date due = clock.endOf(meetingDay);
         task.setVariable(Var.ALIGNMENT_MEETING_DATE, clock.startOf(meetingDay));
         task.setVariable(Var.ALIGNMENT_MEETING_DUE, due);
         task.setVariable(Var.ALIGNMENT_REMINDER_AT,
-                clock.startOf(meetingDay.minus(settings.alignmentReminderLead())));
+                clock.startOf(meetingDay.minus(settings.alignmentReminderLead(district))));
         task.setVariable(Var.ALIGNMENT_ESCALATE_AT,
-                clock.endOf(meetingDay.plus(settings.overdueEscalationAfter())));
+                clock.endOf(meetingDay.plus(settings.overdueEscalationAfter(district))));
         for (Task meeting : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKey(SchoolProgram.HOLD_ALIGNMENT_MEETING).list()) {
             meeting.setDueDate(due);

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.directory.DistrictSettings;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
@@ -24,11 +25,11 @@ public class SchoolProgramLauncher {
     private final Schools schools;
     private final Terms terms;
     private final DistrictClock clock;
-    private final ProgramSettings settings;
+    private final DistrictSettings settings;
     private final Messages messages;
 
     public SchoolProgramLauncher(RuntimeService runtime, Schools schools, Terms terms,
-                                 DistrictClock clock, ProgramSettings settings, Messages messages) {
+                                 DistrictClock clock, DistrictSettings settings, Messages messages) {
         this.runtime = runtime;
         this.schools = schools;
         this.terms = terms;
@@ -55,9 +56,13 @@ public class SchoolProgramLauncher {
         return id;
     }
 
-    /** What a school's program starts with: ids and the dates its timers and due dates follow. */
+    /**
+     * What a school's program starts with: ids and the dates its timers and due dates follow, by the lead times
+     * of the school's district.
+     */
     public VariableMap variables(School school, Term term) {
         LocalDate lastDay = term.endsOn();
+        long district = school.districtId();
         return Variables.createVariables()
                 .putValue(Var.SCHOOL_ID, school.id())
                 .putValue(Var.TERM_ID, term.id())
@@ -65,8 +70,8 @@ public class SchoolProgramLauncher {
                 .putValue(Var.TERM_ENDS_AT, clock.startOf(lastDay.plusDays(1)))
                 .putValue(Var.CHECK_IN_CADENCE, term.checkInCadence().toString())
                 .putValue(Var.ALIGNMENT_SCHEDULE_DUE,
-                        clock.endOf(term.startsOn().minus(settings.alignmentScheduleLead())))
-                .putValue(Var.IMPACT_SUMMARY_DUE, clock.endOf(lastDay.plus(settings.impactSummaryWithin())))
-                .putValue(Var.CLOSE_OUT_DUE, clock.endOf(lastDay.plus(settings.closeOutWithin())));
+                        clock.endOf(term.startsOn().minus(settings.alignmentScheduleLead(district))))
+                .putValue(Var.IMPACT_SUMMARY_DUE, clock.endOf(lastDay.plus(settings.impactSummaryWithin(district))))
+                .putValue(Var.CLOSE_OUT_DUE, clock.endOf(lastDay.plus(settings.closeOutWithin(district))));
     }
 }

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import app.tandem.directory.Codes;
 import app.tandem.directory.Role;
 import app.tandem.directory.StaffAccount;
 import app.tandem.directory.StaffGroups;
@@ -39,7 +40,6 @@ import app.tandem.system.Messages;
  */
 final class RosterCheck {
 
-    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}");
     private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
@@ -151,7 +151,7 @@ final class RosterCheck {
         if (code == null) {
             return;
         }
-        if (!CODE.matcher(code).matches()) {
+        if (!Codes.usable(code)) {
             row.error(RosterColumns.SCHOOL, "roster.error.code", code);
         } else if (schoolsOfOtherDistricts.contains(code)) {
             row.error(RosterColumns.SCHOOL, "roster.error.schoolOfOtherDistrict", code);

@@ -1,9 +1,7 @@
-package app.tandem.campaign;
+package app.tandem.system;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import app.tandem.system.InvalidInputException;
 
 /** What is wrong with a form a person filled in: one message per field, in the order found. */
 public final class FieldErrors {
