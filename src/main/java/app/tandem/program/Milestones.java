@@ -74,11 +74,13 @@ public class Milestones {
 
     /** The last day a check-in of the term was held on, if one was: the term cannot end before it. */
     public Optional<LocalDate> lastCheckInHeld(long termId) {
-        return Optional.ofNullable(jdbc.sql("select max(held_on) from program_milestone where term_id = ? and kind = ? "
-                        + "and status = ?")
+        return jdbc.sql("select held_on from program_milestone where term_id = ? and kind = ? and status = ? "
+                        + "and held_on is not null order by held_on desc")
                 .params(termId, MilestoneKind.CHECK_IN.name(), MilestoneStatus.HELD.name())
-                .query(LocalDate.class)
-                .single());
+                .query((rs, n) -> rs.getObject("held_on", LocalDate.class))
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /** A planned check-in falls due on another day, as when its term now ends sooner. */

@@ -146,8 +146,7 @@ class TermsAdminTest {
         assertThat(cadence.select("#plan-errors").text()).contains("is not an ISO-8601 period");
         assertThat(cadence.select("#checkInCadence").hasClass("is-invalid")).isTrue();
 
-        Document backwards = Jsoup.parse(mvc.perform(planForm().param("allSchools", "true")
-                        .param("endsOn", FIRST.minusDays(1).toString()))
+        Document backwards = Jsoup.parse(mvc.perform(planForm(FIRST.minusDays(1)).param("allSchools", "true"))
                 .andReturn().getResponse().getContentAsString());
         assertThat(backwards.select("#plan-errors").text()).contains("the term must end after it starts");
         assertThat(terms.ofSchool(district3.get(0).id())).isEmpty();
@@ -257,9 +256,13 @@ class TermsAdminTest {
     }
 
     private MockHttpServletRequestBuilder planForm() {
+        return planForm(LAST);
+    }
+
+    private MockHttpServletRequestBuilder planForm(LocalDate lastDay) {
         return post("/admin/terms").with(csrf()).with(as(manager, "managers"))
                 .param("code", "fall-2027").param("name", "Fall 2027")
-                .param("startsOn", FIRST.toString()).param("endsOn", LAST.toString())
+                .param("startsOn", FIRST.toString()).param("endsOn", lastDay.toString())
                 .param("checkInCadence", "P3W");
     }
 
