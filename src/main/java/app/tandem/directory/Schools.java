@@ -90,6 +90,13 @@ public class Schools {
                 .list();
     }
 
+    /** Every district's schools, for an operator. */
+    public List<School> all() {
+        return jdbc.sql("select id, district_id, code, name from school order by name")
+                .query(School::row)
+                .list();
+    }
+
     public School add(long districtId, String code, String name) {
         jdbc.sql("insert into school (district_id, code, name) values (?, ?, ?)")
                 .params(districtId, code, name)

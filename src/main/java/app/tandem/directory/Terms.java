@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.system.DistrictClock;
+import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
 /** Schools' terms. A term is checked whole before anything is written. */
@@ -23,12 +25,42 @@ public class Terms {
     private final Schools schools;
     private final Messages messages;
     private final DistrictSettings settings;
+    private final DistrictClock clock;
 
-    public Terms(JdbcClient jdbc, Schools schools, Messages messages, DistrictSettings settings) {
+    public Terms(JdbcClient jdbc, Schools schools, Messages messages, DistrictSettings settings, DistrictClock clock) {
         this.jdbc = jdbc;
         this.schools = schools;
         this.messages = messages;
         this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The check-in cadence a new term of the district gets when none is given. */
+    public String defaultCadence(Long districtId) {
+        return settings.defaultCheckInCadence(districtId).toString();
+    }
+
+    /**
+     * The same term for many schools: every plan is checked before any is written, and a refusal
+     * names the school it is about. Nothing is planned unless all are.
+     */
+    @Transactional
+    public List<Term> planAll(List<TermPlan> plans) {
+        for (int i = 0; i < plans.size(); i++) {
+            TermPlan plan = plans.get(i);
+            try {
+                validate(plan);
+                for (TermPlan earlier : plans.subList(0, i)) {
+                    if (earlier.schoolId() == plan.schoolId()) {
+                        throw messages.invalid("schoolId", "invalid.schoolTwice");
+                    }
+                }
+            } catch (InvalidInputException refused) {
+                String school = schools.byId(plan.schoolId()).map(School::name).orElse(String.valueOf(plan.schoolId()));
+                throw new InvalidInputException(refused.field(), school + " — " + refused.getMessage());
+            }
+        }
+        return plans.stream().map(this::plan).toList();
     }
 
     @Transactional
@@ -69,7 +101,100 @@ public class Terms {
         if (bySchoolAndCode(plan.schoolId(), plan.code()).isPresent()) {
             throw messages.invalid("termCode", "invalid.termExists", plan.code());
         }
+        refuseOverlap(plan.schoolId(), null, plan.startsOn(), plan.endsOn());
         return cadence;
+    }
+
+    /** A school runs one term at a time: no dates may overlap another term of it that is not cancelled. */
+    public void refuseOverlap(long schoolId, Long exceptTermId, LocalDate startsOn, LocalDate endsOn) {
+        jdbc.sql("select " + COLUMNS + " from school_term where school_id = ? and cancelled_on is null "
+                        + "and starts_on <= ? and ends_on >= ? and id <> ? order by starts_on")
+                .params(schoolId, endsOn, startsOn, exceptTermId == null ? -1L : exceptTermId)
+                .query(this::term)
+                .list()
+                .stream()
+                .findFirst()
+                .ifPresent(other -> {
+                    throw messages.invalid("startsOn", "invalid.termOverlaps", other.name(), other.startsOn(),
+                            other.endsOn());
+                });
+    }
+
+    /** New first and last days, checked as a plan's are; the caller decides what a running program allows. */
+    @Transactional
+    public void changeDates(long termId, LocalDate startsOn, LocalDate endsOn) {
+        Term term = byId(termId).orElseThrow(() -> messages.invalid("termId", "invalid.unknownTerm", termId));
+        if (startsOn == null) {
+            throw messages.invalid("startsOn", "invalid.required");
+        }
+        if (endsOn == null) {
+            throw messages.invalid("endsOn", "invalid.required");
+        }
+        if (!endsOn.isAfter(startsOn)) {
+            throw messages.invalid("endsOn", "invalid.termEndsBeforeStart", startsOn, endsOn);
+        }
+        refuseOverlap(term.schoolId(), termId, startsOn, endsOn);
+        jdbc.sql("update school_term set starts_on = ?, ends_on = ? where id = ?")
+                .params(startsOn, endsOn, termId)
+                .update();
+    }
+
+    /**
+     * Marks the term cancelled, once; a program being started at the same moment holds the row, so
+     * afterwards {@link #programOf} tells whether there is a program to end.
+     *
+     * @return false when the term was cancelled already
+     */
+    public boolean cancel(long termId, String reason, String by) {
+        return jdbc.sql("update school_term set cancelled_on = ?, cancelled_by = ?, cancel_reason = ? "
+                        + "where id = ? and cancelled_on is null")
+                .params(clock.today(), by, reason, termId)
+                .update() == 1;
+    }
+
+    public Optional<TermCancellation> cancellation(long termId) {
+        return jdbc.sql("select cancelled_on, cancelled_by, cancel_reason from school_term "
+                        + "where id = ? and cancelled_on is not null")
+                .param(termId)
+                .query((rs, n) -> new TermCancellation(rs.getObject("cancelled_on", LocalDate.class),
+                        rs.getString("cancel_reason"), rs.getString("cancelled_by")))
+                .optional();
+    }
+
+    /** The process instance running the term's program, once it has been started. */
+    public Optional<String> programOf(long termId) {
+        return jdbc.sql("select program_instance_id from school_term where id = ? and program_instance_id is not null")
+                .param(termId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The terms of one district, or of every district for {@code null}, latest first. */
+    public List<TermRow> listing(Long districtId) {
+        String select = "select t.id, t.school_id, t.code, t.name, t.starts_on, t.ends_on, t.check_in_cadence, "
+                + "t.program_instance_id, t.cancelled_on, t.cancel_reason, s.name as school_name "
+                + "from school_term t join school s on s.id = t.school_id ";
+        String order = " order by t.starts_on desc, s.name, t.id";
+        var query = districtId == null ? jdbc.sql(select + order)
+                : jdbc.sql(select + "where s.district_id = ?" + order).param(districtId);
+        return query.query((rs, n) -> {
+                    LocalDate cancelledOn = rs.getObject("cancelled_on", LocalDate.class);
+                    Term term = term(rs, n);
+                    return new TermRow(term, rs.getString("school_name"),
+                            status(term, rs.getString("program_instance_id"), cancelledOn), cancelledOn,
+                            rs.getString("cancel_reason"));
+                })
+                .list();
+    }
+
+    private TermStatus status(Term term, String programInstanceId, LocalDate cancelledOn) {
+        if (cancelledOn != null) {
+            return TermStatus.CANCELLED;
+        }
+        if (term.endsOn().isBefore(clock.today())) {
+            return TermStatus.ENDED;
+        }
+        return programInstanceId == null ? TermStatus.PLANNED : TermStatus.RUNNING;
     }
 
     /** An ISO-8601 period of whole days, weeks or months, such as P2W; times of day make no sense here. */
@@ -89,14 +214,14 @@ public class Terms {
     }
 
     /**
-     * Marks the term as having its program, unless it already has one; the row lock makes two
-     * simultaneous starts end with one program.
+     * Marks the term as having its program, unless it already has one or was cancelled; the row lock
+     * makes two simultaneous starts end with one program.
      *
      * @return whether this caller may start the term's program
      */
     public boolean claimForProgram(long termId) {
         return jdbc.sql("update school_term set program_instance_id = 'starting' where id = ? "
-                        + "and program_instance_id is null")
+                        + "and program_instance_id is null and cancelled_on is null")
                 .param(termId)
                 .update() == 1;
     }

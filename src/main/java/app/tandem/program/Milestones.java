@@ -72,6 +72,25 @@ public class Milestones {
                 .update();
     }
 
+    /** The last day a check-in of the term was held on, if one was: the term cannot end before it. */
+    public Optional<LocalDate> lastCheckInHeld(long termId) {
+        return jdbc.sql("select held_on from program_milestone where term_id = ? and kind = ? and status = ? "
+                        + "and held_on is not null order by held_on desc")
+                .params(termId, MilestoneKind.CHECK_IN.name(), MilestoneStatus.HELD.name())
+                .query((rs, n) -> rs.getObject("held_on", LocalDate.class))
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    /** A planned check-in falls due on another day, as when its term now ends sooner. */
+    public void moveDue(long termId, MilestoneKind kind, int sequenceNo, LocalDate dueOn) {
+        jdbc.sql("update program_milestone set due_on = ? where term_id = ? and kind = ? and sequence_no = ? "
+                        + "and status = ?")
+                .params(dueOn, termId, kind.name(), sequenceNo, MilestoneStatus.PLANNED.name())
+                .update();
+    }
+
     public void recordInvitees(long milestoneId, Collection<String> usernames) {
         for (String username : usernames) {
             int updated = jdbc.sql("update meeting_participant set invited = true where milestone_id = ? and username = ?")

@@ -47,13 +47,21 @@ public class SchoolProgramLauncher {
             throw messages.invalid("endsOn", "invalid.termEndsBeforeStart", term.startsOn(), term.endsOn());
         }
         terms.parseCadence(term.checkInCadence().toString());
+        refuseCancelled(school, term);
         if (!terms.claimForProgram(term.id())) {
+            refuseCancelled(school, term);
             throw messages.invalid("termId", "invalid.programAlreadyStarted", school.name(), term.name());
         }
         String id = runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, SchoolProgram.businessKey(school, term),
                 variables(school, term)).getId();
         terms.recordProgram(term.id(), id);
         return id;
+    }
+
+    private void refuseCancelled(School school, Term term) {
+        if (terms.cancellation(term.id()).isPresent()) {
+            throw messages.invalid("termId", "invalid.termCancelled", school.name(), term.name());
+        }
     }
 
     /**

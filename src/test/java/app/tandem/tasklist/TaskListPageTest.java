@@ -154,11 +154,11 @@ class TaskListPageTest {
 
     @Test
     void shouldSortByDueDateAndPageThroughTwentyAtATime() throws Exception {
-        LocalDate start = clock.today().plusDays(40);
+        LocalDate start = clock.today().plusDays(120);
         String latest = null;
         for (int n = 0; n < 21; n++) {
-            var term = terms.plan(new TermPlan(first.school().id(), "extra-" + n, "Extra " + n, start.plusDays(n),
-                    start.plusDays(n + 60), "P2W"));
+            var term = terms.plan(new TermPlan(first.school().id(), "extra-" + n, "Extra " + n, start.plusDays(7L * n),
+                    start.plusDays(7L * n + 6), "P2W"));
             latest = launcher.start(term.id());
         }
         String latestDue = tasks.createTaskQuery().processInstanceId(latest).singleResult().getId();

@@ -1,0 +1,213 @@
+package app.tandem.program.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.tandem.system.FieldErrors;
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
+import app.tandem.directory.Term;
+import app.tandem.directory.TermPlan;
+import app.tandem.directory.TermRow;
+import app.tandem.directory.Terms;
+import app.tandem.program.ProgramStarts;
+import app.tandem.program.SchoolProgramLauncher;
+import app.tandem.program.TermCancelling;
+import app.tandem.program.TermRedating;
+import app.tandem.security.NotFound;
+import app.tandem.security.Viewer;
+import app.tandem.system.InvalidInputException;
+import app.tandem.system.Messages;
+
+/**
+ * A district's terms under /admin: plan one term or the same term for many schools, start programs
+ * one by one or all at once, move a term's dates, cancel a term. Program managers see their own
+ * district, operators every district; anyone else gets a 404.
+ */
+@Controller
+class TermsController {
+
+    private final Terms terms;
+    private final Schools schools;
+    private final SchoolProgramLauncher launcher;
+    private final ProgramStarts starts;
+    private final TermCancelling cancelling;
+    private final TermRedating redating;
+    private final Messages messages;
+
+    TermsController(Terms terms, Schools schools, SchoolProgramLauncher launcher, ProgramStarts starts,
+                    TermCancelling cancelling, TermRedating redating, Messages messages) {
+        this.terms = terms;
+        this.schools = schools;
+        this.launcher = launcher;
+        this.starts = starts;
+        this.cancelling = cancelling;
+        this.redating = redating;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin/terms")
+    String list(Viewer who, Model model) {
+        return page(model, who, TermForm.blank(terms.defaultCadence(who.districtId())), new FieldErrors());
+    }
+
+    @PostMapping("/admin/terms")
+    String plan(Viewer who, @RequestParam(required = false) List<Long> schoolIds,
+                @RequestParam(defaultValue = "false") boolean allSchools, @RequestParam String code,
+                @RequestParam String name, @RequestParam String startsOn, @RequestParam String endsOn,
+                @RequestParam(defaultValue = "") String checkInCadence, Model model, RedirectAttributes redirect) {
+        TermForm form = new TermForm(schoolIds, allSchools, code.strip(), name.strip(), startsOn.strip(),
+                endsOn.strip(), checkInCadence.strip());
+        List<School> chosen = allSchools
+                ? schoolsOf(who).stream().filter(s -> schools.closedOn(s.id()).isEmpty()).toList()
+                : schoolsOf(who).stream().filter(s -> form.picked(s.id())).toList();
+        FieldErrors errors = new FieldErrors();
+        try {
+            if (chosen.isEmpty()) {
+                throw messages.invalid("schoolIds", "invalid.noSchools");
+            }
+            LocalDate first = date("startsOn", form.startsOn());
+            LocalDate last = date("endsOn", form.endsOn());
+            String cadence = form.checkInCadence().isEmpty() ? null : form.checkInCadence();
+            List<Term> planned = terms.planAll(chosen.stream()
+                    .map(s -> new TermPlan(s.id(), form.code(), form.name(), first, last, cadence))
+                    .toList());
+            redirect.addFlashAttribute("notice", messages.text("terms.planned", planned.size(), form.name()));
+            return "redirect:/admin/terms";
+        } catch (InvalidInputException refused) {
+            errors.add(refused);
+            return page(model, who, form, errors);
+        }
+    }
+
+    @PostMapping("/admin/terms/{termId}/start")
+    String start(Viewer who, @PathVariable long termId, RedirectAttributes redirect) {
+        TermRow row = row(who, termId);
+        try {
+            launcher.start(termId);
+            redirect.addFlashAttribute("notice", messages.text("terms.started", row.schoolName(), row.term().name()));
+        } catch (InvalidInputException refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+        }
+        return "redirect:/admin/terms";
+    }
+
+    @PostMapping("/admin/terms/start-all")
+    String startAll(Viewer who, Locale locale) {
+        return "redirect:/admin/terms/starts/" + starts.begin(districtOf(who), who.username(), locale).id();
+    }
+
+    @GetMapping("/admin/terms/starts/{id}")
+    String startJob(Viewer who, @PathVariable String id, Model model) {
+        districtOf(who);
+        model.addAttribute("job", starts.find(id, who.username()).orElseThrow(NotFound::answer));
+        return "program/start-job";
+    }
+
+    @GetMapping("/admin/terms/starts/{id}/status")
+    String startJobStatus(Viewer who, @PathVariable String id, Model model) {
+        districtOf(who);
+        model.addAttribute("job", starts.find(id, who.username()).orElseThrow(NotFound::answer));
+        return "program/start-job :: status";
+    }
+
+    @GetMapping("/admin/terms/{termId}")
+    String term(Viewer who, @PathVariable long termId, Model model) {
+        TermRow row = row(who, termId);
+        return termPage(model, row, row.term().startsOn().toString(), row.term().endsOn().toString(), "",
+                new FieldErrors());
+    }
+
+    @PostMapping("/admin/terms/{termId}/dates")
+    String changeDates(Viewer who, @PathVariable long termId, @RequestParam String startsOn,
+                       @RequestParam String endsOn, Model model, RedirectAttributes redirect) {
+        TermRow row = row(who, termId);
+        try {
+            redating.change(termId, date("startsOn", startsOn.strip()), date("endsOn", endsOn.strip()));
+            redirect.addFlashAttribute("notice", messages.text("terms.redated", row.schoolName(), row.term().name()));
+            return "redirect:/admin/terms/" + termId;
+        } catch (InvalidInputException refused) {
+            FieldErrors errors = new FieldErrors();
+            errors.add(refused);
+            return termPage(model, row, startsOn, endsOn, "", errors);
+        }
+    }
+
+    @PostMapping("/admin/terms/{termId}/cancel")
+    String cancel(Viewer who, @PathVariable long termId, @RequestParam(defaultValue = "") String cancelReason,
+                  Model model, RedirectAttributes redirect) {
+        TermRow row = row(who, termId);
+        try {
+            cancelling.cancel(termId, cancelReason, who.username());
+            redirect.addFlashAttribute("notice", messages.text("terms.cancelled", row.schoolName(), row.term().name()));
+            return "redirect:/admin/terms/" + termId;
+        } catch (InvalidInputException refused) {
+            FieldErrors errors = new FieldErrors();
+            errors.add(refused);
+            return termPage(model, row, row.term().startsOn().toString(), row.term().endsOn().toString(),
+                    cancelReason, errors);
+        }
+    }
+
+    private String page(Model model, Viewer who, TermForm form, FieldErrors errors) {
+        model.addAttribute("rows", terms.listing(districtOf(who)));
+        model.addAttribute("schools", schoolsOf(who));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "program/terms";
+    }
+
+    private String termPage(Model model, TermRow row, String startsOn, String endsOn, String cancelReason,
+                            FieldErrors errors) {
+        model.addAttribute("row", row);
+        model.addAttribute("startsOn", startsOn);
+        model.addAttribute("endsOn", endsOn);
+        model.addAttribute("cancelReason", cancelReason);
+        model.addAttribute("errors", errors);
+        return "program/term";
+    }
+
+    private TermRow row(Viewer who, long termId) {
+        return terms.listing(districtOf(who)).stream()
+                .filter(row -> row.term().id() == termId)
+                .findFirst()
+                .orElseThrow(NotFound::answer);
+    }
+
+    private List<School> schoolsOf(Viewer who) {
+        Long district = districtOf(who);
+        return district == null ? schools.all() : schools.inDistrict(district);
+    }
+
+    /** The district whose terms this person manages; null for an operator, who manages every district's. */
+    private static Long districtOf(Viewer who) {
+        if (who.operator()) {
+            return null;
+        }
+        if (!who.manager() || !who.onStaff()) {
+            throw NotFound.answer();
+        }
+        return who.districtId();
+    }
+
+    private LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw messages.invalid(field, "invalid.required");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw messages.invalid(field, "invalid.date", text);
+        }
+    }
+}
