@@ -111,10 +111,11 @@ public class StaffDirectory {
                 .optional();
     }
 
+    /** The school's active staff: a deactivated person is no one's colleague to hand work to. */
     public List<StaffMember> atSchool(long schoolId) {
         return jdbc.sql("select s.username, s.district_id, s.full_name, s.email, s.preferred_language "
                         + "from staff_member s join staff_school ss on ss.username = s.username "
-                        + "where ss.school_id = ? order by s.full_name")
+                        + "where ss.school_id = ? and s.active order by s.full_name")
                 .param(schoolId)
                 .query(StaffMember::row)
                 .list();
@@ -152,6 +153,68 @@ public class StaffDirectory {
     public void changeLanguage(String username, String language) {
         jdbc.sql("update staff_member set preferred_language = ? where username = ?").params(language, username)
                 .update();
+    }
+
+    /** Whether the person may sign in; an account without a staff record (the first operator) always may. */
+    public boolean isActive(String username) {
+        return jdbc.sql("select active from staff_member where username = ?").param(username)
+                .query(Boolean.class).optional().orElse(true);
+    }
+
+    /** Deactivates or reactivates a person, and logs it. */
+    @Transactional
+    public void changeActive(String username, boolean active, String changedBy, ChangeSource source) {
+        StaffMember member = byUsername(username).orElseThrow();
+        boolean was = isActive(username);
+        jdbc.sql("update staff_member set active = ? where username = ?").params(active, username).update();
+        changes.log(username, member.districtId(), StaffField.ACTIVE, String.valueOf(was), String.valueOf(active),
+                changedBy, source);
+    }
+
+    /** Whose address this is, ignoring case: one address belongs to one account. */
+    public Optional<String> usernameByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select username from staff_member where lower(email) = ? order by username")
+                .param(email.strip().toLowerCase(java.util.Locale.ROOT))
+                .query(String.class).list().stream().findFirst();
+    }
+
+    /** Whether a Tandem or Camunda account has this username. */
+    public boolean usernameTaken(String username) {
+        return byUsername(username).isPresent() || identity.createUserQuery().userId(username).count() > 0;
+    }
+
+    /**
+     * A district's staff, or everyone's when {@code districtId} is null, by name; with {@code schoolIds}
+     * only those who work at one of those schools.
+     */
+    public List<StaffMember> listed(Long districtId, Collection<Long> schoolIds) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from staff_member m where 1 = 1");
+        var query = new java.util.LinkedHashMap<String, Object>();
+        if (districtId != null) {
+            sql.append(" and m.district_id = :district");
+            query.put("district", districtId);
+        }
+        if (schoolIds != null) {
+            if (schoolIds.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and exists (select 1 from staff_school s where s.username = m.username "
+                    + "and s.school_id in (:schools))");
+            query.put("schools", schoolIds);
+        }
+        return jdbc.sql(sql + " order by m.full_name, m.username").params(query).query(StaffMember::row).list();
+    }
+
+    /** Of these usernames, those deactivated. */
+    public Set<String> deactivated(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select username from staff_member where not active and username in (:names)")
+                .param("names", usernames).query(String.class).list());
     }
 
     public int count() {

@@ -68,7 +68,7 @@ class SendDailyDigests implements JavaDelegate {
         LocalDate today = clock.today();
         Map<String, TaskPreferences> chosen = preferences.allChosen();
         List<Recipient> staff = jdbc.sql("select username, full_name, email, preferred_language from staff_member "
-                        + "order by username")
+                        + "where active order by username")
                 .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
         for (Recipient person : staff) {
