@@ -53,6 +53,11 @@ public class Schools {
                 .list();
     }
 
+    /** Every district's schools, by name. */
+    public List<School> all() {
+        return jdbc.sql("select id, district_id, code, name from school order by name").query(School::row).list();
+    }
+
     public School add(long districtId, String code, String name) {
         jdbc.sql("insert into school (district_id, code, name) values (?, ?, ?)")
                 .params(districtId, code, name)

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,6 +44,14 @@ public class StaffDirectory {
     @Transactional
     public StaffMember add(StaffMember member, String password, Collection<Role> roles, Collection<Long> schoolIds,
                            String changedBy, ChangeSource source) {
+        return addToGroups(member, password, roles.stream().map(Role::groupId).toList(), schoolIds, changedBy,
+                source);
+    }
+
+    /** A person in any of Tandem's groups, a language's liaisons' included (made when it is the first). */
+    @Transactional
+    public StaffMember addToGroups(StaffMember member, String password, Collection<String> groups,
+                                   Collection<Long> schoolIds, String changedBy, ChangeSource source) {
         jdbc.sql("insert into staff_member (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
                 .params(member.username(), member.districtId(), member.fullName(), member.email(),
                         member.preferredLanguage())
@@ -59,8 +68,14 @@ public class StaffDirectory {
         user.setEmail(member.email());
         user.setPassword(password);
         identity.saveUser(user);
-        for (Role role : roles) {
-            identity.createMembership(member.username(), role.groupId());
+        for (String group : groups) {
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                Group made = identity.newGroup(group);
+                made.setName(group);
+                made.setType("WORKFLOW");
+                identity.saveGroup(made);
+            }
+            identity.createMembership(member.username(), group);
         }
         changes.record(null, account(member.username()).orElseThrow(), changedBy, source);
         return member;
@@ -206,6 +221,32 @@ public class StaffDirectory {
             query.put("schools", schoolIds);
         }
         return jdbc.sql(sql + " order by m.full_name, m.username").params(query).query(StaffMember::row).list();
+    }
+
+    /** The groups of each of these people, in one query. */
+    public java.util.Map<String, Set<String>> groupsOf(Collection<String> usernames) {
+        java.util.Map<String, Set<String>> groups = new java.util.HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.sql("select USER_ID_, GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ in (:names)")
+                    .param("names", usernames)
+                    .query(rs -> {
+                        groups.computeIfAbsent(rs.getString(1), name -> new java.util.TreeSet<>()).add(rs.getString(2));
+                    });
+        }
+        return groups;
+    }
+
+    /** The schools of each of these people, in one query. */
+    public java.util.Map<String, Set<Long>> schoolsOf(Collection<String> usernames) {
+        java.util.Map<String, Set<Long>> schools = new java.util.HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.sql("select username, school_id from staff_school where username in (:names)")
+                    .param("names", usernames)
+                    .query(rs -> {
+                        schools.computeIfAbsent(rs.getString(1), name -> new HashSet<>()).add(rs.getLong(2));
+                    });
+        }
+        return schools;
     }
 
     /** Of these usernames, those deactivated. */
