@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,6 +44,14 @@ public class StaffDirectory {
     @Transactional
     public StaffMember add(StaffMember member, String password, Collection<Role> roles, Collection<Long> schoolIds,
                            String changedBy, ChangeSource source) {
+        return addToGroups(member, password, roles.stream().map(Role::groupId).toList(), schoolIds, changedBy,
+                source);
+    }
+
+    /** A person in any of Tandem's groups, a language's liaisons' included (made when it is the first). */
+    @Transactional
+    public StaffMember addToGroups(StaffMember member, String password, Collection<String> groups,
+                                   Collection<Long> schoolIds, String changedBy, ChangeSource source) {
         jdbc.sql("insert into staff_member (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
                 .params(member.username(), member.districtId(), member.fullName(), member.email(),
                         member.preferredLanguage())
@@ -59,8 +68,14 @@ public class StaffDirectory {
         user.setEmail(member.email());
         user.setPassword(password);
         identity.saveUser(user);
-        for (Role role : roles) {
-            identity.createMembership(member.username(), role.groupId());
+        for (String group : groups) {
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                Group made = identity.newGroup(group);
+                made.setName(group);
+                made.setType("WORKFLOW");
+                identity.saveGroup(made);
+            }
+            identity.createMembership(member.username(), group);
         }
         changes.record(null, account(member.username()).orElseThrow(), changedBy, source);
         return member;
@@ -133,10 +148,11 @@ public class StaffDirectory {
                 .optional();
     }
 
+    /** The school's active staff: a deactivated person is no one's colleague to hand work to. */
     public List<StaffMember> atSchool(long schoolId) {
         return jdbc.sql("select s.username, s.district_id, s.full_name, s.email, s.preferred_language "
                         + "from staff_member s join staff_school ss on ss.username = s.username "
-                        + "where ss.school_id = ? order by s.full_name")
+                        + "where ss.school_id = ? and s.active order by s.full_name")
                 .param(schoolId)
                 .query(StaffMember::row)
                 .list();
@@ -174,6 +190,94 @@ public class StaffDirectory {
     public void changeLanguage(String username, String language) {
         jdbc.sql("update staff_member set preferred_language = ? where username = ?").params(language, username)
                 .update();
+    }
+
+    /** Whether the person may sign in; an account without a staff record (the first operator) always may. */
+    public boolean isActive(String username) {
+        return jdbc.sql("select active from staff_member where username = ?").param(username)
+                .query(Boolean.class).optional().orElse(true);
+    }
+
+    /** Deactivates or reactivates a person, and logs it. */
+    @Transactional
+    public void changeActive(String username, boolean active, String changedBy, ChangeSource source) {
+        StaffMember member = byUsername(username).orElseThrow();
+        boolean was = isActive(username);
+        jdbc.sql("update staff_member set active = ? where username = ?").params(active, username).update();
+        changes.log(username, member.districtId(), StaffField.ACTIVE, String.valueOf(was), String.valueOf(active),
+                changedBy, source);
+    }
+
+    /** Whose address this is, ignoring case: one address belongs to one account. */
+    public Optional<String> usernameByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select username from staff_member where lower(email) = ? order by username")
+                .param(email.strip().toLowerCase(java.util.Locale.ROOT))
+                .query(String.class).list().stream().findFirst();
+    }
+
+    /** Whether a Tandem or Camunda account has this username. */
+    public boolean usernameTaken(String username) {
+        return byUsername(username).isPresent() || identity.createUserQuery().userId(username).count() > 0;
+    }
+
+    /**
+     * A district's staff, or everyone's when {@code districtId} is null, by name; with {@code schoolIds}
+     * only those who work at one of those schools.
+     */
+    public List<StaffMember> listed(Long districtId, Collection<Long> schoolIds) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from staff_member m where 1 = 1");
+        var query = new java.util.LinkedHashMap<String, Object>();
+        if (districtId != null) {
+            sql.append(" and m.district_id = :district");
+            query.put("district", districtId);
+        }
+        if (schoolIds != null) {
+            if (schoolIds.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and exists (select 1 from staff_school s where s.username = m.username "
+                    + "and s.school_id in (:schools))");
+            query.put("schools", schoolIds);
+        }
+        return jdbc.sql(sql + " order by m.full_name, m.username").params(query).query(StaffMember::row).list();
+    }
+
+    /** The groups of each of these people, in one query. */
+    public java.util.Map<String, Set<String>> groupsOf(Collection<String> usernames) {
+        java.util.Map<String, Set<String>> groups = new java.util.HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.sql("select USER_ID_, GROUP_ID_ from ACT_ID_MEMBERSHIP where USER_ID_ in (:names)")
+                    .param("names", usernames)
+                    .query(rs -> {
+                        groups.computeIfAbsent(rs.getString(1), name -> new java.util.TreeSet<>()).add(rs.getString(2));
+                    });
+        }
+        return groups;
+    }
+
+    /** The schools of each of these people, in one query. */
+    public java.util.Map<String, Set<Long>> schoolsOf(Collection<String> usernames) {
+        java.util.Map<String, Set<Long>> schools = new java.util.HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.sql("select username, school_id from staff_school where username in (:names)")
+                    .param("names", usernames)
+                    .query(rs -> {
+                        schools.computeIfAbsent(rs.getString(1), name -> new HashSet<>()).add(rs.getLong(2));
+                    });
+        }
+        return schools;
+    }
+
+    /** Of these usernames, those deactivated. */
+    public Set<String> deactivated(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select username from staff_member where not active and username in (:names)")
+                .param("names", usernames).query(String.class).list());
     }
 
     public int count() {

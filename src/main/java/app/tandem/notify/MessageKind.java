@@ -14,7 +14,9 @@ public enum MessageKind {
     CAREGIVER_UPDATE("caregiver-update"),
     PLAN_SENT_BACK("plan-sent-back"),
     CODESIGN_INVITATION("codesign-invitation"),
-    FEEDBACK_ANSWER("feedback-answer");
+    FEEDBACK_ANSWER("feedback-answer"),
+    STAFF_INVITATION("staff-invitation"),
+    PASSWORD_RESET("password-reset");
 
     private final String template;
 

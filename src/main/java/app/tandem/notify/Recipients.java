@@ -74,14 +74,14 @@ class Recipients {
             return List.of();
         }
         if (schoolId == null) {
-            return jdbc.sql(STAFF + "where exists (select 1 from ACT_ID_MEMBERSHIP m where m.USER_ID_ = s.username "
-                            + "and m.GROUP_ID_ in (:groups)) order by s.username")
+            return jdbc.sql(STAFF + "where s.active and exists (select 1 from ACT_ID_MEMBERSHIP m "
+                            + "where m.USER_ID_ = s.username and m.GROUP_ID_ in (:groups)) order by s.username")
                     .param("groups", groups)
                     .query(this::recipient)
                     .list();
         }
         return jdbc.sql(STAFF + "join staff_school ss on ss.username = s.username where ss.school_id = :school "
-                        + "and exists (select 1 from ACT_ID_MEMBERSHIP m where m.USER_ID_ = s.username "
+                        + "and s.active and exists (select 1 from ACT_ID_MEMBERSHIP m where m.USER_ID_ = s.username "
                         + "and m.GROUP_ID_ in (:groups)) order by s.username")
                 .param("school", schoolId)
                 .param("groups", groups)

@@ -72,7 +72,7 @@ class SendDailyDigests implements JavaDelegate {
         Map<String, TaskPreferences> chosen = preferences.allChosen();
         Map<Long, Period> dueSoonByDistrict = new HashMap<>();
         List<StaffRecipient> staff = jdbc.sql("select username, full_name, email, preferred_language, district_id "
-                        + "from staff_member order by username")
+                        + "from staff_member where active order by username")
                 .query((rs, n) -> new StaffRecipient(new Recipient(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4)), rs.getLong(5)))
                 .list();

@@ -3,6 +3,7 @@ package app.tandem.notify;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,9 +38,11 @@ class SendMessage implements JavaDelegate {
     private final MailSettings settings;
     private final TransactionTemplate separateTransaction;
     private final DistrictClock clock;
+    private final List<SecretLinks> secretLinks;
 
     SendMessage(OutboxMessages messages, SmtpConnections smtp, MailSettings settings,
-                TransactionTemplate transactionTemplate, DistrictClock clock) {
+                TransactionTemplate transactionTemplate, DistrictClock clock, List<SecretLinks> secretLinks) {
+        this.secretLinks = secretLinks;
         this.messages = messages;
         this.smtp = smtp;
         this.settings = settings;
@@ -94,7 +97,8 @@ class SendMessage implements JavaDelegate {
             }
             helper.setTo(to);
             helper.setSubject(message.subject());
-            helper.setText(message.bodyText(), message.bodyHtml());
+            String link = secretLink(message);
+            helper.setText(withLink(message.bodyText(), link), withLink(message.bodyHtml(), link));
             if (message.attachment() != null) {
                 helper.addAttachment(message.attachmentName(), new ByteArrayDataSource(
                         message.attachment().getBytes(StandardCharsets.UTF_8), message.attachmentType()));
@@ -107,6 +111,20 @@ class SendMessage implements JavaDelegate {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("Outbox message " + message.id() + " could not be composed", e);
         }
+    }
+
+    /** The secret link of a message that carries one, made now (in the send job's transaction); else null. */
+    private String secretLink(OutboxMessage message) {
+        if (!message.bodyText().contains(SecretLinks.PLACE)) {
+            return null;
+        }
+        return secretLinks.stream().filter(links -> links.makesFor(message.kind())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No secret link for outbox message " + message.id()))
+                .link(message.idempotencyKey());
+    }
+
+    private static String withLink(String body, String link) {
+        return link == null || body == null ? body : body.replace(SecretLinks.PLACE, link);
     }
 
     private static MimeMessage failPermanently() throws DeliveryFailure {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
+import app.tandem.directory.StaffDirectory;
 import app.tandem.system.DistrictClock;
 
 /**
@@ -22,8 +23,11 @@ public class PasswordCheck {
     private final SignInThrottle throttle;
     private final SlowPasswordHash hash;
     private final PasswordUpgrade upgrade;
+    private final StaffDirectory staff;
 
-    PasswordCheck(DistrictClock clock, IdentityService identity, SignInThrottle throttle, SlowPasswordHash hash, PasswordUpgrade upgrade) {
+    PasswordCheck(DistrictClock clock, IdentityService identity, SignInThrottle throttle, SlowPasswordHash hash,
+                  PasswordUpgrade upgrade, StaffDirectory staff) {
+        this.staff = staff;
         this.clock = clock;
         this.identity = identity;
         this.throttle = throttle;
@@ -46,7 +50,8 @@ public class PasswordCheck {
         if (!account) {
             hash.checkAgainstNoAccount(password);
         }
-        if (!account || !identity.checkPassword(username, password)) {
+        // A deactivated person is refused like a wrong password, so the answer tells a stranger nothing.
+        if (!account || !identity.checkPassword(username, password) || !staff.isActive(username)) {
             return throttle.failed(attempt, account ? username : null, now)
                     .<PasswordVerdict>map(until -> new PasswordVerdict.MustWait(until, true))
                     .orElseGet(PasswordVerdict.Refused::new);

@@ -6,11 +6,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 import app.tandem.directory.Role;
+import app.tandem.directory.StaffDirectory;
 
 /**
  * Tandem's pages need a signed-in person. Camunda's webapps ({@code /camunda}) are for operators
@@ -18,7 +20,8 @@ import app.tandem.directory.Role;
  * protection and headers. {@code /engine-rest} keeps its own HTTP Basic check for operators, so
  * Spring Security stands aside there. Co-design RSVP links ({@code /rsvp/...}) are answered without an
  * account: each link is signed for one invitation, which is what protects it, so that path alone is public
- * and takes its answer without a CSRF token.
+ * and takes its answer without a CSRF token. Password links ({@code /welcome/...}) and the reset request are
+ * public too, with CSRF tokens. A deactivated person's session ends at their next request.
  */
 @Configuration
 @EnableWebSecurity
@@ -29,6 +32,14 @@ class WebSecurity {
             + "base-uri 'self'; form-action 'self'";
 
     static final String RSVP = "/rsvp/**";
+    /** Choosing a password through an invitation or reset link, and asking for a reset link. */
+    static final String[] PASSWORD_LINKS = {PasswordLinks.PATH + "**", "/password/forgot"};
+
+    private final StaffDirectory staff;
+
+    WebSecurity(StaffDirectory staff) {
+        this.staff = staff;
+    }
 
     @Bean
     @Order(1)
@@ -54,6 +65,7 @@ class WebSecurity {
         return http
                 .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.OPERATOR.groupId()))
+                .addFilterBefore(new DeactivatedSignOut(staff), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 // The webapps send their own X-XSRF-TOKEN and set their own security headers.
                 .csrf(csrf -> csrf.disable())
@@ -69,7 +81,9 @@ class WebSecurity {
                         .requestMatchers("/login", "/error", "/static/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", RSVP)
                         .permitAll()
+                        .requestMatchers(PASSWORD_LINKS).permitAll()
                         .anyRequest().authenticated())
+                .addFilterBefore(new DeactivatedSignOut(staff), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(RSVP))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

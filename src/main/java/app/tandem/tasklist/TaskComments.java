@@ -27,8 +27,12 @@ class TaskComments {
     }
 
     void add(TaskRecord task, String author, Instant at, String body) {
+        add(task.taskId(), task.processInstanceId(), author, at, body);
+    }
+
+    void add(String taskId, String processInstanceId, String author, Instant at, String body) {
         jdbc.sql("insert into task_comment (task_id, process_instance_id, author, written_at, body) values (?, ?, ?, ?, ?)")
-                .params(task.taskId(), task.processInstanceId(), author, Timestamp.from(at), body)
+                .params(taskId, processInstanceId, author, Timestamp.from(at), body)
                 .update();
     }
 

@@ -55,8 +55,8 @@ class RosterImportController {
 
     @PostMapping("/family/import")
     String upload(Viewer who, @RequestParam(name = "file", required = false) MultipartFile file, Locale locale,
-                  Model model) throws IOException {
-        RosterScope scope = scope(who, locale);
+                  @RequestParam(defaultValue = "false") boolean inviteNewStaff, Model model) throws IOException {
+        RosterScope scope = new RosterScope(scope(who, locale).editor(), locale, inviteNewStaff);
         if (file == null || file.isEmpty()) {
             model.addAttribute("columns", RosterColumns.ALL);
             model.addAttribute("noFile", true);

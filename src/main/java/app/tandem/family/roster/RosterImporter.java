@@ -18,12 +18,15 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import app.tandem.directory.ChangeSource;
 import app.tandem.directory.StaffAccount;
 import app.tandem.directory.StaffChanges;
 import app.tandem.directory.StaffDirectory;
+import app.tandem.security.PasswordLinks;
 import app.tandem.directory.StaffGroups;
 import app.tandem.family.roster.RosterRows.CaregiverRow;
 import app.tandem.family.roster.RosterRows.SchoolRow;
@@ -65,9 +68,12 @@ public class RosterImporter {
     private final DistrictClock clock;
     private final StaffDirectory directory;
     private final StaffChanges changes;
+    private final PasswordLinks invitations;
 
     RosterImporter(JdbcClient jdbc, JdbcTemplate batch, IdentityService identity, TransactionTemplate transaction,
-                   Messages messages, DistrictClock clock, StaffDirectory directory, StaffChanges changes) {
+                   Messages messages, DistrictClock clock, StaffDirectory directory, StaffChanges changes,
+                   PasswordLinks invitations) {
+        this.invitations = invitations;
         this.directory = directory;
         this.changes = changes;
         this.jdbc = jdbc;
@@ -133,6 +139,7 @@ public class RosterImporter {
 
     private void writeStaff(List<StaffRow> rows, RosterScope scope, Map<String, Long> schools, RosterSummary summary,
                             Runnable step) {
+        List<String> added = new java.util.ArrayList<>();
         for (StaffRow row : rows) {
             StaffAccount was = directory.account(row.username()).orElse(null);
             Set<Long> schoolIds = new HashSet<>();
@@ -147,6 +154,7 @@ public class RosterImporter {
                         .params(row.username(), id).update());
                 account(row, true);
                 summary.count("staff", Change.ADDED);
+                added.add(row.username());
             } else {
                 Map<String, Object> before = existing.get(0);
                 boolean changed = !Objects.equals(before.get("full_name"), row.name())
@@ -170,9 +178,22 @@ public class RosterImporter {
                     ChangeSource.IMPORT);
             step.run();
         }
+        if (scope.inviteNewStaff() && !added.isEmpty()) {
+            inviteAfterCommit(added, scope.username());
+        }
     }
 
-    /** Creates or renames the Camunda account; a new one gets a random password an operator resets. */
+    /** Invitations go out only for an import that was saved: a refused file invites no one. */
+    private void inviteAfterCommit(List<String> usernames, String invitedBy) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                usernames.forEach(username -> invitations.invite(username, invitedBy));
+            }
+        });
+    }
+
+    /** Creates or renames the Camunda account; a new one gets a random password nobody knows (see invitations). */
     private void account(StaffRow row, boolean created) {
         User user = identity.createUserQuery().userId(row.username()).singleResult();
         created = user == null;

@@ -1,0 +1,238 @@
+package app.tandem.people;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.tandem.directory.ChangeSource;
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
+import app.tandem.directory.StaffAccount;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffEditor;
+import app.tandem.directory.StaffGroups;
+import app.tandem.directory.StaffMember;
+import app.tandem.security.NotFound;
+import app.tandem.security.OneTimeLinks;
+import app.tandem.security.PasswordLinks;
+import app.tandem.security.Viewer;
+import app.tandem.system.Messages;
+import app.tandem.tasklist.ReturnedTasks;
+
+/**
+ * A district's people: who they are and their state, adding and inviting them, deactivating and reactivating.
+ * Who may see and change whom is {@link StaffEditor}'s to decide; anyone else is answered "not found".
+ */
+@Service
+public class People {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
+    private final StaffDirectory staff;
+    private final Schools schools;
+    private final PasswordLinks passwordLinks;
+    private final OneTimeLinks links;
+    private final ReturnedTasks returnedTasks;
+    private final Messages messages;
+    private final SecureRandom random = new SecureRandom();
+
+    People(StaffDirectory staff, Schools schools, PasswordLinks passwordLinks, OneTimeLinks links,
+           ReturnedTasks returnedTasks, Messages messages) {
+        this.staff = staff;
+        this.schools = schools;
+        this.passwordLinks = passwordLinks;
+        this.links = links;
+        this.returnedTasks = returnedTasks;
+        this.messages = messages;
+    }
+
+    /** Managers see their district's people, operators everyone, coordinators the people at their schools. */
+    public List<Person> listFor(Viewer viewer) {
+        List<StaffMember> members;
+        if (viewer.operator()) {
+            members = staff.listed(null, null);
+        } else {
+            StaffEditor editor = editorOf(viewer, viewer.districtId());
+            members = staff.listed(editor.districtId(), editor.manager() ? null : editor.schoolIds());
+        }
+        List<String> usernames = members.stream().map(StaffMember::username).toList();
+        Map<String, Set<String>> groups = staff.groupsOf(usernames);
+        Map<String, Set<Long>> schoolIds = staff.schoolsOf(usernames);
+        Set<String> deactivated = staff.deactivated(usernames);
+        Map<Long, String> schoolNames = new java.util.HashMap<>();
+        return members.stream().map(member -> {
+            Set<String> theirGroups = groups.getOrDefault(member.username(), Set.of());
+            Set<Long> theirSchools = schoolIds.getOrDefault(member.username(), Set.of());
+            StaffAccount account = new StaffAccount(member.username(), member.districtId(), member.fullName(),
+                    member.email(), member.preferredLanguage(), theirGroups, theirSchools);
+            Optional<Instant> invitation = links.openInvitation(member.username());
+            Person.Status status = deactivated.contains(member.username()) ? Person.Status.DEACTIVATED
+                    : invitation.isPresent() ? Person.Status.INVITED : Person.Status.ACTIVE;
+            return new Person(member, theirGroups, schoolNames(theirSchools, schoolNames), status,
+                    invitation.filter(until -> !until.equals(Instant.MAX)).orElse(null),
+                    editorOf(viewer, member.districtId()).mayChange(account)
+                            && !member.username().equals(viewer.username()));
+        }).toList();
+    }
+
+    /** The schools the viewer may place a new person at. */
+    public List<School> schoolsFor(Viewer viewer) {
+        if (viewer.districtId() == null) {
+            return viewer.operator() ? schools.all() : List.of();
+        }
+        StaffEditor editor = editorOf(viewer, viewer.districtId());
+        return schools.inDistrict(editor.districtId()).stream().filter(school -> editor.mayWorkAt(school.id()))
+                .toList();
+    }
+
+    /**
+     * Adds the person with a password nobody knows, logs it, and mails them an invitation to choose their own.
+     *
+     * @throws app.tandem.system.InvalidInputException naming the first field that is wrong; nothing is written
+     */
+    @Transactional
+    public StaffMember add(Viewer viewer, NewPerson person) {
+        String username = person.username() == null ? "" : person.username().strip().toLowerCase();
+        if (!USERNAME.matcher(username).matches()) {
+            throw messages.invalid("username", "invalid.username");
+        }
+        if (staff.usernameTaken(username)) {
+            throw messages.invalid("username", "invalid.usernameTaken", username);
+        }
+        if (person.fullName() == null || person.fullName().isBlank()) {
+            throw messages.invalid("fullName", "invalid.required");
+        }
+        String email = person.email() == null ? "" : person.email().strip();
+        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+            throw messages.invalid("email", "invalid.emailAddress", email);
+        }
+        if (staff.usernameByEmail(email).isPresent()) {
+            throw messages.invalid("email", "invalid.emailTaken", email);
+        }
+        if (person.language() == null || !LANGUAGE.matcher(person.language()).matches()) {
+            throw messages.invalid("language", "invalid.required");
+        }
+        Long districtId = districtOf(viewer, person.schoolIds());
+        StaffEditor editor = editorOf(viewer, districtId);
+        for (String group : person.groups()) {
+            if (!StaffGroups.isKnown(group) || !editor.mayGrant(group)) {
+                throw messages.invalid("groups", "invalid.mayNotGrant", group);
+            }
+        }
+        if (person.groups().isEmpty()) {
+            throw messages.invalid("groups", "invalid.required");
+        }
+        for (Long schoolId : person.schoolIds()) {
+            Optional<School> school = schools.byId(schoolId);
+            if (school.isEmpty() || school.get().districtId() != districtId || !editor.mayWorkAt(schoolId)) {
+                throw messages.invalid("schools", "invalid.unknownSchool", schoolId);
+            }
+        }
+        if (!editor.manager() && person.schoolIds().isEmpty()) {
+            throw messages.invalid("schools", "invalid.required");
+        }
+        StaffMember member = new StaffMember(username, districtId, person.fullName().strip(), email,
+                person.language());
+        staff.addToGroups(member, unusablePassword(), person.groups(), person.schoolIds(), viewer.username(),
+                ChangeSource.PAGE);
+        passwordLinks.invite(username, viewer.username());
+        return member;
+    }
+
+    @Transactional
+    public StaffMember resendInvitation(Viewer viewer, String username) {
+        StaffMember member = changeable(viewer, username);
+        passwordLinks.invite(username, viewer.username());
+        return member;
+    }
+
+    @Transactional
+    public StaffMember revokeInvitation(Viewer viewer, String username) {
+        StaffMember member = changeable(viewer, username);
+        passwordLinks.revokeInvitation(username);
+        return member;
+    }
+
+    /**
+     * Refuses sign-in from now on (open sessions end at their next request), voids the person's password links, and
+     * gives their claimed tasks back to the tasks' groups with a comment.
+     *
+     * @return how many tasks went back
+     */
+    @Transactional
+    public int deactivate(Viewer viewer, String username) {
+        StaffMember member = changeable(viewer, username);
+        staff.changeActive(username, false, viewer.username(), ChangeSource.PAGE);
+        passwordLinks.revokeAll(username);
+        return returnedTasks.returnToGroups(username, viewer.username(),
+                messages.text("people.deactivated.taskComment", member.fullName()));
+    }
+
+    @Transactional
+    public StaffMember reactivate(Viewer viewer, String username) {
+        StaffMember member = changeable(viewer, username);
+        staff.changeActive(username, true, viewer.username(), ChangeSource.PAGE);
+        return member;
+    }
+
+    /** A person the viewer may change, and not the viewer themselves; anyone else is "not found". */
+    private StaffMember changeable(Viewer viewer, String username) {
+        StaffAccount account = staff.account(username).orElseThrow(NotFound::answer);
+        StaffMember member = staff.byUsername(username).orElseThrow(NotFound::answer);
+        if (username.equals(viewer.username()) || !editorOf(viewer, account.districtId()).mayChange(account)) {
+            throw NotFound.answer();
+        }
+        return member;
+    }
+
+    /**
+     * The viewer as an editor of a district's staff. An operator works in the district of the person they change,
+     * whether or not they are on a district's staff.
+     */
+    private static StaffEditor editorOf(Viewer viewer, Long districtId) {
+        if (viewer.operator() && districtId != null) {
+            return new StaffEditor(viewer.username(), districtId, viewer.groups(), Set.of());
+        }
+        StaffEditor editor = viewer.editor();
+        if (!editor.editsStaff()) {
+            throw NotFound.answer();
+        }
+        return editor;
+    }
+
+    /** A new person's district: the viewer's, or for an operator on no staff, that of the schools chosen. */
+    private Long districtOf(Viewer viewer, Collection<Long> schoolIds) {
+        if (viewer.districtId() != null) {
+            return viewer.districtId();
+        }
+        if (!viewer.operator()) {
+            throw NotFound.answer();
+        }
+        return schoolIds.stream().findFirst().flatMap(schools::byId).map(School::districtId)
+                .orElseThrow(() -> messages.invalid("schools", "invalid.required"));
+    }
+
+    private List<String> schoolNames(Collection<Long> ids, Map<Long, String> known) {
+        return ids.stream()
+                .map(id -> known.computeIfAbsent(id, unknown -> schools.byId(unknown).map(School::name).orElse("")))
+                .sorted().toList();
+    }
+
+    /** A password nobody knows, not even Tandem: the person chooses their own through the invitation. */
+    private String unusablePassword() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

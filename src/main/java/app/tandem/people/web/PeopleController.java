@@ -1,0 +1,109 @@
+package app.tandem.people.web;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import app.tandem.system.FieldErrors;
+import app.tandem.directory.Role;
+import app.tandem.directory.StaffGroups;
+import app.tandem.directory.StaffMember;
+import app.tandem.people.NewPerson;
+import app.tandem.people.People;
+import app.tandem.security.Viewer;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.InvalidInputException;
+import app.tandem.system.Messages;
+
+/** The people page: a district's staff, adding and inviting a person, deactivating and reactivating. */
+@Controller
+class PeopleController {
+
+    private static final String PAGE = "/admin/people";
+
+    private final People people;
+    private final Messages messages;
+    private final DistrictClock clock;
+
+    PeopleController(People people, Messages messages, DistrictClock clock) {
+        this.people = people;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping(PAGE)
+    String page(Viewer viewer, Model model) {
+        return page(viewer, model, NewPerson.blank(), new FieldErrors());
+    }
+
+    @PostMapping(PAGE)
+    String add(Viewer viewer, @RequestParam(defaultValue = "") String username,
+               @RequestParam(defaultValue = "") String fullName, @RequestParam(defaultValue = "") String email,
+               @RequestParam(defaultValue = "en") String language,
+               @RequestParam(name = "groups", required = false) List<String> groups,
+               @RequestParam(name = "schools", required = false) List<Long> schools, Model model,
+               RedirectAttributes redirect) {
+        NewPerson person = new NewPerson(username, fullName, email, language, groups, schools);
+        try {
+            StaffMember added = people.add(viewer, person);
+            redirect.addFlashAttribute("notice", messages.text("people.added", added.fullName(), added.email()));
+            return "redirect:" + PAGE;
+        } catch (InvalidInputException refused) {
+            FieldErrors errors = new FieldErrors();
+            errors.add(refused);
+            return page(viewer, model, person, errors);
+        }
+    }
+
+    @PostMapping(PAGE + "/{username}/invitation")
+    String resend(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
+        StaffMember member = people.resendInvitation(viewer, username);
+        redirect.addFlashAttribute("notice", messages.text("people.resent", member.fullName(), member.email()));
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping(PAGE + "/{username}/invitation/revoke")
+    String revoke(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
+        StaffMember member = people.revokeInvitation(viewer, username);
+        redirect.addFlashAttribute("notice", messages.text("people.revoked", member.fullName()));
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping(PAGE + "/{username}/deactivate")
+    String deactivate(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
+        int returned = people.deactivate(viewer, username);
+        redirect.addFlashAttribute("notice", messages.text("people.deactivated", username, returned));
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping(PAGE + "/{username}/reactivate")
+    String reactivate(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
+        StaffMember member = people.reactivate(viewer, username);
+        redirect.addFlashAttribute("notice", messages.text("people.reactivated", member.fullName()));
+        return "redirect:" + PAGE;
+    }
+
+    private String page(Viewer viewer, Model model, NewPerson person, FieldErrors errors) {
+        model.addAttribute("people", people.listFor(viewer));
+        model.addAttribute("schools", people.schoolsFor(viewer));
+        model.addAttribute("grantable", grantable(viewer));
+        model.addAttribute("person", person);
+        model.addAttribute("errors", errors);
+        model.addAttribute("zone", clock.zone());
+        return "people/list";
+    }
+
+    /** The groups the form offers: the roles' groups the viewer may grant (a language's liaisons come by import). */
+    private static List<String> grantable(Viewer viewer) {
+        return java.util.Arrays.stream(Role.values()).map(Role::groupId)
+                .filter(StaffGroups::isKnown)
+                .filter(group -> viewer.operator() || viewer.editor().mayGrant(group))
+                .toList();
+    }
+}

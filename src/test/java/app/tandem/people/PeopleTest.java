@@ -1,0 +1,264 @@
+package app.tandem.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import app.tandem.TandemTest;
+import app.tandem.directory.ChangeSource;
+import app.tandem.directory.Role;
+import app.tandem.directory.School;
+import app.tandem.directory.StaffChange;
+import app.tandem.directory.StaffChanges;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffField;
+import app.tandem.directory.StaffMember;
+import app.tandem.notify.Mailroom;
+import app.tandem.notify.MessageKind;
+import app.tandem.notify.OutboxMessage;
+import app.tandem.notify.SecretLinks;
+import app.tandem.program.ProgramFixture;
+import app.tandem.security.Viewer;
+import app.tandem.system.DistrictClock;
+
+/** The people page: inviting, choosing a password through the mail's link, who may do what, deactivating. */
+@TandemTest
+class PeopleTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ProgramFixture programs;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    StaffChanges changes;
+    @Autowired
+    Mailroom mailroom;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DistrictClock clock;
+    @Autowired
+    People people;
+
+    private School school;
+    private School otherSchool;
+    private String tag;
+    private String manager;
+    private String coordinator;
+    private String colleagueElsewhere;
+
+    @BeforeEach
+    void setUp() {
+        school = programs.newSchool();
+        otherSchool = programs.newSchool();
+        tag = school.code().substring("school-".length());
+        manager = person("pm-" + tag, Role.MANAGER, school);
+        coordinator = person("pc-" + tag, Role.COORDINATOR, school);
+        colleagueElsewhere = person("pt-" + tag, Role.TEACHER, otherSchool);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void shouldInviteANewPersonWhoChoosesTheirPasswordThroughTheMailAndSignsIn() throws Exception {
+        String username = "new-" + tag;
+        mvc.perform(add(manager, Role.MANAGER, username, username + "@example.org", "teachers"))
+                .andExpect(redirectedUrl("/admin/people"));
+
+        assertThat(audit(username)).extracting(StaffChange::field, StaffChange::after, StaffChange::changedBy,
+                        StaffChange::source)
+                .contains(org.assertj.core.groups.Tuple.tuple(StaffField.GROUPS, "teachers", manager, ChangeSource.PAGE));
+        List<OutboxMessage> queued = mailroom.queuedFor(username, MessageKind.STAFF_INVITATION);
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).bodyText()).as("the outbox holds no working link").contains(SecretLinks.PLACE)
+                .doesNotContain("/welcome/");
+        mvc.perform(get("/admin/people").with(as(manager, Role.MANAGER)))
+                .andExpect(content().string(Matchers.containsString("Invited")));
+
+        mailroom.deliver(queued);
+        MimeMessage mail = mailroom.receivedBy(username + "@example.org").get(0);
+        assertThat(mail.getSubject()).isEqualTo("Le invitamos a Tandem");
+        String secret = PeopleMail.secret(mail);
+
+        mvc.perform(get("/welcome/" + secret)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Choose your password")));
+        choose(secret, "short-one", "short-one").andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(Matchers.containsString("must be at least 12 characters long")));
+        choose(secret, username, username).andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(Matchers.containsString("must not be your username")));
+        choose(secret, PASSWORD, PASSWORD + "!").andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(Matchers.containsString("are not the same")));
+        choose(secret, PASSWORD, PASSWORD).andExpect(redirectedUrl("/login?passwordChosen"));
+
+        mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+                .andExpect(authenticated().withUsername(username).withRoles("teachers"));
+        mvc.perform(get("/welcome/" + secret)).andExpect(status().isGone())
+                .andExpect(content().string(Matchers.containsString("This link does not work")));
+        choose(secret, "another password", "another password").andExpect(status().isGone());
+        assertThat(people.listFor(new Viewer(manager, Set.of(Role.MANAGER.groupId()), Set.of(school.id()),
+                        school.districtId())))
+                .filteredOn(person -> person.member().username().equals(username))
+                .extracting(Person::status).containsExactly(Person.Status.ACTIVE);
+    }
+
+    @Test
+    void shouldRefuseExpiredTamperedAndResentOverLinks() throws Exception {
+        String username = "late-" + tag;
+        mvc.perform(add(manager, Role.MANAGER, username, username + "@example.org", "teachers"))
+                .andExpect(redirectedUrl("/admin/people"));
+        mailroom.deliver(mailroom.queuedFor(username, MessageKind.STAFF_INVITATION));
+        String first = PeopleMail.secret(mailroom.receivedBy(username + "@example.org").get(0));
+
+        mvc.perform(get("/welcome/" + first + "x")).andExpect(status().isGone());
+        mvc.perform(get("/welcome/" + first.substring(1))).andExpect(status().isGone());
+
+        mvc.perform(post("/admin/people/" + username + "/invitation").with(as(manager, Role.MANAGER)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/people"));
+        mvc.perform(get("/welcome/" + first)).andExpect(status().isGone());
+        List<OutboxMessage> invitations = mailroom.queuedFor(username, MessageKind.STAFF_INVITATION);
+        assertThat(invitations).hasSize(2);
+        mailroom.deliver(invitations.get(1));
+        String second = PeopleMail.secret(mailroom.receivedBy(username + "@example.org").get(1));
+        mvc.perform(get("/welcome/" + second)).andExpect(status().isOk());
+
+        ClockUtil.setCurrentTime(Date.from(clock.now().plus(Duration.ofDays(7)).plusSeconds(60)));
+        mvc.perform(get("/welcome/" + second)).andExpect(status().isGone());
+        ClockUtil.reset();
+
+        mvc.perform(post("/admin/people/" + username + "/invitation/revoke").with(as(manager, Role.MANAGER))
+                .with(csrf())).andExpect(redirectedUrl("/admin/people"));
+        mvc.perform(get("/welcome/" + second)).andExpect(status().isGone());
+    }
+
+    @Test
+    void shouldRefuseAnAddressAlreadyUsedAndAUsernameTaken() throws Exception {
+        mvc.perform(add(manager, Role.MANAGER, "dup-" + tag, coordinator + "@EXAMPLE.org", "teachers"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("is already the address of another account")));
+        assertThat(staff.byUsername("dup-" + tag)).isEmpty();
+
+        mvc.perform(add(manager, Role.MANAGER, coordinator, "fresh-" + tag + "@example.org", "teachers"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("is taken")))
+                .andExpect(content().string(Matchers.containsString("fresh-" + tag + "@example.org")));
+        assertThat(staff.byUsername(coordinator).orElseThrow().email()).isEqualTo(coordinator + "@example.org");
+    }
+
+    @Test
+    void shouldLetACoordinatorAddTeachersAtTheirSchoolOnly() throws Exception {
+        mvc.perform(add(coordinator, Role.COORDINATOR, "boss-" + tag, "boss-" + tag + "@example.org", "managers"))
+                .andExpect(content().string(Matchers.containsString("you may not give the group")));
+        assertThat(staff.byUsername("boss-" + tag)).isEmpty();
+
+        mvc.perform(get("/admin/people").with(as(coordinator, Role.COORDINATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(coordinator)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(colleagueElsewhere))));
+        mvc.perform(post("/admin/people/" + colleagueElsewhere + "/deactivate").with(as(coordinator, Role.COORDINATOR))
+                .with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/admin/people/" + manager + "/deactivate").with(as(coordinator, Role.COORDINATOR))
+                .with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/people").with(as(colleagueElsewhere, Role.TEACHER))).andExpect(status().isNotFound());
+
+        mvc.perform(add(coordinator, Role.COORDINATOR, "helper-" + tag, "helper-" + tag + "@example.org", "teachers"))
+                .andExpect(redirectedUrl("/admin/people"));
+        assertThat(staff.workplaceOf("helper-" + tag).schoolIds()).containsExactly(school.id());
+    }
+
+    @Test
+    void shouldRefuseADeactivatedPersonAndGiveTheirTasksBackToTheirGroup() throws Exception {
+        LocalDate termStart = clock.today().plusDays(28);
+        ProgramFixture.Program program = programs.start(termStart, termStart.plusDays(83), "P2W");
+        String leaving = person("leaving-" + tag, Role.COORDINATOR, program.school());
+        String stays = person("stays-" + tag, Role.COORDINATOR, program.school());
+        Task task = tasks.createTaskQuery().processInstanceId(program.processInstanceId())
+                .taskCandidateGroup(Role.COORDINATOR.groupId()).list().get(0);
+        tasks.claim(task.getId(), leaving);
+        mvc.perform(formLogin("/login").user(leaving).password("secret")).andExpect(authenticated());
+
+        mvc.perform(post("/admin/people/" + leaving + "/deactivate").with(as(manager, Role.MANAGER)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/people"));
+
+        mvc.perform(formLogin("/login").user(leaving).password("secret")).andExpect(unauthenticated());
+        mvc.perform(get("/tasks").with(as(leaving, Role.COORDINATOR)))
+                .andExpect(redirectedUrl("/login?signedOut"));
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+        assertThat(tasks.createTaskQuery().taskCandidateUser(stays).taskId(task.getId()).count())
+                .as("back in the coordinators' queue").isEqualTo(1);
+        assertThat(jdbc.sql("select body from task_comment where task_id = ?").param(task.getId())
+                .query(String.class).list()).singleElement().asString().contains("was deactivated");
+        assertThat(staff.atSchool(program.school().id())).extracting(StaffMember::username)
+                .as("no longer a colleague to hand over to").contains(stays).doesNotContain(leaving);
+        assertThat(audit(leaving)).filteredOn(change -> change.field() == StaffField.ACTIVE)
+                .extracting(StaffChange::before, StaffChange::after, StaffChange::changedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("true", "false", manager));
+
+        mvc.perform(post("/admin/people/" + leaving + "/reactivate").with(as(manager, Role.MANAGER)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/people"));
+        mvc.perform(formLogin("/login").user(leaving).password("secret")).andExpect(authenticated());
+    }
+
+    private MockHttpServletRequestBuilder add(String by, Role role, String username, String email, String group) {
+        return post("/admin/people").with(as(by, role)).with(csrf())
+                .param("username", username).param("fullName", "Person " + username).param("email", email)
+                .param("language", "es").param("groups", group).param("schools", String.valueOf(school.id()));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions choose(String secret, String password, String again)
+            throws Exception {
+        return mvc.perform(post("/welcome/" + secret).with(csrf()).param("newPassword", password)
+                .param("repeatPassword", again));
+    }
+
+    private List<StaffChange> audit(String username) {
+        return changes.newest(null, 0, 500).stream().filter(change -> change.username().equals(username)).toList();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor as(String username, Role role) {
+        return user(username).authorities(new SimpleGrantedAuthority("ROLE_" + role.groupId()));
+    }
+
+    private String person(String username, Role role, School at) {
+        staff.add(new StaffMember(username, at.districtId(), "Person " + username, username + "@example.org", "en"),
+                "secret", Set.of(role), List.of(at.id()));
+        return username;
+    }
+}
