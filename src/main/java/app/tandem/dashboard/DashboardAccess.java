@@ -4,8 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.Role;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
+import app.tandem.system.NotFound;
 
 /**
  * The one access check of the dashboard. Managers and operators see the district; a school leader sees

@@ -18,14 +18,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
+import app.tandem.directory.Viewer;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.Milestones;
 import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The manager dashboard: the district list, one school's term, one milestone's record, the diagram. */

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import app.tandem.security.NotFound;
 import app.tandem.dashboard.CaregiverEvidence.CaregiverFacts;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.NotFound;
 
 /**
  * Everything the dashboard lists for a scope, from a handful of grouped queries: the standings, the

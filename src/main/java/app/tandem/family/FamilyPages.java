@@ -10,10 +10,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.directory.Role;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.NotFound;
 
 /**
  * The disclosure log of one's schools, and one family message as its caregiver reads it (what a

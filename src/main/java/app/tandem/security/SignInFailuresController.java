@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.system.DistrictClock;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
+import app.tandem.directory.Viewer;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
+import app.tandem.system.NotFound;
 import app.tandem.system.TandemProperties;
 
 /**

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
 
 /**

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.School;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 
 /** The schools a person may filter their task list by: their own, or the whole district's for its readers. */
 @Component

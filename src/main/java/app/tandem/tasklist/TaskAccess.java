@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 
 /**
  * The one place that decides what a person may do with a task. A person works on tasks assigned

@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.security.Viewer;
-import app.tandem.system.DistrictClock;
-import app.tandem.system.Messages;
-import app.tandem.tasklist.TaskAccess.AccessibleTask;
+import app.tandem.directory.Viewer;
 import app.tandem.forms.FormCatalog;
 import app.tandem.forms.FormSchema;
 import app.tandem.forms.FormSubmission;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.Messages;
+import app.tandem.tasklist.TaskAccess.AccessibleTask;
 import app.tandem.tasklist.form.FormViews;
 
 import jakarta.servlet.http.HttpServletRequest;

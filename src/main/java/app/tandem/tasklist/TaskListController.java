@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 

@@ -16,18 +16,18 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
-import app.tandem.system.DistrictClock;
-import app.tandem.system.InvalidInputException;
-import app.tandem.tasklist.TaskAccess.AccessibleTask;
+import app.tandem.directory.Viewer;
 import app.tandem.forms.FormCatalog;
 import app.tandem.forms.FormCheck;
 import app.tandem.forms.FormComponent;
 import app.tandem.forms.FormOption;
 import app.tandem.forms.FormSchema;
 import app.tandem.forms.FormSubmission;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.InvalidInputException;
+import app.tandem.tasklist.TaskAccess.AccessibleTask;
 
 /**
  * What a person does to a task: claim, unclaim, hand over, set dates, comment, complete. Each

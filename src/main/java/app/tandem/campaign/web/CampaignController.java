@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.campaign.Campaign;
 import app.tandem.campaign.CampaignEntry;
 import app.tandem.campaign.CampaignLauncher;
@@ -26,8 +24,10 @@ import app.tandem.campaign.FieldErrors;
 import app.tandem.campaign.HandoverEntry;
 import app.tandem.campaign.OwnerHandover;
 import app.tandem.campaign.PlaybookStep;
+import app.tandem.directory.Viewer;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
+import app.tandem.system.NotFound;
 
 /** The district's campaigns, starting one, a campaign's overview, answering feedback and handing work over. */
 @Controller

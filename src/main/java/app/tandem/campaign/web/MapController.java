@@ -9,15 +9,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.campaign.Contact;
 import app.tandem.campaign.ContactEntry;
 import app.tandem.campaign.Contacts;
 import app.tandem.campaign.DistrictStaff;
 import app.tandem.campaign.FieldErrors;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
+import app.tandem.system.NotFound;
 
 /**
  * The decision-maker map of a district: its contacts drawn by influence and stance, adding and rating them,

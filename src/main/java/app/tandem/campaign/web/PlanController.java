@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.campaign.Campaign;
 import app.tandem.campaign.CommunicationPlans;
 import app.tandem.campaign.DistrictStaff;
@@ -24,8 +22,10 @@ import app.tandem.campaign.FieldErrors;
 import app.tandem.campaign.PlanDecisions;
 import app.tandem.campaign.PlanRow;
 import app.tandem.campaign.PlanRowEntry;
+import app.tandem.directory.Viewer;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
+import app.tandem.system.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import app.tandem.directory.StaffChange;
 import app.tandem.directory.StaffChanges;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.Messages;
+import app.tandem.system.NotFound;
 import app.tandem.system.SpreadsheetCsv;
 import app.tandem.system.TandemProperties;
 

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import app.tandem.directory.StaffEditor;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
+import app.tandem.system.NotFound;
 
 /**
  * The roster import page, for coordinators (their schools), program managers and operators (the district).

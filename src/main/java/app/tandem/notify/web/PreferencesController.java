@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
+import app.tandem.directory.Viewer;
 import app.tandem.notify.Delivery;
 import app.tandem.notify.NotificationPreferences;
 import app.tandem.notify.TaskPreferences;

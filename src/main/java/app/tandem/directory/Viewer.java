@@ -1,14 +1,13 @@
-package app.tandem.security;
+package app.tandem.directory;
 
 import java.util.Arrays;
 import java.util.Set;
 
-import app.tandem.directory.Role;
-import app.tandem.directory.StaffEditor;
+import app.tandem.system.NotFound;
 
 /**
  * Who is asking: the signed-in account, its Camunda groups, its district and the schools it works at. Built once
- * per request (see {@link Viewers}); each feature writes its own policy (who may see a task, a campaign, a
+ * per request by security's Viewers; each feature writes its own policy (who may see a task, a campaign, a
  * dashboard) against it.
  *
  * @param districtId null for an account on no district's staff, such as the first operator
