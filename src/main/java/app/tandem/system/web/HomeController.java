@@ -1,4 +1,4 @@
-package app.tandem.system;
+package app.tandem.system.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
