@@ -1,4 +1,4 @@
-package app.tandem.family.roster;
+package app.tandem.family.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +18,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 import app.tandem.directory.StaffEditor;
 import app.tandem.directory.Viewer;
+import app.tandem.family.roster.ImportJob;
+import app.tandem.family.roster.RosterColumns;
+import app.tandem.family.roster.RosterImports;
+import app.tandem.family.roster.RosterScope;
 import app.tandem.system.NotFound;
 
 /**
