@@ -28,9 +28,9 @@ public final class RosterColumns {
     static final String NO_CONTACT_REASON = "no_contact_reason";
     static final String STUDENT_CONSENT = "student_consent";
 
-    public static final List<String> ALL = List.of(RECORD, SCHOOL, ID, NAME, EMAIL, PHONE, LANGUAGE, ROLES, GRADE, BIRTH_DATE,
-            TUTORING_GROUP, SESSIONS_PER_WEEK, STUDENT, RELATIONSHIP, CHANNEL, CONTACT_ALLOWED, NO_CONTACT_REASON,
-            STUDENT_CONSENT);
+    public static final List<String> ALL = List.of(RECORD, SCHOOL, ID, NAME, EMAIL, PHONE, LANGUAGE, ROLES, GRADE,
+            BIRTH_DATE, TUTORING_GROUP, SESSIONS_PER_WEEK, STUDENT, RELATIONSHIP, CHANNEL, CONTACT_ALLOWED,
+            NO_CONTACT_REASON, STUDENT_CONSENT);
 
     static final List<String> RECORDS = List.of("school", "staff", "student", "caregiver");
 

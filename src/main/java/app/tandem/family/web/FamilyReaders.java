@@ -29,7 +29,8 @@ class FamilyReaders {
             if (!who.onStaff()) {
                 return Set.of();
             }
-            return schools.inDistrict(who.districtId()).stream().map(School::id).collect(Collectors.toUnmodifiableSet());
+            return schools.inDistrict(who.districtId()).stream().map(School::id)
+                    .collect(Collectors.toUnmodifiableSet());
         }
         return who.schoolIds();
     }
