@@ -31,7 +31,8 @@ public class StaffPreferences {
 
     public Choices of(String username) {
         Optional<StaffMember> me = staff.byUsername(username);
-        return new Choices(preferences.of(username), me.isPresent(), me.map(StaffMember::preferredLanguage).orElse(null));
+        return new Choices(preferences.of(username), me.isPresent(),
+                me.map(StaffMember::preferredLanguage).orElse(null));
     }
 
     public boolean onStaff(String username) {
