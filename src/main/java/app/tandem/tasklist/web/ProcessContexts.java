@@ -1,4 +1,4 @@
-package app.tandem.tasklist;
+package app.tandem.tasklist.web;
 
 import java.util.Date;
 import java.util.List;
@@ -14,6 +14,7 @@ import app.tandem.directory.Terms;
 import app.tandem.program.SchoolProgram.Var;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.ProcessVariables;
+import app.tandem.tasklist.TaskRecord;
 
 /** Reads a task's context from its process (ids and dates only) and Tandem's directory. */
 @Component

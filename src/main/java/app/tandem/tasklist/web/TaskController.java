@@ -1,4 +1,4 @@
-package app.tandem.tasklist;
+package app.tandem.tasklist.web;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +20,16 @@ import app.tandem.forms.FormSchema;
 import app.tandem.forms.FormSubmission;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
+import app.tandem.tasklist.Completion;
+import app.tandem.tasklist.Notice;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
+import app.tandem.tasklist.TaskAccess;
+import app.tandem.tasklist.TaskComments;
+import app.tandem.tasklist.TaskLabels;
+import app.tandem.tasklist.TaskNotFoundException;
+import app.tandem.tasklist.TaskRecord;
+import app.tandem.tasklist.TaskSubmissions;
+import app.tandem.tasklist.TaskWork;
 import app.tandem.tasklist.form.FormViews;
 
 import jakarta.servlet.http.HttpServletRequest;
