@@ -49,6 +49,20 @@ public record Viewer(String username, Set<String> groups, Set<Long> schoolIds, L
         return schoolId != null && schoolIds.contains(schoolId);
     }
 
+    /**
+     * The district whose accounts and audit logs this viewer administers: null for an operator, who administers every
+     * district's; a program manager's own. Anyone else, or a manager on no district's staff, gets "not found".
+     */
+    public Long administeredDistrict() {
+        if (operator()) {
+            return null;
+        }
+        if (!manager() || !onStaff()) {
+            throw NotFound.answer();
+        }
+        return districtId;
+    }
+
     /** The viewer as someone changing staff records; only for a viewer on a district's staff. */
     public StaffEditor editor() {
         if (districtId == null) {

@@ -15,7 +15,6 @@ import app.tandem.directory.Viewer;
 import app.tandem.security.SignInFailures;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
-import app.tandem.system.NotFound;
 import app.tandem.system.TandemProperties;
 
 /**
@@ -43,7 +42,7 @@ class SignInFailuresController {
 
     @GetMapping("/admin/sign-ins")
     String list(Viewer who, Model model) {
-        Long district = districtOf(who);
+        Long district = who.administeredDistrict();
         Instant now = clock.now();
         List<Row> rows = failures.recent(district, now).stream()
                 .map(failed -> new Row(failed.account(), failed.failures(), failed.addresses(),
@@ -57,19 +56,8 @@ class SignInFailuresController {
 
     @PostMapping("/admin/sign-ins/lift")
     String lift(@RequestParam String account, Viewer who, RedirectAttributes redirect) {
-        failures.lift(account, districtOf(who));
+        failures.lift(account, who.administeredDistrict());
         redirect.addFlashAttribute("notice", messages.text("signIns.lifted", account));
         return "redirect:/admin/sign-ins";
-    }
-
-    /** The district whose accounts this person sees: null for operators, who see all. */
-    private static Long districtOf(Viewer who) {
-        if (who.operator()) {
-            return null;
-        }
-        if (!who.manager() || !who.onStaff()) {
-            throw NotFound.answer();
-        }
-        return who.districtId();
     }
 }
