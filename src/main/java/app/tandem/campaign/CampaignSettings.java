@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reviewWithin             how long after the campaign's last day the long-term planning review is due
  */
 @ConfigurationProperties("tandem.campaign")
-public record CampaignSettings(String rsvpSecret, Period mapWithin, Period planWithin, Period approvalWithin,
-                               Period playbookWorkWithin, Period touchpointReminderBefore, Period touchpointGrace,
-                               Period feedbackAnswerWithin, Period feedbackReminderBefore, Period reviewWithin) {
+record CampaignSettings(String rsvpSecret, Period mapWithin, Period planWithin, Period approvalWithin,
+                        Period playbookWorkWithin, Period touchpointReminderBefore, Period touchpointGrace,
+                        Period feedbackAnswerWithin, Period feedbackReminderBefore, Period reviewWithin) {
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param items    the step's checked codes (contract points reviewed, materials shared, audiences, languages)
  * @param reached  a count where the step has one (schools the toolkit reached)
  */
-public record PlaybookRecord(long id, long campaignId, PlaybookStep step, LocalDate doneOn, String outcome,
-                             List<String> items, String details, String followUp, Integer reached,
-                             String recordedBy) {
+record PlaybookRecord(long id, long campaignId, PlaybookStep step, LocalDate doneOn, String outcome,
+                      List<String> items, String details, String followUp, Integer reached,
+                      String recordedBy) {
 }

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class PlaybookRecords {
+class PlaybookRecords {
 
     private static final String COLUMNS = "id, campaign_id, step, done_on, outcome, items, details, follow_up, reached, "
             + "recorded_by";

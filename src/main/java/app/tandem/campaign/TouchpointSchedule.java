@@ -10,7 +10,7 @@ import java.util.Optional;
  * and after it), starting after the day the track opened. Without an anchor the first touchpoint falls one
  * cadence after the opening. Touchpoint n is due on anchor + (firstStep + n - 1) cadences.
  */
-public record TouchpointSchedule(LocalDate openedOn, LocalDate anchor, Period cadence, int firstStep) {
+record TouchpointSchedule(LocalDate openedOn, LocalDate anchor, Period cadence, int firstStep) {
 
     /** The shortest and the longest cadence a plan row may have, in days (a month counts as 28 to 31). */
     static final int SHORTEST_DAYS = 7;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A touchpoint waits for its owner, was held, or its window passed without one. */
-public enum TouchpointStatus {
+enum TouchpointStatus {
     OPEN,
     HELD,
     MISSED;

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class YearReviews {
+class YearReviews {
 
     private final JdbcClient jdbc;
 

@@ -12,16 +12,16 @@ import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import app.tandem.security.NotFound;
 import app.tandem.dashboard.CaregiverEvidence.CaregiverFacts;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.NotFound;
 
 /**
  * Everything the dashboard lists for a scope, from a handful of grouped queries: the standings, the
  * milestone evidence per term, overdue tasks and incidents per school, and the family evidence.
  */
 @Service
-class DistrictDashboard {
+public class DistrictDashboard {
 
     private final Evidence evidence;
     private final OpenWork openWork;
@@ -39,7 +39,7 @@ class DistrictDashboard {
     }
 
     /** What the district (or a leader's schools) looks like today. */
-    record Overview(List<SchoolRow> rows, Map<Indicator, Share> district, Map<String, Integer> overdueByRole,
+    public record Overview(List<SchoolRow> rows, Map<Indicator, Share> district, Map<String, Integer> overdueByRole,
                     List<Evidence.CheckInDay> checkInsByDueDay) {
 
         public Share districtShare(Indicator indicator) {
@@ -51,7 +51,7 @@ class DistrictDashboard {
         }
     }
 
-    Overview overview(Scope scope) {
+    public Overview overview(Scope scope) {
         LocalDate today = clock.today();
         List<ProgramRow> programs = evidence.programs(scope);
         Map<Long, TermEvidence> byTerm = evidence.ofTerms(scope, today);
@@ -82,7 +82,7 @@ class DistrictDashboard {
     }
 
     /** One term's row, as the district list shows it, computed for its school alone. */
-    SchoolRow row(ProgramRow program) {
+    public SchoolRow row(ProgramRow program) {
         return overview(Scope.schools(java.util.Set.of(program.schoolId()))).rows().stream().filter(r -> r.program().termId() == program.termId()).findFirst()
                 .orElseThrow(NotFound::answer);
     }
@@ -98,7 +98,7 @@ class DistrictDashboard {
         return indicators;
     }
 
-    CaregiverEvidence caregivers() {
+    public CaregiverEvidence caregivers() {
         return caregiverEvidence.getIfAvailable(() -> CaregiverEvidence.NONE);
     }
 

@@ -21,7 +21,7 @@ import app.tandem.program.MilestoneStatus;
  * milestone evidence behind indicators 4d.1 to 4d.3, summed per term in one grouped query.
  */
 @Repository
-class Evidence {
+public class Evidence {
 
     private static final String HELD_IN_TIME = "m.status = 'HELD' and m.held_on <= m.due_on";
 
@@ -31,7 +31,7 @@ class Evidence {
         this.jdbc = jdbc;
     }
 
-    List<ProgramRow> programs(Scope scope) {
+    public List<ProgramRow> programs(Scope scope) {
         if (scope.empty()) {
             return List.of();
         }
@@ -45,7 +45,7 @@ class Evidence {
                 .list();
     }
 
-    Optional<ProgramRow> program(long termId) {
+    public Optional<ProgramRow> program(long termId) {
         return jdbc.sql("select s.id as school_id, s.code as school_code, s.name as school_name, t.id as term_id, "
                         + "t.code as term_code, t.name as term_name, t.starts_on, t.ends_on, p.process_instance_id, "
                         + "p.phase, p.next_step, p.next_number, p.next_on "
@@ -102,28 +102,28 @@ class Evidence {
                 .list();
     }
 
-    record CheckInDay(LocalDate dueOn, int counted, int heldInTime) {
+    public record CheckInDay(LocalDate dueOn, int counted, int heldInTime) {
     }
 
     /** One milestone as its record page shows it. */
-    record MilestoneRecord(long id, long schoolId, long termId, MilestoneKind kind, int sequenceNo,
+    public record MilestoneRecord(long id, long schoolId, long termId, MilestoneKind kind, int sequenceNo,
                            LocalDate windowOpensOn, LocalDate dueOn, LocalDate plannedOn, LocalDate heldOn,
                            MilestoneStatus status, Integer attendeeCount, Integer studentsDiscussed,
                            String recordedBy, LocalDateTime recordedAt) {
 
-        boolean heldInTime() {
+        public boolean heldInTime() {
             return status == MilestoneStatus.HELD && heldOn != null && dueOn != null && !heldOn.isAfter(dueOn);
         }
     }
 
-    Optional<MilestoneRecord> milestone(long id) {
+    public Optional<MilestoneRecord> milestone(long id) {
         return jdbc.sql("select " + MILESTONE_COLUMNS + " from program_milestone where id = ?")
                 .param(id)
                 .query(this::milestoneRecord)
                 .optional();
     }
 
-    List<MilestoneRecord> milestonesOfTerm(long termId) {
+    public List<MilestoneRecord> milestonesOfTerm(long termId) {
         return jdbc.sql("select " + MILESTONE_COLUMNS + " from program_milestone where term_id = ?")
                 .param(termId)
                 .query(this::milestoneRecord)

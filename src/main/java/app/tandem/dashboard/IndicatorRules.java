@@ -9,7 +9,7 @@ import app.tandem.program.ProgramSettings;
 
 /** The rules of indicators 4d.1 to 4d.3, applied to one term's evidence on a given day. */
 @Component
-class IndicatorRules {
+public class IndicatorRules {
 
     private final ProgramSettings settings;
 
@@ -36,7 +36,7 @@ class IndicatorRules {
         return meeting(evidence.closeOutStatus(), evidence.closeOutHeldOn(), due, today);
     }
 
-    int closeOutWithinDays() {
+    public int closeOutWithinDays() {
         return settings.closeOutWithin().getDays();
     }
 

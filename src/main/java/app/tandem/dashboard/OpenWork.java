@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import app.tandem.program.SchoolProgram.Var;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /**
  * Overdue tasks and open incidents per school, across every process: one grouped query each, never a
@@ -71,7 +71,7 @@ class OpenWork {
                         + "join " + variables + " v on v.PROC_INST_ID_ = i.PROC_INST_ID_ "
                         + "and v.EXECUTION_ID_ = i.PROC_INST_ID_ and v.NAME_ = :name "
                         + "where " + scope.where("v.LONG_") + " group by v.LONG_")
-                .param("name", Var.SCHOOL_ID)
+                .param("name", ProcessVariables.SCHOOL_ID)
                 .params(scope.parameters())
                 .query(rs -> {
                     bySchool.put(rs.getLong("school_id"), rs.getInt("open_incidents"));

@@ -3,6 +3,6 @@ package app.tandem.dashboard;
 import java.time.LocalDate;
 
 /** A school and term with where its program stands: what the dashboard lists, before indicators. */
-record ProgramRow(long schoolId, String schoolCode, String schoolName, long termId, String termCode,
+public record ProgramRow(long schoolId, String schoolCode, String schoolName, long termId, String termCode,
                   String termName, LocalDate startsOn, LocalDate endsOn, Standing standing) {
 }

@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.SchoolProgram;
 import app.tandem.program.SchoolProgram.Var;
+import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /**
  * Keeps {@code program_standing} current as school programs move: every time a program reaches one of
@@ -43,8 +44,8 @@ class ProgramStandingListener {
 
     /** The standing a program has at a waypoint, read from its variables (ids, dates and counts only). */
     Standing standing(Waypoint waypoint, Function<String, Object> variables, String processInstanceId) {
-        long schoolId = ((Number) variables.apply(Var.SCHOOL_ID)).longValue();
-        long termId = ((Number) variables.apply(Var.TERM_ID)).longValue();
+        long schoolId = ((Number) variables.apply(ProcessVariables.SCHOOL_ID)).longValue();
+        long termId = ((Number) variables.apply(ProcessVariables.TERM_ID)).longValue();
         LocalDate nextOn = null;
         if (waypoint.dateVariable() != null && variables.apply(waypoint.dateVariable()) instanceof Date date) {
             nextOn = clock.dayOf(date);

@@ -8,13 +8,13 @@ import java.util.Set;
  * Which schools a person may see on the dashboard: a whole district (a manager's or operator's own, or
  * every school when the account belongs to no district), or a school leader's own schools.
  */
-record Scope(boolean wholeDistrict, Long districtId, Set<Long> schoolIds, boolean operator) {
+public record Scope(boolean wholeDistrict, Long districtId, Set<Long> schoolIds, boolean operator) {
 
-    static Scope district(Long districtId, boolean operator) {
+    public static Scope district(Long districtId, boolean operator) {
         return new Scope(true, districtId, Set.of(), operator);
     }
 
-    static Scope schools(Set<Long> schoolIds) {
+    public static Scope schools(Set<Long> schoolIds) {
         return new Scope(false, null, Set.copyOf(schoolIds), false);
     }
 

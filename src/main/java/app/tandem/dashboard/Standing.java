@@ -3,6 +3,6 @@ package app.tandem.dashboard;
 import java.time.LocalDate;
 
 /** Where one school's program stands for one term, as the process last wrote it. */
-record Standing(long termId, long schoolId, String processInstanceId, Phase phase, NextStep next,
+public record Standing(long termId, long schoolId, String processInstanceId, Phase phase, NextStep next,
                 Integer nextNumber, LocalDate nextOn) {
 }

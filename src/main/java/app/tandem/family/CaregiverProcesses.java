@@ -38,8 +38,6 @@ public final class CaregiverProcesses {
 
     /** Process variables: ids, counts and booleans only. */
     public static final class Var {
-        public static final String SCHOOL_ID = "schoolId";
-        public static final String TERM_ID = "termId";
         public static final String STUDENT_ID = "studentId";
         public static final String CAREGIVER_ID = "caregiverId";
         public static final String CYCLE = "cycle";

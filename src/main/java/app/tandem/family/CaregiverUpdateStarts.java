@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import app.tandem.family.CaregiverProcesses.Var;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /**
  * Starts the progress updates that fall due in a week of a school's term: one caregiver-update
@@ -58,8 +59,8 @@ public class CaregiverUpdateStarts {
     public static VariableMap variables(long schoolId, long termId, long studentId, int cycle, long updateId) {
         return Variables.createVariables()
                 .putValue(Var.STUDENT_ID, studentId)
-                .putValue(Var.SCHOOL_ID, schoolId)
-                .putValue(Var.TERM_ID, termId)
+                .putValue(ProcessVariables.SCHOOL_ID, schoolId)
+                .putValue(ProcessVariables.TERM_ID, termId)
                 .putValue(Var.CYCLE, cycle)
                 .putValue(Var.UPDATE_ID, updateId);
     }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import app.tandem.system.ProcessVariables;
 import app.tandem.program.ProgramCancelled;
 
 /** Introductions and progress updates of a cancelled term stop with its program. */
@@ -23,7 +24,7 @@ class EndCaregiverProcessesOfCancelledTerm {
     public void on(ProgramCancelled cancelled) {
         for (String key : List.of(CaregiverProcesses.ONBOARDING_PROCESS_KEY, CaregiverProcesses.UPDATE_PROCESS_KEY)) {
             List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(key)
-                    .variableValueEquals(CaregiverProcesses.Var.TERM_ID, cancelled.termId())
+                    .variableValueEquals(ProcessVariables.TERM_ID, cancelled.termId())
                     .list().stream().map(ProcessInstance::getId).toList();
             if (!ids.isEmpty()) {
                 runtime.deleteProcessInstances(ids, cancelled.reason(), false, true);

@@ -37,8 +37,8 @@ class FindChildrenToIntroduce implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long caregiverId = ProcessVariables.id(execution, Var.CAREGIVER_ID);
-        long schoolId = ProcessVariables.id(execution, Var.SCHOOL_ID);
-        long termId = ProcessVariables.id(execution, Var.TERM_ID);
+        long schoolId = ProcessVariables.id(execution, ProcessVariables.SCHOOL_ID);
+        long termId = ProcessVariables.id(execution, ProcessVariables.TERM_ID);
         Caregiver caregiver = families.caregiver(caregiverId).orElseThrow();
         List<CaregiverLink> children = families.childrenAtSchool(caregiverId, schoolId);
         Optional<WithheldReason> withheld = withheld(children);

@@ -29,8 +29,8 @@ class FindWhoMayHear implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long updateId = ProcessVariables.id(execution, Var.UPDATE_ID);
         long studentId = ProcessVariables.id(execution, Var.STUDENT_ID);
-        long schoolId = ProcessVariables.id(execution, Var.SCHOOL_ID);
-        long termId = ProcessVariables.id(execution, Var.TERM_ID);
+        long schoolId = ProcessVariables.id(execution, ProcessVariables.SCHOOL_ID);
+        long termId = ProcessVariables.id(execution, ProcessVariables.TERM_ID);
         int cycle = ((Number) execution.getVariable(Var.CYCLE)).intValue();
         if (messages.ofUpdate(updateId).isEmpty()) {
             for (CaregiverLink link : families.caregiversOf(studentId)) {

@@ -29,8 +29,8 @@ class IntroduceProgramToCaregivers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long schoolId = ProcessVariables.id(execution, Var.SCHOOL_ID);
-        long termId = ProcessVariables.id(execution, Var.TERM_ID);
+        long schoolId = ProcessVariables.id(execution, ProcessVariables.SCHOOL_ID);
+        long termId = ProcessVariables.id(execution, ProcessVariables.TERM_ID);
         for (long caregiverId : families.caregiverIdsAtSchool(schoolId)) {
             if (messages.introduction(termId, caregiverId).isPresent()) {
                 continue;
@@ -39,8 +39,8 @@ class IntroduceProgramToCaregivers implements JavaDelegate {
                     CaregiverProcesses.onboardingBusinessKey(caregiverId, termId),
                     Variables.createVariables()
                             .putValue(Var.CAREGIVER_ID, caregiverId)
-                            .putValue(Var.SCHOOL_ID, schoolId)
-                            .putValue(Var.TERM_ID, termId));
+                            .putValue(ProcessVariables.SCHOOL_ID, schoolId)
+                            .putValue(ProcessVariables.TERM_ID, termId));
         }
     }
 }

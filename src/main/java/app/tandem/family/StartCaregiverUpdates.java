@@ -22,6 +22,6 @@ class StartCaregiverUpdates implements JavaDelegate {
         Object before = execution.getVariable(Var.UPDATE_WEEK);
         int week = before == null ? 1 : ((Number) before).intValue() + 1;
         execution.setVariable(Var.UPDATE_WEEK, week);
-        starts.startDue(ProcessVariables.id(execution, Var.SCHOOL_ID), ProcessVariables.id(execution, Var.TERM_ID), week);
+        starts.startDue(ProcessVariables.id(execution, ProcessVariables.SCHOOL_ID), ProcessVariables.id(execution, ProcessVariables.TERM_ID), week);
     }
 }

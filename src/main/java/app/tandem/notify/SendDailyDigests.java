@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 import app.tandem.directory.DistrictSettings;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.system.DistrictClock;
-import app.tandem.tasklist.OfferedTasks;
 
 /**
  * Queues one digest per person who chose it and has open tasks: overdue, due soon and other open

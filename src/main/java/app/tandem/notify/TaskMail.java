@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 import app.tandem.system.TandemProperties;
 
 /** A task as mail shows it: its name in the reader's language, its school, its due day and a link. */
@@ -39,7 +39,7 @@ class TaskMail {
         if (processInstanceId == null) {
             return null;
         }
-        Object value = runtime.getVariable(processInstanceId, SchoolProgram.Var.SCHOOL_ID);
+        Object value = runtime.getVariable(processInstanceId, ProcessVariables.SCHOOL_ID);
         return value instanceof Number n ? n.longValue() : null;
     }
 

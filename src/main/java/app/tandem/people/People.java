@@ -21,10 +21,10 @@ import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffEditor;
 import app.tandem.directory.StaffGroups;
 import app.tandem.directory.StaffMember;
-import app.tandem.security.NotFound;
+import app.tandem.system.NotFound;
 import app.tandem.security.OneTimeLinks;
 import app.tandem.security.PasswordLinks;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.Messages;
 import app.tandem.tasklist.ReturnedTasks;
 

@@ -29,8 +29,6 @@ public final class SchoolProgram {
 
     /** Process variables: ids, dates, counts and booleans only. */
     public static final class Var {
-        public static final String SCHOOL_ID = "schoolId";
-        public static final String TERM_ID = "termId";
         public static final String TERM_STARTS_AT = "termStartsAt";
         public static final String TERM_ENDS_AT = "termEndsAt";
         public static final String CHECK_IN_CADENCE = "checkInCadence";

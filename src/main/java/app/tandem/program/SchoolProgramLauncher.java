@@ -16,6 +16,7 @@ import app.tandem.directory.Terms;
 import app.tandem.program.SchoolProgram.Var;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
+import app.tandem.system.ProcessVariables;
 
 /** Starts a school's program for one term, after checking everything the model will rely on. */
 @Service
@@ -72,8 +73,8 @@ public class SchoolProgramLauncher {
         LocalDate lastDay = term.endsOn();
         long district = school.districtId();
         return Variables.createVariables()
-                .putValue(Var.SCHOOL_ID, school.id())
-                .putValue(Var.TERM_ID, term.id())
+                .putValue(ProcessVariables.SCHOOL_ID, school.id())
+                .putValue(ProcessVariables.TERM_ID, term.id())
                 .putValue(Var.TERM_STARTS_AT, clock.startOf(term.startsOn()))
                 .putValue(Var.TERM_ENDS_AT, clock.startOf(lastDay.plusDays(1)))
                 .putValue(Var.CHECK_IN_CADENCE, term.checkInCadence().toString())

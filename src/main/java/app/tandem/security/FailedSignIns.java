@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param addresses      how many client addresses they came from
  * @param throttledUntil the end of the latest wait on the account, in the past once it is over
  */
-record FailedSignIns(String account, int failures, int addresses, Instant lastFailureAt, Instant throttledUntil) {
+public record FailedSignIns(String account, int failures, int addresses, Instant lastFailureAt, Instant throttledUntil) {
 }

@@ -8,7 +8,7 @@ import org.springframework.security.core.AuthenticationException;
  * A sign-in refused because of earlier failures, or a failure that makes the next attempt wait. It says the
  * same whether the username names an account or not.
  */
-class SignInThrottled extends AuthenticationException {
+public class SignInThrottled extends AuthenticationException {
 
     private final Instant tryAgainAt;
     private final boolean passwordChecked;
@@ -19,12 +19,12 @@ class SignInThrottled extends AuthenticationException {
         this.passwordChecked = passwordChecked;
     }
 
-    Instant tryAgainAt() {
+    public Instant tryAgainAt() {
         return tryAgainAt;
     }
 
     /** Whether this attempt's password was checked (and wrong), rather than refused unchecked. */
-    boolean passwordChecked() {
+    public boolean passwordChecked() {
         return passwordChecked;
     }
 }

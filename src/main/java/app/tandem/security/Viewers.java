@@ -18,6 +18,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.Viewer;
+import app.tandem.system.NotFound;
 
 /**
  * Makes the {@link Viewer} of a request: its groups from the signed-in roles, its district and schools from the

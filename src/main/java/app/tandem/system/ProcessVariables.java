@@ -2,8 +2,15 @@ package app.tandem.system;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reading Tandem's process variables. */
+/** The process variables that more than one model or feature shares, and reading Tandem's process variables. */
 public final class ProcessVariables {
+
+    /**
+     * The school and term a process is about: school-program starts with them and hands them on to the caregiver
+     * processes; the task list, task mail and dashboard read them from any of these.
+     */
+    public static final String SCHOOL_ID = "schoolId";
+    public static final String TERM_ID = "termId";
 
     private ProcessVariables() {
     }

@@ -8,7 +8,7 @@ import app.tandem.forms.FormSubmission;
  *
  * @param problem a refusal that names no field of the form, shown above it
  */
-record Completion(Notice notice, FormSubmission resubmit, String problem) {
+public record Completion(Notice notice, FormSubmission resubmit, String problem) {
 
     static Completion of(Notice notice) {
         return new Completion(notice, null, null);
@@ -18,7 +18,7 @@ record Completion(Notice notice, FormSubmission resubmit, String problem) {
         return new Completion(null, submission, problem);
     }
 
-    boolean needsCorrection() {
+    public boolean needsCorrection() {
         return resubmit != null;
     }
 }

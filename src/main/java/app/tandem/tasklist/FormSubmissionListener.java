@@ -20,15 +20,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.tandem.system.DistrictClock;
 import app.tandem.forms.CompletedBy;
-import app.tandem.system.InvalidInputException;
-import app.tandem.system.TandemProperties;
 import app.tandem.forms.FormCatalog;
+import app.tandem.forms.FormCheck;
 import app.tandem.forms.FormComponent;
 import app.tandem.forms.FormSchema;
 import app.tandem.forms.FormSubmission;
-import app.tandem.forms.FormCheck;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.InvalidInputException;
+import app.tandem.system.ProcessVariables;
+import app.tandem.system.TandemProperties;
 
 /**
  * The one completion path, whatever the door: Tandem's task page, Camunda's own Tasklist or the REST API. Before
@@ -68,7 +69,7 @@ class FormSubmissionListener implements TaskListener {
         for (FormComponent input : form.get().inputs()) {
             entered.put(input.key(), asEntered(input, task.getVariable(input.key())));
         }
-        Object school = task.getVariable(OpenTaskProjection.SCHOOL_ID);
+        Object school = task.getVariable(ProcessVariables.SCHOOL_ID);
         FormSubmission submission = check.check(form.get(), entered,
                 options.forSchool(school instanceof Number n ? n.longValue() : null));
         if (!submission.valid()) {

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
 
 /**
@@ -23,7 +23,7 @@ import app.tandem.system.DistrictClock;
  * district by (district, due date), completed work by (person, completed at).
  */
 @Repository
-class Inbox {
+public class Inbox {
 
     /** Past this many schools, a person's group queue is looked up from the group, not the schools. */
     static final int MANY_SCHOOLS = 50;
@@ -44,7 +44,7 @@ class Inbox {
         this.dueSoon = dueSoon;
     }
 
-    InboxCounts counts(Viewer worker, InboxQuery query) {
+    public InboxCounts counts(Viewer worker, InboxQuery query) {
         Params params = new Params(worker, query, Timestamp.from(clock.now()), soon());
         Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
         Set<InboxView> atLeast = EnumSet.noneOf(InboxView.class);
@@ -68,7 +68,7 @@ class Inbox {
         return new InboxCounts(counts, atLeast);
     }
 
-    InboxPage page(Viewer worker, InboxQuery query, InboxCounts counts) {
+    public InboxPage page(Viewer worker, InboxQuery query, InboxCounts counts) {
         return page(worker, query, counts.get(query.view()), counts.atLeast(query.view()));
     }
 
@@ -103,7 +103,7 @@ class Inbox {
     }
 
     /** One open task as a line of the list, whoever asks; access is checked by the caller. */
-    Optional<InboxRow> row(String taskId) {
+    public Optional<InboxRow> row(String taskId) {
         return jdbc.sql(openRows("t.task_id = :id", "t.due_at"))
                 .param("id", taskId)
                 .query((rs, n) -> new InboxRow(TaskRecords.record(rs, n), rs.getString("school_name"),

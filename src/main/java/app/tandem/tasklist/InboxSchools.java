@@ -6,11 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.School;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 
 /** The schools a person may filter their task list by: their own, or the whole district's for its readers. */
 @Component
-class InboxSchools {
+public class InboxSchools {
 
     private final JdbcClient jdbc;
 
@@ -18,7 +18,7 @@ class InboxSchools {
         this.jdbc = jdbc;
     }
 
-    List<School> of(Viewer worker) {
+    public List<School> of(Viewer worker) {
         if (worker.readsWholeDistrict()) {
             return jdbc.sql("select id, district_id, code, name from school where district_id = ? order by name")
                     .param(worker.districtId())

@@ -26,7 +26,7 @@ public enum InboxView {
         return "tasklist.view." + param;
     }
 
-    static Optional<InboxView> ofParam(String param) {
+    public static Optional<InboxView> ofParam(String param) {
         return Arrays.stream(values()).filter(view -> view.param.equals(param)).findFirst();
     }
 }

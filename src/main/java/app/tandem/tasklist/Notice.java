@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param done false when nothing changed, such as claiming a task a colleague claimed a moment ago
  */
-record Notice(boolean done, String code, List<Object> args) {
+public record Notice(boolean done, String code, List<Object> args) {
 
     static Notice done(String code, Object... args) {
         return new Notice(true, code, List.of(args));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import app.tandem.forms.CompletedBy;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /**
  * Keeps {@code open_task}, {@code open_task_offer} and {@code completed_task} in step with the
@@ -23,7 +24,6 @@ import app.tandem.system.DistrictClock;
 @Component
 class OpenTaskProjection {
 
-    static final String SCHOOL_ID = "schoolId";
 
     private final JdbcClient jdbc;
     private final DistrictClock clock;
@@ -144,7 +144,7 @@ class OpenTaskProjection {
     }
 
     private static Long schoolOf(DelegateTask task) {
-        return task.getVariable(SCHOOL_ID) instanceof Number number ? number.longValue() : null;
+        return task.getVariable(ProcessVariables.SCHOOL_ID) instanceof Number number ? number.longValue() : null;
     }
 
     private static Timestamp timestamp(Date date) {

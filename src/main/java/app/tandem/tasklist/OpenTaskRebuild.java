@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tandem.system.ProcessVariables;
+
 /**
  * On start, rebuilds the read model when it does not hold as many open tasks as the engine: a
  * database from before the tasklist existed, or one restored from a backup of Camunda alone.
@@ -102,7 +104,7 @@ class OpenTaskRebuild implements ApplicationRunner {
         }
         String[] instances = page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
         for (VariableInstance variable : runtime.createVariableInstanceQuery()
-                .variableName(OpenTaskProjection.SCHOOL_ID).processInstanceIdIn(instances).list()) {
+                .variableName(ProcessVariables.SCHOOL_ID).processInstanceIdIn(instances).list()) {
             if (variable.getValue() instanceof Number number
                     && variable.getExecutionId().equals(variable.getProcessInstanceId())) {
                 schools.put(variable.getProcessInstanceId(), number.longValue());

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 
 /**
  * The one place that decides what a person may do with a task. A person works on tasks assigned
@@ -21,18 +21,18 @@ public class TaskAccess {
     }
 
     /** An open task the person may at least see; empty answers "not found". */
-    Optional<AccessibleTask> open(Viewer worker, String taskId) {
+    public Optional<AccessibleTask> open(Viewer worker, String taskId) {
         return records.open(taskId).map(task -> new AccessibleTask(task, permissions(worker, task)))
                 .filter(found -> found.permissions().see());
     }
 
     /** A completed task the person may read back; empty answers "not found". */
-    Optional<TaskRecord> completed(Viewer worker, String taskId) {
+    public Optional<TaskRecord> completed(Viewer worker, String taskId) {
         return records.completed(taskId).filter(task -> worker.username().equals(task.completedBy())
                 || offeredToThem(worker, task) || readsDistrictOf(worker, task));
     }
 
-    Permissions permissions(Viewer worker, TaskRecord task) {
+    public Permissions permissions(Viewer worker, TaskRecord task) {
         boolean mine = worker.username().equals(task.assignee());
         boolean offered = offeredToThem(worker, task);
         boolean unassigned = !task.isAssigned();

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * on the task in Camunda (reminders), oldest first.
  */
 @Repository
-class TaskComments {
+public class TaskComments {
 
     private final JdbcClient jdbc;
     private final TaskService tasks;
@@ -36,7 +36,7 @@ class TaskComments {
                 .update();
     }
 
-    List<TaskComment> of(TaskRecord task) {
+    public List<TaskComment> of(TaskRecord task) {
         List<TaskComment> comments = new ArrayList<>(jdbc.sql("select coalesce(m.full_name, c.author) as author, "
                         + "c.written_at, c.body from task_comment c left join staff_member m on m.username = c.author "
                         + "where c.task_id = ? order by c.written_at, c.id")

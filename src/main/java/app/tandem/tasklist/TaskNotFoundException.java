@@ -5,9 +5,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** A task that does not exist, or that the person may not know exists: both answer 404. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class TaskNotFoundException extends RuntimeException {
+public class TaskNotFoundException extends RuntimeException {
 
-    TaskNotFoundException() {
+    public TaskNotFoundException() {
         super("No such task", null, false, false);
     }
 }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The values each completed form was submitted with: Camunda keeps no history of them. */
 @Repository
-class TaskSubmissions {
+public class TaskSubmissions {
 
     private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
     };
@@ -38,7 +38,7 @@ class TaskSubmissions {
         }
     }
 
-    Optional<Map<String, Object>> valuesOf(String taskId) {
+    public Optional<Map<String, Object>> valuesOf(String taskId) {
         return jdbc.sql("select form_values from task_submission where task_id = ?")
                 .param(taskId)
                 .query(String.class)

@@ -16,18 +16,18 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.tandem.security.Viewer;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
-import app.tandem.system.DistrictClock;
-import app.tandem.system.InvalidInputException;
-import app.tandem.tasklist.TaskAccess.AccessibleTask;
+import app.tandem.directory.Viewer;
 import app.tandem.forms.FormCatalog;
 import app.tandem.forms.FormCheck;
 import app.tandem.forms.FormComponent;
 import app.tandem.forms.FormOption;
 import app.tandem.forms.FormSchema;
 import app.tandem.forms.FormSubmission;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.InvalidInputException;
+import app.tandem.tasklist.TaskAccess.AccessibleTask;
 
 /**
  * What a person does to a task: claim, unclaim, hand over, set dates, comment, complete. Each
@@ -35,7 +35,7 @@ import app.tandem.forms.FormSubmission;
  * "not found", and an action overtaken by a colleague's says what happened instead.
  */
 @Service
-class TaskWork {
+public class TaskWork {
 
     static final int COMMENT_LIMIT = 2000;
 
@@ -67,7 +67,7 @@ class TaskWork {
         this.transaction = transaction;
     }
 
-    Notice claim(Viewer worker, String taskId) {
+    public Notice claim(Viewer worker, String taskId) {
         AccessibleTask found = access.open(worker, taskId).orElse(null);
         if (found == null) {
             return gone(worker, taskId);
@@ -87,7 +87,7 @@ class TaskWork {
         return Notice.done("tasklist.notice.claimed", labels.name(task));
     }
 
-    Notice unclaim(Viewer worker, String taskId) {
+    public Notice unclaim(Viewer worker, String taskId) {
         AccessibleTask found = access.open(worker, taskId).orElse(null);
         if (found == null) {
             return gone(worker, taskId);
@@ -107,7 +107,7 @@ class TaskWork {
     }
 
     /** Gives the task to a colleague at the task's school who is in one of its groups. */
-    Notice handOver(Viewer worker, String taskId, String username) {
+    public Notice handOver(Viewer worker, String taskId, String username) {
         TaskRecord task = workable(worker, taskId);
         if (task == null) {
             return refusal(worker, taskId);
@@ -128,7 +128,7 @@ class TaskWork {
     }
 
     /** Sets the day the task is due (at the end of that day) and the day to follow it up; blank clears. */
-    Notice setDates(Viewer worker, String taskId, String due, String followUp) {
+    public Notice setDates(Viewer worker, String taskId, String due, String followUp) {
         TaskRecord task = workable(worker, taskId);
         if (task == null) {
             return refusal(worker, taskId);
@@ -157,7 +157,7 @@ class TaskWork {
         return Notice.done("tasklist.notice.datesSet", labels.name(task));
     }
 
-    Notice comment(Viewer worker, String taskId, String body) {
+    public Notice comment(Viewer worker, String taskId, String body) {
         TaskRecord task = workable(worker, taskId);
         if (task == null) {
             return refusal(worker, taskId);
@@ -177,7 +177,7 @@ class TaskWork {
      * Checks the form, then claims the task if it is still the group's and completes it, all in one
      * transaction: when the process refuses a value, nothing at all is kept and the form comes back.
      */
-    Completion complete(Viewer worker, String taskId, Map<String, List<String>> submitted) {
+    public Completion complete(Viewer worker, String taskId, Map<String, List<String>> submitted) {
         TaskRecord task = workable(worker, taskId);
         if (task == null) {
             return Completion.of(refusal(worker, taskId));
@@ -209,7 +209,7 @@ class TaskWork {
     }
 
     /** Colleagues the task may go to: on the staff of its school and in one of its groups. */
-    List<StaffMember> colleagues(Viewer worker, TaskRecord task) {
+    public List<StaffMember> colleagues(Viewer worker, TaskRecord task) {
         if (task.schoolId() == null || task.candidateGroups().isEmpty()) {
             return List.of();
         }
@@ -229,11 +229,11 @@ class TaskWork {
                 .toList();
     }
 
-    Function<FormComponent, List<FormOption>> optionsFor(TaskRecord task) {
+    public Function<FormComponent, List<FormOption>> optionsFor(TaskRecord task) {
         return options.forTask(task);
     }
 
-    String nameOf(String username) {
+    public String nameOf(String username) {
         return username == null ? null : staff.byUsername(username).map(StaffMember::fullName).orElse(username);
     }
 

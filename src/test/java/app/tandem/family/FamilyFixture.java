@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import app.tandem.directory.School;
 import app.tandem.family.CaregiverProcesses.Var;
 import app.tandem.program.ProgramFixture.Program;
+import app.tandem.system.ProcessVariables;
 
 /** Students and caregivers for tests, written straight to the tables, and caregiver updates started by hand. */
 @Component
@@ -74,8 +75,8 @@ public class FamilyFixture {
                 CaregiverProcesses.updateBusinessKey(student.id(), program.term().id(), cycle),
                 Variables.createVariables()
                         .putValue(Var.STUDENT_ID, student.id())
-                        .putValue(Var.SCHOOL_ID, program.school().id())
-                        .putValue(Var.TERM_ID, program.term().id())
+                        .putValue(ProcessVariables.SCHOOL_ID, program.school().id())
+                        .putValue(ProcessVariables.TERM_ID, program.term().id())
                         .putValue(Var.CYCLE, cycle)
                         .putValue(Var.UPDATE_ID, updateId));
     }

@@ -47,7 +47,7 @@ import app.tandem.notify.MessageKind;
 import app.tandem.notify.OutboxMessage;
 import app.tandem.notify.SecretLinks;
 import app.tandem.program.ProgramFixture;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
 
 /** The people page: inviting, choosing a password through the mail's link, who may do what, deactivating. */

@@ -34,7 +34,6 @@ import app.tandem.directory.School;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.program.ProgramFixture;
-import app.tandem.system.OperatorsOnlyBasicAuth;
 
 /** The sign-in and the guards around it. */
 @TandemTest

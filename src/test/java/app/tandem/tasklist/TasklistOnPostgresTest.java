@@ -25,7 +25,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 import app.tandem.testsupport.ExternalServiceCondition;

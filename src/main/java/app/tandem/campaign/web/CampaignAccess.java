@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 import app.tandem.campaign.Campaign;
 import app.tandem.campaign.Campaigns;
 import app.tandem.campaign.Feedback;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
+import app.tandem.system.NotFound;
 
 /**
  * The one access check of the campaign pages. Program managers run their district's campaigns; operators read

@@ -23,11 +23,11 @@ import app.tandem.campaign.FeedbackLog;
 import app.tandem.campaign.HandoverEntry;
 import app.tandem.campaign.OwnerHandover;
 import app.tandem.campaign.PlaybookStep;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.system.FieldErrors;
+import app.tandem.directory.Viewer;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
+import app.tandem.system.NotFound;
 
 /** The district's campaigns, starting one, a campaign's overview, answering feedback and handing work over. */
 @Controller

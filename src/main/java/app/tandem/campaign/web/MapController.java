@@ -13,11 +13,11 @@ import app.tandem.campaign.Contact;
 import app.tandem.campaign.ContactEntry;
 import app.tandem.campaign.Contacts;
 import app.tandem.campaign.DistrictStaff;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.FieldErrors;
 import app.tandem.system.Messages;
+import app.tandem.system.NotFound;
 
 /**
  * The decision-maker map of a district: its contacts drawn by influence and stance, adding and rating them,

@@ -21,11 +21,11 @@ import app.tandem.campaign.DistrictStaff;
 import app.tandem.campaign.PlanDecisions;
 import app.tandem.campaign.PlanRow;
 import app.tandem.campaign.PlanRowEntry;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.system.FieldErrors;
+import app.tandem.directory.Viewer;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
+import app.tandem.system.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**

@@ -6,9 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import app.tandem.campaign.CampaignOverview.OwnerView;
 import app.tandem.campaign.CampaignOverview;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.system.FieldErrors;
+import app.tandem.directory.Viewer;
+import app.tandem.system.NotFound;
 
 /** An owner's own outreach tracks, their touchpoints, and the feedback they owe an answer to. */
 @Controller

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import app.tandem.directory.District;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.system.NotFound;
+import app.tandem.directory.Viewer;
 
 /**
  * Which district a person sets up under /admin: a program manager their own, an operator any. Everyone else, and

@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import app.tandem.directory.StaffChange;
 import app.tandem.directory.StaffChanges;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.Messages;
 import app.tandem.system.SpreadsheetCsv;
 import app.tandem.system.TandemProperties;
@@ -45,7 +44,7 @@ class StaffChangesController {
 
     @GetMapping("/admin/staff-changes")
     String page(Viewer who, @RequestParam(defaultValue = "1") int page, Model model) {
-        Long district = districtOf(who);
+        Long district = who.administeredDistrict();
         int total = changes.count(district);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(page, 1), pages);
@@ -59,7 +58,7 @@ class StaffChangesController {
 
     @GetMapping("/admin/staff-changes.csv")
     void export(Viewer who, Locale locale, HttpServletResponse response) throws IOException {
-        Long district = districtOf(who);
+        Long district = who.administeredDistrict();
         List<StaffChange> rows = changes.newest(district, 0, EXPORT_LIMIT);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"tandem-staff-changes.csv\"");
@@ -73,17 +72,6 @@ class StaffChangesController {
                     text(locale, change.source().messageKey()));
         }
         csv.finish();
-    }
-
-    /** The district whose log this person reads; null for an operator, who reads every district's. */
-    private static Long districtOf(Viewer who) {
-        if (who.operator()) {
-            return null;
-        }
-        if (!who.manager() || !who.onStaff()) {
-            throw NotFound.answer();
-        }
-        return who.districtId();
     }
 
     private String text(Locale locale, String key) {

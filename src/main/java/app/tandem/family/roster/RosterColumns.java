@@ -7,7 +7,7 @@ import java.util.List;
  * caregiver (the {@code record} column says which). Each kind of row fills the columns it needs and
  * leaves the others empty. A caregiver of two students has one row per student.
  */
-final class RosterColumns {
+public final class RosterColumns {
 
     static final String RECORD = "record";
     static final String SCHOOL = "school";
@@ -28,9 +28,9 @@ final class RosterColumns {
     static final String NO_CONTACT_REASON = "no_contact_reason";
     static final String STUDENT_CONSENT = "student_consent";
 
-    static final List<String> ALL = List.of(RECORD, SCHOOL, ID, NAME, EMAIL, PHONE, LANGUAGE, ROLES, GRADE, BIRTH_DATE,
-            TUTORING_GROUP, SESSIONS_PER_WEEK, STUDENT, RELATIONSHIP, CHANNEL, CONTACT_ALLOWED, NO_CONTACT_REASON,
-            STUDENT_CONSENT);
+    public static final List<String> ALL = List.of(RECORD, SCHOOL, ID, NAME, EMAIL, PHONE, LANGUAGE, ROLES, GRADE,
+            BIRTH_DATE, TUTORING_GROUP, SESSIONS_PER_WEEK, STUDENT, RELATIONSHIP, CHANNEL, CONTACT_ALLOWED,
+            NO_CONTACT_REASON, STUDENT_CONSENT);
 
     static final List<String> RECORDS = List.of("school", "staff", "student", "caregiver");
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * load balancer, the progress page needs sticky sessions.
  */
 @Service
-class RosterImports implements DisposableBean {
+public class RosterImports implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
     private static final int KEPT = 50;
@@ -39,7 +39,7 @@ class RosterImports implements DisposableBean {
         this.importer = importer;
     }
 
-    ImportJob start(byte[] file, RosterScope scope) {
+    public ImportJob start(byte[] file, RosterScope scope) {
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), scope.username());
         synchronized (jobs) {
             jobs.put(job.id(), job);
@@ -52,7 +52,7 @@ class RosterImports implements DisposableBean {
     }
 
     /** The job, to the person who started it only. */
-    Optional<ImportJob> find(String id, String username) {
+    public Optional<ImportJob> find(String id, String username) {
         synchronized (jobs) {
             return Optional.ofNullable(jobs.get(id)).filter(job -> job.owner().equals(username));
         }

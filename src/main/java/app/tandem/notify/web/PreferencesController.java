@@ -2,7 +2,7 @@ package app.tandem.notify.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Objects;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,11 +11,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.security.Viewer;
-import app.tandem.directory.StaffDirectory;
-import app.tandem.directory.StaffMember;
+import app.tandem.directory.Viewer;
 import app.tandem.notify.Delivery;
-import app.tandem.notify.NotificationPreferences;
+import app.tandem.notify.StaffPreferences;
 import app.tandem.notify.TaskPreferences;
 import app.tandem.system.Messages;
 
@@ -25,29 +23,25 @@ class PreferencesController {
 
     static final List<String> LANGUAGES = List.of("en", "es");
 
-    private final NotificationPreferences preferences;
-    private final StaffDirectory staff;
+    private final StaffPreferences preferences;
     private final Messages messages;
 
-    PreferencesController(NotificationPreferences preferences, StaffDirectory staff, Messages messages) {
+    PreferencesController(StaffPreferences preferences, Messages messages) {
         this.preferences = preferences;
-        this.staff = staff;
         this.messages = messages;
     }
 
     @GetMapping("/notifications/preferences")
     String show(Viewer who, Model model) {
-        Optional<StaffMember> me = staff.byUsername(who.username());
-        TaskPreferences chosen = preferences.of(who.username());
-        PreferencesForm form = new PreferencesForm(chosen.assigned().name(), chosen.offered().name(),
-                me.map(StaffMember::preferredLanguage).orElse("en"));
-        return page(model, who, me.isPresent(), form);
+        StaffPreferences.Choices chosen = preferences.of(who.username());
+        PreferencesForm form = new PreferencesForm(chosen.tasks().assigned().name(), chosen.tasks().offered().name(),
+                Objects.requireNonNullElse(chosen.language(), "en"));
+        return page(model, who, chosen.onStaff(), form);
     }
 
     @PostMapping("/notifications/preferences")
     String save(@ModelAttribute PreferencesForm form, Viewer who, Model model, RedirectAttributes redirect) {
-        Optional<StaffMember> me = staff.byUsername(who.username());
-        if (me.isEmpty()) {
+        if (!preferences.onStaff(who.username())) {
             return page(model, who, false, form);
         }
         Delivery assigned = delivery(form.assigned());
@@ -59,8 +53,7 @@ class PreferencesController {
             model.addAttribute("error", messages.text("preferences.invalid", messages.text("preferences." + field)));
             return page(model, who, true, form);
         }
-        preferences.save(who.username(), new TaskPreferences(assigned, offered));
-        staff.changeLanguage(who.username(), form.language());
+        preferences.save(who.username(), new TaskPreferences(assigned, offered), form.language());
         redirect.addFlashAttribute("notice", messages.text(Locale.forLanguageTag(form.language()), "preferences.saved"));
         return "redirect:/notifications/preferences";
     }

@@ -1,8 +1,8 @@
 package app.tandem.notify.web;
 
 import app.tandem.directory.Role;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
+import app.tandem.system.NotFound;
 
 /** Who may see the outbox: program managers and operators. Others get a plain 404, as if it were not there. */
 final class StaffOnly {

@@ -16,7 +16,7 @@ import app.tandem.directory.StaffGroups;
 import app.tandem.directory.StaffMember;
 import app.tandem.people.NewPerson;
 import app.tandem.people.People;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;

@@ -15,17 +15,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.system.FieldErrors;
 import app.tandem.directory.School;
-import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.TermRow;
-import app.tandem.directory.Terms;
 import app.tandem.program.ProgramStarts;
+import app.tandem.program.TermDesk;
 import app.tandem.program.SchoolProgramLauncher;
 import app.tandem.program.TermCancelling;
 import app.tandem.program.TermRedating;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.system.NotFound;
+import app.tandem.directory.Viewer;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
@@ -37,18 +36,16 @@ import app.tandem.system.Messages;
 @Controller
 class TermsController {
 
-    private final Terms terms;
-    private final Schools schools;
+    private final TermDesk desk;
     private final SchoolProgramLauncher launcher;
     private final ProgramStarts starts;
     private final TermCancelling cancelling;
     private final TermRedating redating;
     private final Messages messages;
 
-    TermsController(Terms terms, Schools schools, SchoolProgramLauncher launcher, ProgramStarts starts,
+    TermsController(TermDesk desk, SchoolProgramLauncher launcher, ProgramStarts starts,
                     TermCancelling cancelling, TermRedating redating, Messages messages) {
-        this.terms = terms;
-        this.schools = schools;
+        this.desk = desk;
         this.launcher = launcher;
         this.starts = starts;
         this.cancelling = cancelling;
@@ -58,7 +55,7 @@ class TermsController {
 
     @GetMapping("/admin/terms")
     String list(Viewer who, Model model) {
-        return page(model, who, TermForm.blank(terms.defaultCadence(who.districtId())), new FieldErrors());
+        return page(model, who, TermForm.blank(desk.defaultCadence(who.districtId())), new FieldErrors());
     }
 
     @PostMapping("/admin/terms")
@@ -69,7 +66,7 @@ class TermsController {
         TermForm form = new TermForm(schoolIds, allSchools, code.strip(), name.strip(), startsOn.strip(),
                 endsOn.strip(), checkInCadence.strip());
         List<School> chosen = allSchools
-                ? schoolsOf(who).stream().filter(s -> schools.closedOn(s.id()).isEmpty()).toList()
+                ? desk.openSchools(districtOf(who))
                 : schoolsOf(who).stream().filter(s -> form.picked(s.id())).toList();
         FieldErrors errors = new FieldErrors();
         try {
@@ -79,7 +76,7 @@ class TermsController {
             LocalDate first = date("startsOn", form.startsOn());
             LocalDate last = date("endsOn", form.endsOn());
             String cadence = form.checkInCadence().isEmpty() ? null : form.checkInCadence();
-            List<Term> planned = terms.planAll(chosen.stream()
+            List<Term> planned = desk.planAll(chosen.stream()
                     .map(s -> new TermPlan(s.id(), form.code(), form.name(), first, last, cadence))
                     .toList());
             redirect.addFlashAttribute("notice", messages.text("terms.planned", planned.size(), form.name()));
@@ -160,7 +157,7 @@ class TermsController {
     }
 
     private String page(Model model, Viewer who, TermForm form, FieldErrors errors) {
-        model.addAttribute("rows", terms.listing(districtOf(who)));
+        model.addAttribute("rows", desk.listing(districtOf(who)));
         model.addAttribute("schools", schoolsOf(who));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -178,7 +175,7 @@ class TermsController {
     }
 
     private TermRow row(Viewer who, long termId) {
-        return terms.listing(districtOf(who)).stream()
+        return desk.listing(districtOf(who)).stream()
                 .filter(row -> row.term().id() == termId)
                 .findFirst()
                 .orElseThrow(NotFound::answer);
@@ -186,7 +183,7 @@ class TermsController {
 
     private List<School> schoolsOf(Viewer who) {
         Long district = districtOf(who);
-        return district == null ? schools.all() : schools.inDistrict(district);
+        return desk.schools(district);
     }
 
     /** The district whose terms this person manages; null for an operator, who manages every district's. */

@@ -14,7 +14,7 @@ import app.tandem.system.FieldErrors;
 import app.tandem.security.NewPassword;
 import app.tandem.security.PasswordCheck;
 import app.tandem.security.PasswordVerdict;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 

@@ -1,4 +1,4 @@
-package app.tandem.dashboard;
+package app.tandem.dashboard.web;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.tandem.dashboard.Evidence;
+import app.tandem.dashboard.Indicator;
+import app.tandem.dashboard.SchoolRow;
 import app.tandem.directory.RoleLabels;
 import app.tandem.system.Messages;
 

@@ -1,4 +1,4 @@
-package app.tandem.tasklist;
+package app.tandem.tasklist.web;
 
 import java.util.Date;
 import java.util.List;
@@ -13,6 +13,8 @@ import app.tandem.directory.Term;
 import app.tandem.directory.Terms;
 import app.tandem.program.SchoolProgram.Var;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
+import app.tandem.tasklist.TaskRecord;
 
 /** Reads a task's context from its process (ids and dates only) and Tandem's directory. */
 @Component
@@ -39,8 +41,8 @@ class ProcessContexts {
         Map<String, Object> variables = runtime.createProcessInstanceQuery()
                 .processInstanceId(task.processInstanceId()).count() == 0
                 ? Map.of()
-                : runtime.getVariables(task.processInstanceId(), List.of(Var.TERM_ID, Var.ALIGNMENT_MEETING_DATE));
-        Term term = variables.get(Var.TERM_ID) instanceof Number id ? terms.byId(id.longValue()).orElse(null) : null;
+                : runtime.getVariables(task.processInstanceId(), List.of(ProcessVariables.TERM_ID, Var.ALIGNMENT_MEETING_DATE));
+        Term term = variables.get(ProcessVariables.TERM_ID) instanceof Number id ? terms.byId(id.longValue()).orElse(null) : null;
         Date planned = variables.get(Var.ALIGNMENT_MEETING_DATE) instanceof Date date ? date : null;
         return new ProcessContext(schoolName, term == null ? null : term.name(),
                 term == null ? null : term.startsOn(), term == null ? null : term.endsOn(),

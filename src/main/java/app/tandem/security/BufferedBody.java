@@ -1,4 +1,4 @@
-package app.tandem.system;
+package app.tandem.security;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;

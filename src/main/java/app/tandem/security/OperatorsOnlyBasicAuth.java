@@ -1,4 +1,4 @@
-package app.tandem.system;
+package app.tandem.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -8,8 +8,6 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 
 import app.tandem.directory.Role;
-import app.tandem.security.PasswordCheck;
-import app.tandem.security.PasswordVerdict;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,13 +15,13 @@ import jakarta.servlet.http.HttpServletRequest;
  * The engine's REST API answers operators only: a valid password is not enough without the group. Passwords
  * go through Tandem's {@link PasswordCheck}, so guessing them here is slowed down as on the sign-in page.
  */
-public class OperatorsOnlyBasicAuth extends HttpBasicAuthenticationProvider {
+class OperatorsOnlyBasicAuth extends HttpBasicAuthenticationProvider {
 
     private static final String BASIC = "Basic ";
 
     private final PasswordCheck passwords;
 
-    public OperatorsOnlyBasicAuth(PasswordCheck passwords) {
+    OperatorsOnlyBasicAuth(PasswordCheck passwords) {
         this.passwords = passwords;
     }
 

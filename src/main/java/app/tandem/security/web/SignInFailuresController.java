@@ -1,4 +1,4 @@
-package app.tandem.security;
+package app.tandem.security.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.directory.Viewer;
+import app.tandem.security.SignInFailures;
 import app.tandem.system.DistrictClock;
-import app.tandem.directory.StaffDirectory;
-import app.tandem.directory.StaffMember;
 import app.tandem.system.Messages;
 import app.tandem.system.TandemProperties;
 
@@ -25,18 +25,14 @@ import app.tandem.system.TandemProperties;
 class SignInFailuresController {
 
     private final DistrictClock clock;
-    private final SignInThrottle throttle;
-    private final SignInThrottleSettings settings;
-    private final StaffDirectory staff;
+    private final SignInFailures failures;
     private final Messages messages;
     private final DateTimeFormatter time;
 
-    SignInFailuresController(DistrictClock clock, SignInThrottle throttle, SignInThrottleSettings settings, StaffDirectory staff,
-                             Messages messages, TandemProperties properties) {
+    SignInFailuresController(DistrictClock clock, SignInFailures failures, Messages messages,
+                             TandemProperties properties) {
         this.clock = clock;
-        this.throttle = throttle;
-        this.settings = settings;
-        this.staff = staff;
+        this.failures = failures;
         this.messages = messages;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
     }
@@ -46,9 +42,9 @@ class SignInFailuresController {
 
     @GetMapping("/admin/sign-ins")
     String list(Viewer who, Model model) {
-        Long district = districtOf(who);
+        Long district = who.administeredDistrict();
         Instant now = clock.now();
-        List<Row> rows = throttle.recent(district, now.minus(settings.forgetAfter())).stream()
+        List<Row> rows = failures.recent(district, now).stream()
                 .map(failed -> new Row(failed.account(), failed.failures(), failed.addresses(),
                         time.format(failed.lastFailureAt()),
                         failed.throttledUntil() != null && failed.throttledUntil().isAfter(now)
@@ -60,24 +56,8 @@ class SignInFailuresController {
 
     @PostMapping("/admin/sign-ins/lift")
     String lift(@RequestParam String account, Viewer who, RedirectAttributes redirect) {
-        Long district = districtOf(who);
-        if (district != null && staff.byUsername(account).map(StaffMember::districtId)
-                .filter(district::equals).isEmpty()) {
-            throw NotFound.answer();
-        }
-        throttle.lift(account);
+        failures.lift(account, who.administeredDistrict());
         redirect.addFlashAttribute("notice", messages.text("signIns.lifted", account));
         return "redirect:/admin/sign-ins";
-    }
-
-    /** The district whose accounts this person sees: null for operators, who see all. */
-    private static Long districtOf(Viewer who) {
-        if (who.operator()) {
-            return null;
-        }
-        if (!who.manager() || !who.onStaff()) {
-            throw NotFound.answer();
-        }
-        return who.districtId();
     }
 }

@@ -1,4 +1,4 @@
-package app.tandem.program;
+package app.tandem.notify;
 
 import java.util.Date;
 
@@ -11,7 +11,6 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
-import app.tandem.notify.TaskReminders;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 

@@ -1,4 +1,4 @@
-package app.tandem.tasklist;
+package app.tandem.tasklist.web;
 
 import java.util.Comparator;
 import java.util.List;
@@ -16,9 +16,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
+import app.tandem.tasklist.Inbox;
+import app.tandem.tasklist.InboxCounts;
+import app.tandem.tasklist.InboxPage;
+import app.tandem.tasklist.InboxQuery;
+import app.tandem.tasklist.InboxRow;
+import app.tandem.tasklist.InboxSchools;
+import app.tandem.tasklist.InboxView;
+import app.tandem.tasklist.Notice;
+import app.tandem.tasklist.TaskAccess;
+import app.tandem.tasklist.TaskLabels;
+import app.tandem.tasklist.TaskWork;
 
 /**
  * The task list: one tab per view with its count, filters by school and process, pages of twenty.

@@ -6,17 +6,19 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.tandem.notify.OfferedTasks;
+
 /** Unclaimed tasks offered to some groups at some schools, from the tasklist's own table. */
 @Component
-public class OfferedTasks {
+class OpenTaskOffers implements OfferedTasks {
 
     private final JdbcClient jdbc;
 
-    OfferedTasks(JdbcClient jdbc) {
+    OpenTaskOffers(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** @return the ids of open, unclaimed tasks offered to any of the groups at any of the schools */
+    @Override
     public List<String> taskIds(Collection<String> groups, Collection<Long> schoolIds) {
         if (groups.isEmpty() || schoolIds.isEmpty()) {
             return List.of();

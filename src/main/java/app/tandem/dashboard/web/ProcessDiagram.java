@@ -1,4 +1,4 @@
-package app.tandem.dashboard;
+package app.tandem.dashboard.web;
 
 import java.util.ArrayList;
 import java.util.Collection;

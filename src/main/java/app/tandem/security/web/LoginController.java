@@ -1,4 +1,4 @@
-package app.tandem.security;
+package app.tandem.security.web;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import app.tandem.security.SignInThrottled;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 

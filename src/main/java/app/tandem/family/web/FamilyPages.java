@@ -1,19 +1,24 @@
-package app.tandem.family;
+package app.tandem.family.web;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
 import app.tandem.directory.Role;
+import app.tandem.directory.Viewer;
+import app.tandem.family.DisclosureLog;
+import app.tandem.family.Families;
+import app.tandem.family.FamilyLetters;
+import app.tandem.family.FamilyMessage;
+import app.tandem.family.FamilyMessageStatus;
+import app.tandem.family.FamilyMessages;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.NotFound;
 
 /**
  * The disclosure log of one's schools, and one family message as its caregiver reads it (what a
@@ -32,29 +37,30 @@ class FamilyPages {
     private final FamilyMessages messages;
     private final Families families;
     private final FamilyLetters letters;
-    private final JdbcClient jdbc;
+    private final FamilyReaders readers;
     private final DistrictClock clock;
 
-    FamilyPages(DisclosureLog log, FamilyMessages messages, Families families, FamilyLetters letters, JdbcClient jdbc,
-                DistrictClock clock) {
+    FamilyPages(DisclosureLog log, FamilyMessages messages, Families families, FamilyLetters letters,
+                FamilyReaders readers, DistrictClock clock) {
         this.clock = clock;
         this.log = log;
         this.messages = messages;
         this.families = families;
         this.letters = letters;
-        this.jdbc = jdbc;
+        this.readers = readers;
     }
 
     @GetMapping("/family/disclosures")
     String disclosures(Viewer who, Model model) {
-        model.addAttribute("disclosures", log.ofSchools(List.copyOf(schoolsOf(who, LOG_READERS)), 500));
+        model.addAttribute("disclosures", log.ofSchools(List.copyOf(readers.schoolsOf(who, LOG_READERS)), 500));
         model.addAttribute("zone", clock.zone());
         return "family/disclosures";
     }
 
     @GetMapping("/family/messages/{id}")
     String message(Viewer who, @PathVariable long id, Model model) {
-        FamilyMessage message = messages.find(id).filter(m -> schoolsOf(who, MESSAGE_READERS).contains(m.schoolId()))
+        FamilyMessage message = messages.find(id)
+                .filter(m -> readers.schoolsOf(who, MESSAGE_READERS).contains(m.schoolId()))
                 .orElseThrow(NotFound::answer);
         if (message.status() == FamilyMessageStatus.WITHHELD) {
             throw NotFound.answer();
@@ -69,19 +75,5 @@ class FamilyPages {
             model.addAttribute("english", letters.english(id));
         }
         return "family/message";
-    }
-
-    private Set<Long> schoolsOf(Viewer who, Set<String> readers) {
-        if (who.groups().stream().noneMatch(readers::contains)) {
-            throw NotFound.answer();
-        }
-        if (who.manager()) {
-            if (!who.onStaff()) {
-                return Set.of();
-            }
-            return Set.copyOf(jdbc.sql("select id from school where district_id = ?").param(who.districtId())
-                    .query(Long.class).list());
-        }
-        return who.schoolIds();
     }
 }

@@ -1,4 +1,4 @@
-package app.tandem.family.roster;
+package app.tandem.family.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import app.tandem.directory.StaffEditor;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
+import app.tandem.family.roster.ImportJob;
+import app.tandem.family.roster.RosterColumns;
+import app.tandem.family.roster.RosterImports;
+import app.tandem.family.roster.RosterScope;
+import app.tandem.system.NotFound;
 
 /**
  * The roster import page, for coordinators (their schools), program managers and operators (the district).

@@ -1,4 +1,4 @@
-package app.tandem.dashboard;
+package app.tandem.dashboard.web;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -18,14 +18,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
-import app.tandem.directory.StaffDirectory;
-import app.tandem.directory.StaffMember;
+import app.tandem.dashboard.DistrictDashboard;
+import app.tandem.dashboard.Evidence;
+import app.tandem.dashboard.Indicator;
+import app.tandem.dashboard.IndicatorRules;
+import app.tandem.dashboard.MilestoneDetails;
+import app.tandem.dashboard.Phase;
+import app.tandem.dashboard.ProgramRow;
+import app.tandem.dashboard.RowStatus;
+import app.tandem.dashboard.SchoolRow;
+import app.tandem.dashboard.Scope;
+import app.tandem.dashboard.Share;
+import app.tandem.directory.Viewer;
 import app.tandem.program.MilestoneKind;
-import app.tandem.program.Milestones;
 import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The manager dashboard: the district list, one school's term, one milestone's record, the diagram. */
@@ -35,8 +43,7 @@ class DashboardController {
     private final DashboardAccess access;
     private final DistrictDashboard dashboard;
     private final Evidence evidence;
-    private final Milestones milestones;
-    private final StaffDirectory staff;
+    private final MilestoneDetails details;
     private final ProcessDiagram diagram;
     private final RuntimeService runtime;
     private final IndicatorRules rules;
@@ -44,14 +51,13 @@ class DashboardController {
     private final CsvExport csv;
     private final DistrictClock clock;
 
-    DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, Milestones milestones,
-                        StaffDirectory staff, ProcessDiagram diagram, RuntimeService runtime, IndicatorRules rules,
+    DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, MilestoneDetails details,
+                        ProcessDiagram diagram, RuntimeService runtime, IndicatorRules rules,
                         Charts charts, CsvExport csv, DistrictClock clock) {
         this.access = access;
         this.dashboard = dashboard;
         this.evidence = evidence;
-        this.milestones = milestones;
-        this.staff = staff;
+        this.details = details;
         this.diagram = diagram;
         this.runtime = runtime;
         this.rules = rules;
@@ -150,11 +156,12 @@ class DashboardController {
         model.addAttribute("record", record);
         model.addAttribute("program", program);
         model.addAttribute("entry", entry(record));
-        model.addAttribute("recordedBy", name(record.recordedBy()));
-        model.addAttribute("attendees", milestones.attendees(id).stream().map(this::name).toList());
-        model.addAttribute("invitees", milestones.invitees(id).stream().map(this::name).toList());
-        model.addAttribute("minutes", milestones.minutesOf(id).orElse(null));
-        model.addAttribute("summary", milestones.impactSummaryOf(id).orElse(null));
+        MilestoneDetails.Detail detail = details.of(record);
+        model.addAttribute("recordedBy", detail.recordedBy());
+        model.addAttribute("attendees", detail.attendees());
+        model.addAttribute("invitees", detail.invitees());
+        model.addAttribute("minutes", detail.minutes());
+        model.addAttribute("summary", detail.summary());
         return "dashboard/milestone";
     }
 
@@ -219,12 +226,5 @@ class DashboardController {
     private TimelineEntry entry(Evidence.MilestoneRecord record) {
         return new TimelineEntry(record.kind(), record.sequenceNo(), record.id(), record.windowOpensOn(),
                 record.dueOn(), record.plannedOn(), record.heldOn(), record.status(), record.heldInTime());
-    }
-
-    private String name(String username) {
-        if (username == null) {
-            return null;
-        }
-        return staff.byUsername(username).map(StaffMember::fullName).orElse(username);
     }
 }

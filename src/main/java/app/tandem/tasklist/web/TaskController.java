@@ -1,4 +1,4 @@
-package app.tandem.tasklist;
+package app.tandem.tasklist.web;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,13 +14,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import app.tandem.security.Viewer;
-import app.tandem.system.DistrictClock;
-import app.tandem.system.Messages;
-import app.tandem.tasklist.TaskAccess.AccessibleTask;
+import app.tandem.directory.Viewer;
 import app.tandem.forms.FormCatalog;
 import app.tandem.forms.FormSchema;
 import app.tandem.forms.FormSubmission;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.Messages;
+import app.tandem.tasklist.Completion;
+import app.tandem.tasklist.Notice;
+import app.tandem.tasklist.TaskAccess.AccessibleTask;
+import app.tandem.tasklist.TaskAccess;
+import app.tandem.tasklist.TaskComments;
+import app.tandem.tasklist.TaskLabels;
+import app.tandem.tasklist.TaskNotFoundException;
+import app.tandem.tasklist.TaskRecord;
+import app.tandem.tasklist.TaskSubmissions;
+import app.tandem.tasklist.TaskWork;
 import app.tandem.tasklist.form.FormViews;
 
 import jakarta.servlet.http.HttpServletRequest;

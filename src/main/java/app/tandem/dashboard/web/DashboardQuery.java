@@ -1,9 +1,15 @@
-package app.tandem.dashboard;
+package app.tandem.dashboard.web;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+
+import app.tandem.dashboard.Indicator;
+import app.tandem.dashboard.Phase;
+import app.tandem.dashboard.RowStatus;
+import app.tandem.dashboard.SchoolRow;
+import app.tandem.dashboard.Share;
 
 /**
  * What a person asked the dashboard list for: a name filter, a phase, a status, an order and a page.

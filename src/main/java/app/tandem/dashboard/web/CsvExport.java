@@ -1,4 +1,4 @@
-package app.tandem.dashboard;
+package app.tandem.dashboard.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -7,6 +7,11 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import app.tandem.dashboard.Indicator;
+import app.tandem.dashboard.ProgramRow;
+import app.tandem.dashboard.SchoolRow;
+import app.tandem.dashboard.Share;
+import app.tandem.dashboard.Standing;
 import app.tandem.system.Messages;
 import app.tandem.system.SpreadsheetCsv;
 

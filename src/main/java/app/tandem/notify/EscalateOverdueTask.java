@@ -1,12 +1,10 @@
-package app.tandem.program;
+package app.tandem.notify;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-
-import app.tandem.notify.TaskReminders;
 
 /**
  * Tells the district's managers that a task is overdue, before one of them gets the follow-up

@@ -1,4 +1,4 @@
-package app.tandem.security;
+package app.tandem.system;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;

@@ -1,4 +1,4 @@
-package app.tandem.system;
+package app.tandem.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

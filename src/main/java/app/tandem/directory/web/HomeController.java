@@ -1,10 +1,10 @@
-package app.tandem.system;
+package app.tandem.directory.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import app.tandem.directory.DistrictSetup;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Viewer;
 
 /**
  * The home page is a person's own work: their task list. On an install without a district, an operator is led

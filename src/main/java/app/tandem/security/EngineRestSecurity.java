@@ -1,4 +1,4 @@
-package app.tandem.system;
+package app.tandem.security;
 
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -9,7 +9,7 @@ import org.springframework.core.Ordered;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.tandem.security.PasswordCheck;
+import app.tandem.system.Messages;
 
 import jakarta.servlet.FilterConfig;
 

@@ -1,14 +1,13 @@
-package app.tandem.security;
+package app.tandem.directory;
 
 import java.util.Arrays;
 import java.util.Set;
 
-import app.tandem.directory.Role;
-import app.tandem.directory.StaffEditor;
+import app.tandem.system.NotFound;
 
 /**
  * Who is asking: the signed-in account, its Camunda groups, its district and the schools it works at. Built once
- * per request (see {@link Viewers}); each feature writes its own policy (who may see a task, a campaign, a
+ * per request by security's Viewers; each feature writes its own policy (who may see a task, a campaign, a
  * dashboard) against it.
  *
  * @param districtId null for an account on no district's staff, such as the first operator
@@ -48,6 +47,20 @@ public record Viewer(String username, Set<String> groups, Set<Long> schoolIds, L
     /** Works at the school: one of the viewer's own schools. */
     public boolean worksAt(Long schoolId) {
         return schoolId != null && schoolIds.contains(schoolId);
+    }
+
+    /**
+     * The district whose accounts and audit logs this viewer administers: null for an operator, who administers every
+     * district's; a program manager's own. Anyone else, or a manager on no district's staff, gets "not found".
+     */
+    public Long administeredDistrict() {
+        if (operator()) {
+            return null;
+        }
+        if (!manager() || !onStaff()) {
+            throw NotFound.answer();
+        }
+        return districtId;
     }
 
     /** The viewer as someone changing staff records; only for a viewer on a district's staff. */

@@ -1,11 +1,12 @@
-package app.tandem.dashboard;
+package app.tandem.dashboard.web;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.tandem.dashboard.Scope;
 import app.tandem.directory.Role;
-import app.tandem.security.NotFound;
-import app.tandem.security.Viewer;
+import app.tandem.directory.Schools;
+import app.tandem.directory.Viewer;
+import app.tandem.system.NotFound;
 
 /**
  * The one access check of the dashboard. Managers and operators see the district; a school leader sees
@@ -15,10 +16,10 @@ import app.tandem.security.Viewer;
 @Component
 class DashboardAccess {
 
-    private final JdbcClient jdbc;
+    private final Schools schools;
 
-    DashboardAccess(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DashboardAccess(Schools schools) {
+        this.schools = schools;
     }
 
     Scope scopeOf(Viewer person) {
@@ -35,8 +36,8 @@ class DashboardAccess {
     Scope scopeFor(Viewer person, long schoolId) {
         Scope scope = scopeOf(person);
         boolean covered = scope.wholeDistrict()
-                ? scope.districtId() == null || jdbc.sql("select count(*) from school where id = ? and district_id = ?")
-                        .params(schoolId, scope.districtId()).query(Integer.class).single() > 0
+                ? scope.districtId() == null
+                        || schools.byId(schoolId).filter(school -> school.districtId() == scope.districtId()).isPresent()
                 : scope.schoolIds().contains(schoolId);
         if (!covered) {
             throw NotFound.answer();

@@ -1,4 +1,4 @@
-package app.tandem.system;
+package app.tandem.security;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -16,6 +16,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.tandem.system.Messages;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

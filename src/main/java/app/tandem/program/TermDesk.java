@@ -1,0 +1,48 @@
+package app.tandem.program;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
+import app.tandem.directory.Term;
+import app.tandem.directory.TermPlan;
+import app.tandem.directory.TermRow;
+import app.tandem.directory.Terms;
+
+/**
+ * What the terms page reads and plans: a district's terms and schools (every district's for an operator, whose
+ * district is null) and the terms it plans, all-or-nothing.
+ */
+@Service
+public class TermDesk {
+
+    private final Terms terms;
+    private final Schools schools;
+
+    TermDesk(Terms terms, Schools schools) {
+        this.terms = terms;
+        this.schools = schools;
+    }
+
+    public List<TermRow> listing(Long districtId) {
+        return terms.listing(districtId);
+    }
+
+    public String defaultCadence(Long districtId) {
+        return terms.defaultCadence(districtId);
+    }
+
+    public List<Term> planAll(List<TermPlan> plans) {
+        return terms.planAll(plans);
+    }
+
+    public List<School> schools(Long districtId) {
+        return districtId == null ? schools.all() : schools.inDistrict(districtId);
+    }
+
+    public List<School> openSchools(Long districtId) {
+        return schools(districtId).stream().filter(school -> schools.closedOn(school.id()).isEmpty()).toList();
+    }
+}
