@@ -160,6 +160,8 @@ class EmptyInstallJourneyTest {
         Locator meeting = cora.locator("main li, main tr", new Page.LocatorOptions()
                 .setHasText("Schedule the alignment meeting"));
         assertThat(meeting.first()).containsText(schoolName);
+        // Due 21 days before the term starts: the district's own lead, not Tandem's default of 14.
+        assertThat(meeting.first()).containsText("Aug 17, 2026");
         shot(cora, "5-coordinator-tasks");
 
         String managerPassword = "mana-chose-this-" + tag;
