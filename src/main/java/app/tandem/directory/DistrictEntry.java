@@ -25,7 +25,7 @@ public record DistrictEntry(String code, String districtName, String timeZone, S
         for (DistrictSetting setting : DistrictSetting.values()) {
             periods.put(setting, form.getOrDefault(setting.field(), ""));
         }
-        return new DistrictEntry(form.getOrDefault("code", ""), form.getOrDefault("districtName", ""),
+        return new DistrictEntry(form.getOrDefault("districtCode", ""), form.getOrDefault("districtName", ""),
                 form.getOrDefault("timeZone", ""), form.getOrDefault("programYear", ""),
                 form.getOrDefault("programYearStartsOn", ""), form.getOrDefault("programYearEndsOn", ""), periods);
     }

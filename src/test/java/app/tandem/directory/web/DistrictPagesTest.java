@@ -79,7 +79,7 @@ class DistrictPagesTest {
         String code = "first-" + System.nanoTime();
 
         mvc.perform(post("/admin/district/new").with(as(operator, Role.OPERATOR)).with(csrf())
-                        .param("code", code).param("districtName", "Lakeside Unified")
+                        .param("districtCode", code).param("districtName", "Lakeside Unified")
                         .param("timeZone", "America/Denver").param("programYear", "2026-27")
                         .param("programYearStartsOn", "2026-08-17").param("programYearEndsOn", "2027-06-04")
                         .param("alignmentScheduleLead", "P21D"))
@@ -111,7 +111,7 @@ class DistrictPagesTest {
         AdminFixture.Setup existing = fixture.district();
 
         Document page = page(mvc.perform(post("/admin/district/new").with(as("op-" + System.nanoTime(), Role.OPERATOR))
-                        .with(csrf()).param("code", existing.district().code()).param("districtName", "Copy")
+                        .with(csrf()).param("districtCode", existing.district().code()).param("districtName", "Copy")
                         .param("timeZone", "America/Chicago").param("programYear", "2026-27")
                         .param("programYearStartsOn", "2026-08-17").param("programYearEndsOn", "2027-06-04"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -208,7 +208,7 @@ class DistrictPagesTest {
 
         for (MockHttpServletRequestBuilder request : List.of(get("/admin/district"),
                 post("/admin/district").param("districtName", "Mine now"),
-                get("/admin/district/new"), post("/admin/district/new").param("code", "mine"),
+                get("/admin/district/new"), post("/admin/district/new").param("districtCode", "mine"),
                 get("/admin/schools"), post("/admin/schools").param("schoolCode", "x").param("schoolName", "X"),
                 get("/admin/schools/" + school), post("/admin/schools/" + school).param("schoolName", "Renamed"),
                 post("/admin/schools/" + school + "/close"), post("/admin/schools/" + school + "/reopen"))) {
