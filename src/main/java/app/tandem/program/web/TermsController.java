@@ -20,6 +20,7 @@ import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.TermRow;
 import app.tandem.directory.Terms;
+import app.tandem.program.NextYear;
 import app.tandem.program.ProgramStarts;
 import app.tandem.program.SchoolProgramLauncher;
 import app.tandem.program.TermCancelling;
@@ -43,10 +44,12 @@ class TermsController {
     private final ProgramStarts starts;
     private final TermCancelling cancelling;
     private final TermRedating redating;
+    private final NextYear nextYear;
     private final Messages messages;
 
     TermsController(Terms terms, Schools schools, SchoolProgramLauncher launcher, ProgramStarts starts,
-                    TermCancelling cancelling, TermRedating redating, Messages messages) {
+                    TermCancelling cancelling, TermRedating redating, NextYear nextYear, Messages messages) {
+        this.nextYear = nextYear;
         this.terms = terms;
         this.schools = schools;
         this.launcher = launcher;
@@ -105,6 +108,18 @@ class TermsController {
     @PostMapping("/admin/terms/start-all")
     String startAll(Viewer who, Locale locale) {
         return "redirect:/admin/terms/starts/" + starts.begin(districtOf(who), who.username(), locale).id();
+    }
+
+    @PostMapping("/admin/terms/next-year")
+    String planNextYear(Viewer who, RedirectAttributes redirect) {
+        try {
+            NextYear.Outcome outcome = nextYear.plan(districtOf(who));
+            redirect.addFlashAttribute("notice", messages.text("terms.nextYear.planned", outcome.planned().size()));
+            redirect.addFlashAttribute("skipped", outcome.skipped());
+        } catch (InvalidInputException refused) {
+            redirect.addFlashAttribute("refusal", messages.text("terms.nextYear.refused", refused.getMessage()));
+        }
+        return "redirect:/admin/terms";
     }
 
     @GetMapping("/admin/terms/starts/{id}")
