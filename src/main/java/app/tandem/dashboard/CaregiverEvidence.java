@@ -23,12 +23,20 @@ public interface CaregiverEvidence {
      * One term's caregiver evidence. Each share is {@link Share#NO_DATA} when nothing is counted yet.
      *
      * @param updatedEachCycle     4e.1: students (counted once per cycle) whose caregivers got that cycle's update
-     * @param reachedBeforeStart   4e.2: caregivers reached with the program introduction before the term started
+     * @param reachedBeforeStart   4e.2: caregivers introduced on time and reached with the program introduction
+     *                             before the term started
+     * @param introducedLate       beside 4e.2, never in it: caregivers introduced late because their child
+     *                             enrolled after the introductions went out, and how many were reached
      * @param inPreferredLanguage  4e.3: messages to caregivers sent in the caregiver's preferred language
      * @param notYetReached        caregivers the program has not reached yet, or null when unknown
      */
     record CaregiverFacts(Share updatedEachCycle, Share reachedBeforeStart, Share inPreferredLanguage,
-                          Integer notYetReached) {
+                          Integer notYetReached, Share introducedLate) {
+
+        public CaregiverFacts(Share updatedEachCycle, Share reachedBeforeStart, Share inPreferredLanguage,
+                              Integer notYetReached) {
+            this(updatedEachCycle, reachedBeforeStart, inPreferredLanguage, notYetReached, Share.NO_DATA);
+        }
     }
 
     /**

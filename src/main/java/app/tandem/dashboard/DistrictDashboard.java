@@ -76,7 +76,8 @@ public class DistrictDashboard {
             CaregiverFacts facts = families.get(program.termId());
             rows.add(new SchoolRow(program, indicators, roles, overdueTasks, openIncidents,
                     facts == null ? null : facts.notYetReached(), termEvidence.checkInsScheduled(),
-                    RowStatus.of(indicators.values(), overdueTasks, openIncidents)));
+                    RowStatus.of(indicators.values(), overdueTasks, openIncidents),
+                    facts == null ? Share.NO_DATA : facts.introducedLate()));
         }
         return new Overview(rows, district, overdueByRole, evidence.checkInsByDueDay(scope, today));
     }

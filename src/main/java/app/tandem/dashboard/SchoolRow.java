@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public record SchoolRow(ProgramRow program, Map<Indicator, Share> indicators, Map<String, Integer> overdueByRole,
                         int overdueTasks, int openIncidents, Integer caregiversNotReached, int checkInsScheduled,
-                        RowStatus status) {
+                        RowStatus status, Share caregiversIntroducedLate) {
 
     public Share indicator(Indicator indicator) {
         return indicators.getOrDefault(indicator, Share.NO_DATA);

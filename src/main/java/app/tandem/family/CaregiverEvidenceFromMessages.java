@@ -32,6 +32,7 @@ class CaregiverEvidenceFromMessages implements CaregiverEvidence {
     public Map<Long, CaregiverFacts> ofTerms(Collection<Long> termIds) {
         Map<Long, Share> updated = new HashMap<>();
         Map<Long, Share> introduced = new HashMap<>();
+        Map<Long, Share> late = new HashMap<>();
         Map<Long, Integer> notReached = new HashMap<>();
         Map<Long, Share> preferred = new HashMap<>();
         List<Long> ids = new ArrayList<>(termIds);
@@ -45,17 +46,23 @@ class CaregiverEvidenceFromMessages implements CaregiverEvidence {
                     .query((rs, n) -> updated.merge(rs.getLong("term_id"),
                             new Share(rs.getInt("reached"), rs.getInt("students")), Share::plus))
                     .list();
-            jdbc.sql("select m.term_id, count(distinct m.caregiver_id) as caregivers, "
-                            + "count(distinct case when m.status = 'DELIVERED' and m.delivered_on < t.starts_on "
-                            + "then m.caregiver_id end) as before_start, "
+            jdbc.sql("select m.term_id, "
+                            + "count(distinct case when li.term_id is null then m.caregiver_id end) as caregivers, "
+                            + "count(distinct case when li.term_id is null and m.status = 'DELIVERED' "
+                            + "and m.delivered_on < t.starts_on then m.caregiver_id end) as before_start, "
+                            + "count(distinct case when li.term_id is not null then m.caregiver_id end) as late, "
+                            + "count(distinct case when li.term_id is not null and m.status = 'DELIVERED' "
+                            + "then m.caregiver_id end) as late_reached, "
                             + "count(distinct case when m.status <> 'DELIVERED' then m.caregiver_id end) as not_reached "
                             + "from family_message m join school_term t on t.id = m.term_id "
+                            + "left join late_introduction li on li.term_id = m.term_id and li.caregiver_id = m.caregiver_id "
                             + "where m.kind = 'INTRODUCTION' and m.status <> 'WITHHELD' and m.term_id in (:ids) "
                             + "group by m.term_id")
                     .param("ids", chunk)
                     .query((rs, n) -> {
                         long term = rs.getLong("term_id");
                         introduced.put(term, new Share(rs.getInt("before_start"), rs.getInt("caregivers")));
+                        late.put(term, new Share(rs.getInt("late_reached"), rs.getInt("late")));
                         notReached.put(term, rs.getInt("not_reached"));
                         return term;
                     })
@@ -73,7 +80,7 @@ class CaregiverEvidenceFromMessages implements CaregiverEvidence {
             if (updated.containsKey(term) || introduced.containsKey(term) || preferred.containsKey(term)) {
                 facts.put(term, new CaregiverFacts(updated.getOrDefault(term, Share.NO_DATA),
                         introduced.getOrDefault(term, Share.NO_DATA), preferred.getOrDefault(term, Share.NO_DATA),
-                        notReached.get(term)));
+                        notReached.get(term), late.getOrDefault(term, Share.NO_DATA)));
             }
         }
         return facts;

@@ -51,6 +51,8 @@ public final class CaregiverProcesses {
         public static final String ROUTE = "route";
         public static final String WRONG_NUMBER = "wrongNumber";
         public static final String CANNOT_REACH = "cannotReach";
+        /** In caregiver-onboarding: the child enrolled after the program's introductions went out. */
+        public static final String LATE = "lateIntroduction";
         /** In school-program: how many update weeks of the term have begun. */
         public static final String UPDATE_WEEK = "caregiverUpdateWeek";
 

@@ -36,7 +36,17 @@ public class FamilyIndicators {
                                        then m.caregiver_id end) as reached_before_start
               from family_message m
               join school_term t on t.id = m.term_id
-             where m.school_id = ? and m.term_id = ? and m.kind = 'INTRODUCTION' and m.status <> 'WITHHELD'""";
+             where m.school_id = ? and m.term_id = ? and m.kind = 'INTRODUCTION' and m.status <> 'WITHHELD'
+               and not exists (select 1 from late_introduction l where l.term_id = m.term_id
+                                                                  and l.caregiver_id = m.caregiver_id)""";
+
+    static final String INTRODUCED_LATE = """
+            select count(distinct m.caregiver_id) as caregivers,
+                   count(distinct case when m.status = 'DELIVERED' then m.caregiver_id end) as reached
+              from family_message m
+             where m.school_id = ? and m.term_id = ? and m.kind = 'INTRODUCTION' and m.status <> 'WITHHELD'
+               and exists (select 1 from late_introduction l where l.term_id = m.term_id
+                                                              and l.caregiver_id = m.caregiver_id)""";
 
     static final String IN_PREFERRED_LANGUAGE = """
             select count(*) as delivered,
@@ -57,9 +67,16 @@ public class FamilyIndicators {
                 .list();
     }
 
-    /** 4e.2: the share of caregivers who got the program's introduction before the term started. */
+    /** 4e.2: the share of caregivers introduced on time who got the program's introduction before the term started. */
     public Share introducedBeforeStart(long schoolId, long termId) {
         return jdbc.sql(INTRODUCED_BEFORE_START).params(schoolId, termId)
+                .query((rs, n) -> new Share(rs.getInt(2), rs.getInt(1)))
+                .single();
+    }
+
+    /** Beside 4e.2, never in it: caregivers introduced late (their child enrolled after the introductions), and those reached. */
+    public Share introducedLate(long schoolId, long termId) {
+        return jdbc.sql(INTRODUCED_LATE).params(schoolId, termId)
                 .query((rs, n) -> new Share(rs.getInt(2), rs.getInt(1)))
                 .single();
     }

@@ -42,6 +42,13 @@ public class FamilyMessages {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** Whether the introduction was late: its caregiver's child enrolled after the program's introductions went out. */
+    public boolean late(long messageId) {
+        return jdbc.sql("select count(*) from family_message m join late_introduction l on l.term_id = m.term_id "
+                        + "and l.caregiver_id = m.caregiver_id where m.id = ?").param(messageId)
+                .query(Integer.class).single() > 0;
+    }
+
     public Optional<FamilyMessage> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from family_message where id = ?").param(id).query(this::message)
                 .optional();

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ import app.tandem.directory.StaffChanges;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.security.PasswordLinks;
 import app.tandem.directory.StaffGroups;
+import app.tandem.family.StudentsEnrolled;
 import app.tandem.family.roster.RosterRows.CaregiverRow;
 import app.tandem.family.roster.RosterRows.SchoolRow;
 import app.tandem.family.roster.RosterRows.StaffRow;
@@ -69,11 +71,13 @@ public class RosterImporter {
     private final StaffDirectory directory;
     private final StaffChanges changes;
     private final PasswordLinks invitations;
+    private final ApplicationEventPublisher events;
 
     RosterImporter(JdbcClient jdbc, JdbcTemplate batch, IdentityService identity, TransactionTemplate transaction,
                    Messages messages, DistrictClock clock, StaffDirectory directory, StaffChanges changes,
-                   PasswordLinks invitations) {
+                   PasswordLinks invitations, ApplicationEventPublisher events) {
         this.invitations = invitations;
+        this.events = events;
         this.directory = directory;
         this.changes = changes;
         this.jdbc = jdbc;
@@ -113,6 +117,7 @@ public class RosterImporter {
         writeStaff(check.staff, scope, schools, summary, step);
         writeStudents(check.students, scope, schools, summary, step);
         writeCaregivers(check.caregivers, scope, summary, step);
+        enrolled(check, scope, schools);
         progress.at(Phase.IMPORTING, total, total);
         return summary;
     }
@@ -180,6 +185,22 @@ public class RosterImporter {
         }
         if (scope.inviteNewStaff() && !added.isEmpty()) {
             inviteAfterCommit(added, scope.username());
+        }
+    }
+
+    /** The schools of the file's students and caregivers: their late introductions start after the commit. */
+    private void enrolled(RosterCheck check, RosterScope scope, Map<String, Long> schools) {
+        Set<Long> schoolIds = new HashSet<>();
+        check.students.forEach(row -> schoolIds.add(schools.get(row.schoolCode())));
+        Map<String, Long> studentSchools = studentSchools(scope.districtId());
+        check.caregivers.forEach(row -> {
+            Long school = studentSchools.get(row.studentNumber());
+            if (school != null) {
+                schoolIds.add(school);
+            }
+        });
+        if (!schoolIds.isEmpty()) {
+            events.publishEvent(new StudentsEnrolled(schoolIds));
         }
     }
 

@@ -18,6 +18,7 @@ import app.tandem.directory.School;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.TermRow;
+import app.tandem.program.NextYear;
 import app.tandem.program.ProgramStarts;
 import app.tandem.program.TermDesk;
 import app.tandem.program.SchoolProgramLauncher;
@@ -41,11 +42,13 @@ class TermsController {
     private final ProgramStarts starts;
     private final TermCancelling cancelling;
     private final TermRedating redating;
+    private final NextYear nextYear;
     private final Messages messages;
 
     TermsController(TermDesk desk, SchoolProgramLauncher launcher, ProgramStarts starts,
-                    TermCancelling cancelling, TermRedating redating, Messages messages) {
+                    TermCancelling cancelling, TermRedating redating, NextYear nextYear, Messages messages) {
         this.desk = desk;
+        this.nextYear = nextYear;
         this.launcher = launcher;
         this.starts = starts;
         this.cancelling = cancelling;
@@ -102,6 +105,18 @@ class TermsController {
     @PostMapping("/admin/terms/start-all")
     String startAll(Viewer who, Locale locale) {
         return "redirect:/admin/terms/starts/" + starts.begin(districtOf(who), who.username(), locale).id();
+    }
+
+    @PostMapping("/admin/terms/next-year")
+    String planNextYear(Viewer who, RedirectAttributes redirect) {
+        try {
+            NextYear.Outcome outcome = nextYear.plan(districtOf(who));
+            redirect.addFlashAttribute("notice", messages.text("terms.nextYear.planned", outcome.planned().size()));
+            redirect.addFlashAttribute("skipped", outcome.skipped());
+        } catch (InvalidInputException refused) {
+            redirect.addFlashAttribute("refusal", messages.text("terms.nextYear.refused", refused.getMessage()));
+        }
+        return "redirect:/admin/terms";
     }
 
     @GetMapping("/admin/terms/starts/{id}")
