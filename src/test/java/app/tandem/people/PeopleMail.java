@@ -10,14 +10,15 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
 /** Reads what a person would click in a mail: its plain text and the password link in it. */
-final class PeopleMail {
+public final class PeopleMail {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/welcome/([A-Za-z0-9_-]+)");
 
     private PeopleMail() {
     }
 
-    static String text(Part part) {
+    /** The plain-text part of a mail. */
+    public static String text(Part part) {
         try {
             if (part.isMimeType("text/plain")) {
                 return (String) part.getContent();

@@ -3,7 +3,6 @@ package app.tandem.setup;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,10 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -36,6 +31,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import app.tandem.TandemTest;
+import app.tandem.people.PeopleMail;
 import app.tandem.directory.Role;
 import app.tandem.notify.Mailroom;
 import app.tandem.notify.MessageKind;
@@ -209,7 +205,7 @@ class EmptyInstallJourneyTest {
         mailroom.deliver(mailroom.queuedFor(username, MessageKind.STAFF_INVITATION));
         List<MimeMessage> received = mailroom.receivedBy(username + "@example.org");
         assertThat(received).as("the invitation arrived").hasSize(1);
-        Matcher link = WELCOME_LINK.matcher(text(received.get(0)));
+        Matcher link = WELCOME_LINK.matcher(PeopleMail.text(received.get(0)));
         assertThat(link.find()).as("the invitation holds a link to choose a password").isTrue();
         page.navigate(url(link.group(1)));
         assertThat(page.locator("h1")).hasText("Choose your password");
@@ -258,23 +254,4 @@ class EmptyInstallJourneyTest {
         return "http://localhost:" + port + path;
     }
 
-    private static String text(Part part) {
-        try {
-            if (part.isMimeType("text/plain")) {
-                return (String) part.getContent();
-            }
-            if (part.getContent() instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    String found = text(child);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-            }
-            return null;
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
