@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
+import org.unbescape.html.HtmlEscape;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import app.tandem.system.TandemProperties;
@@ -57,8 +58,17 @@ public class MailComposer {
         Context context = new Context(locale, variables);
         String subject = messages.getMessage("mail." + kind.template() + ".subject", subjectArgs, locale);
         return new OutgoingMessage(idempotencyKey, kind, recipient, subject,
-                engine.process(kind.template() + ".txt", context).strip() + "\n",
+                plainText(engine.process(kind.template() + ".txt", context)),
                 engine.process(kind.template() + ".html", context), attachment);
+    }
+
+    /**
+     * Thymeleaf's TEXT mode escapes inlined values for HTML, so the text templates escape user data like every
+     * other template; a text/plain part has no markup, so it is unescaped once here and reads as typed
+     * (O'Brien, not O&#39;Brien). Escaping then unescaping gives back exactly what was typed.
+     */
+    private static String plainText(String rendered) {
+        return HtmlEscape.unescapeHtml(rendered).strip() + "\n";
     }
 
     String text(Locale locale, String key, String fallback, Object... args) {
