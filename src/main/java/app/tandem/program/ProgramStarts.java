@@ -33,6 +33,8 @@ import app.tandem.system.Messages;
 public class ProgramStarts implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProgramStarts.class);
+    /** How often a running job writes its progress, which also says it is alive (well inside {@link StartJob#SILENCE}). */
+    private static final long WRITE_EVERY = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
 
     private final Terms terms;
     private final SchoolProgramLauncher launcher;
@@ -125,14 +127,24 @@ public class ProgramStarts implements DisposableBean {
     private void run(Plan plan, Locale locale) {
         Locale before = LocaleContextHolder.getLocale();
         LocaleContextHolder.setLocale(locale);
+        int written = 0;
+        List<StartJob.Result> pending = new ArrayList<>();
         try {
-            int seq = 0;
+            long lastWrite = System.nanoTime();
             for (TermRow row : plan.candidates()) {
-                jobs.add(plan.id(), seq++, start(row));
+                pending.add(start(row));
+                if (System.nanoTime() - lastWrite > WRITE_EVERY) {
+                    jobs.add(plan.id(), written, pending);
+                    written += pending.size();
+                    pending.clear();
+                    lastWrite = System.nanoTime();
+                }
             }
+            jobs.add(plan.id(), written, pending);
             jobs.finish(plan.id(), false);
         } catch (RuntimeException e) {
             log.error("Bulk program start {} failed: {}", plan.id(), e.getClass().getName());
+            jobs.add(plan.id(), written, pending);
             jobs.finish(plan.id(), true);
         } finally {
             LocaleContextHolder.setLocale(before);

@@ -1,9 +1,11 @@
 package app.tandem.program;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,10 +16,12 @@ import app.tandem.system.DistrictClock;
 class StartJobs {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final DistrictClock clock;
 
-    StartJobs(JdbcClient jdbc, DistrictClock clock) {
+    StartJobs(JdbcClient jdbc, JdbcTemplate batch, DistrictClock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -29,15 +33,17 @@ class StartJobs {
                 .update();
     }
 
-    void add(String id, int seq, StartJob.Result result) {
-        jdbc.sql("insert into program_start_result (job_id, seq, term_id, school_name, term_name, outcome, reason) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, seq, result.termId(), result.schoolName(), result.termName(), result.outcome().name(),
-                        result.reason())
-                .update();
-        jdbc.sql("update program_start_job set heartbeat_at = ? where id = ?")
-                .params(Timestamp.from(clock.now()), id)
-                .update();
+    /** Results from {@code firstSeq} on, in one batch, and the job's node is still at work. */
+    void add(String id, int firstSeq, List<StartJob.Result> results) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            StartJob.Result result = results.get(i);
+            rows.add(new Object[] {id, firstSeq + i, result.termId(), result.schoolName(), result.termName(),
+                    result.outcome().name(), result.reason()});
+        }
+        batch.batchUpdate("insert into program_start_result (job_id, seq, term_id, school_name, term_name, outcome, "
+                + "reason) values (?, ?, ?, ?, ?, ?, ?)", rows);
+        batch.update("update program_start_job set heartbeat_at = ? where id = ?", Timestamp.from(clock.now()), id);
     }
 
     void finish(String id, boolean failed) {
