@@ -70,6 +70,19 @@ public class DistrictSettings {
         return chosen(districtId).getOrDefault(setting, defaults.get(setting));
     }
 
+    /** Every setting of one district, read at once, for work that needs several. */
+    public Chosen of(Long districtId) {
+        return new Chosen(districtId == null ? Map.of() : chosen(districtId), defaults);
+    }
+
+    /** A district's settings as read at one moment, its own choice or else the default. */
+    public record Chosen(Map<DistrictSetting, Period> chosen, Map<DistrictSetting, Period> defaults) {
+
+        public Period period(DistrictSetting setting) {
+            return chosen.getOrDefault(setting, defaults.get(setting));
+        }
+    }
+
     public Period defaultOf(DistrictSetting setting) {
         return defaults.get(setting);
     }

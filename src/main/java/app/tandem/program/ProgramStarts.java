@@ -1,9 +1,8 @@
 package app.tandem.program;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +14,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
+import app.tandem.directory.DistrictSettings;
+import app.tandem.directory.ProgramYear;
 import app.tandem.directory.TermRow;
 import app.tandem.directory.TermStatus;
 import app.tandem.directory.Terms;
@@ -23,19 +24,22 @@ import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
 /**
- * Starts the program of every planned term of a district, in the background, one term at a time
- * through {@link SchoolProgramLauncher}. Each start claims its term in the database first, so two
+ * Starts the program of every planned term of one district's program year, in the background, one term at
+ * a time through {@link SchoolProgramLauncher}. Each start claims its term in the database first, so two
  * bulk starts at once (on one node or two) start each program once; a term that already has one is
- * reported as already running. Jobs live in this node's memory: the progress page needs sticky sessions.
+ * reported as already running. Progress is written to the database as it goes, so any node shows it.
  */
 @Service
 public class ProgramStarts implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProgramStarts.class);
-    private static final int KEPT = 50;
+    /** How often a running job writes its progress, which also says it is alive (well inside {@link StartJob#SILENCE}). */
+    private static final long WRITE_EVERY = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
 
     private final Terms terms;
     private final SchoolProgramLauncher launcher;
+    private final StartJobs jobs;
+    private final DistrictSettings settings;
     private final DistrictClock clock;
     private final Messages messages;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -43,58 +47,105 @@ public class ProgramStarts implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, StartJob> jobs = new LinkedHashMap<>();
 
-    ProgramStarts(Terms terms, SchoolProgramLauncher launcher, DistrictClock clock, Messages messages) {
+    ProgramStarts(Terms terms, SchoolProgramLauncher launcher, StartJobs jobs, DistrictSettings settings,
+                  DistrictClock clock, Messages messages) {
         this.terms = terms;
         this.launcher = launcher;
+        this.jobs = jobs;
+        this.settings = settings;
         this.clock = clock;
         this.messages = messages;
     }
 
-    /** @param districtId the district whose planned terms start; null for every district (an operator) */
-    public StartJob begin(Long districtId, String username, Locale locale) {
-        StartJob job = register(username);
-        worker.execute(() -> run(job, districtId, locale));
-        return job;
+    /**
+     * The program years that have planned terms in the district, the current one first; empty when the
+     * district has not set its program year (then a bulk start takes every planned term).
+     */
+    public List<ProgramYear> yearsWithPlannedTerms(long districtId) {
+        Optional<ProgramYear> current = settings.programYear(districtId).map(y -> y.containing(clock.today()));
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        List<ProgramYear> years = new ArrayList<>(List.of(current.get()));
+        terms.listing(districtId).stream()
+                .filter(row -> row.status() == TermStatus.PLANNED)
+                .map(row -> current.get().containing(row.term().startsOn()))
+                .filter(year -> years.stream().noneMatch(y -> y.name().equals(year.name())))
+                .forEach(years::add);
+        years.subList(1, years.size()).sort(java.util.Comparator.comparing(ProgramYear::startsOn));
+        return years;
+    }
+
+    /**
+     * Starts a job in the background and returns at once.
+     *
+     * @param programYear the year whose terms start, by name such as 2026-27; null or blank for every planned term
+     */
+    public String begin(long districtId, String programYear, String username, Locale locale) {
+        Plan plan = plan(districtId, programYear, username);
+        worker.execute(() -> run(plan, locale));
+        return plan.id();
     }
 
     /** Runs a whole bulk start in the caller's thread. */
-    public StartJob startAll(Long districtId, String username, Locale locale) {
-        StartJob job = register(username);
-        run(job, districtId, locale);
-        return job;
+    public StartJob startAll(long districtId, String programYear, String username, Locale locale) {
+        Plan plan = plan(districtId, programYear, username);
+        run(plan, locale);
+        return find(plan.id(), username).orElseThrow();
     }
 
     /** The job, to the person who started it only. */
     public Optional<StartJob> find(String id, String username) {
-        synchronized (jobs) {
-            return Optional.ofNullable(jobs.get(id)).filter(job -> job.owner().equals(username));
-        }
+        return jobs.find(id, username);
     }
 
-    private StartJob register(String username) {
-        StartJob job = new StartJob(UUID.randomUUID().toString(), username);
-        synchronized (jobs) {
-            jobs.put(job.id(), job);
-            while (jobs.size() > KEPT) {
-                jobs.remove(jobs.keySet().iterator().next());
-            }
-        }
-        return job;
+    private record Plan(String id, List<TermRow> candidates) {
     }
 
-    private void run(StartJob job, Long districtId, Locale locale) {
+    private Plan plan(long districtId, String programYear, String username) {
+        Optional<ProgramYear> year = year(districtId, programYear);
+        List<TermRow> candidates = terms.listing(districtId).stream()
+                .filter(this::concerned)
+                .filter(row -> year.map(y -> y.contains(row.term().startsOn())).orElse(true))
+                .toList();
+        String id = UUID.randomUUID().toString();
+        jobs.create(id, districtId, year.map(ProgramYear::name).orElse(null), username, candidates.size());
+        return new Plan(id, candidates);
+    }
+
+    private Optional<ProgramYear> year(long districtId, String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(yearsWithPlannedTerms(districtId).stream()
+                .filter(y -> y.name().equals(name.strip()))
+                .findFirst()
+                .orElseThrow(() -> messages.invalid("programYear", "invalid.programYear", name)));
+    }
+
+    private void run(Plan plan, Locale locale) {
         Locale before = LocaleContextHolder.getLocale();
         LocaleContextHolder.setLocale(locale);
+        int written = 0;
+        List<StartJob.Result> pending = new ArrayList<>();
         try {
-            List<TermRow> candidates = terms.listing(districtId).stream().filter(this::concerned).toList();
-            job.plan(candidates.size());
-            candidates.forEach(row -> job.add(start(row)));
-            job.finish();
+            long lastWrite = System.nanoTime();
+            for (TermRow row : plan.candidates()) {
+                pending.add(start(row));
+                if (System.nanoTime() - lastWrite > WRITE_EVERY) {
+                    jobs.add(plan.id(), written, pending);
+                    written += pending.size();
+                    pending.clear();
+                    lastWrite = System.nanoTime();
+                }
+            }
+            jobs.add(plan.id(), written, pending);
+            jobs.finish(plan.id(), false);
         } catch (RuntimeException e) {
-            log.error("Bulk program start {} failed: {}", job.id(), e.getClass().getName());
-            job.fail();
+            log.error("Bulk program start {} failed: {}", plan.id(), e.getClass().getName());
+            jobs.add(plan.id(), written, pending);
+            jobs.finish(plan.id(), true);
         } finally {
             LocaleContextHolder.setLocale(before);
         }

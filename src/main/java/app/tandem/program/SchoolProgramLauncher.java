@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.directory.DistrictSetting;
 import app.tandem.directory.DistrictSettings;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
@@ -48,7 +49,7 @@ public class SchoolProgramLauncher {
             throw messages.invalid("endsOn", "invalid.termEndsBeforeStart", term.startsOn(), term.endsOn());
         }
         terms.parseCadence(term.checkInCadence().toString());
-        refuseCancelled(school, term);
+        // The claim refuses a cancelled term too; only then is it worth asking why.
         if (!terms.claimForProgram(term.id())) {
             refuseCancelled(school, term);
             throw messages.invalid("termId", "invalid.programAlreadyStarted", school.name(), term.name());
@@ -71,7 +72,7 @@ public class SchoolProgramLauncher {
      */
     public VariableMap variables(School school, Term term) {
         LocalDate lastDay = term.endsOn();
-        long district = school.districtId();
+        DistrictSettings.Chosen lead = settings.of(school.districtId());
         return Variables.createVariables()
                 .putValue(ProcessVariables.SCHOOL_ID, school.id())
                 .putValue(ProcessVariables.TERM_ID, term.id())
@@ -79,8 +80,8 @@ public class SchoolProgramLauncher {
                 .putValue(Var.TERM_ENDS_AT, clock.startOf(lastDay.plusDays(1)))
                 .putValue(Var.CHECK_IN_CADENCE, term.checkInCadence().toString())
                 .putValue(Var.ALIGNMENT_SCHEDULE_DUE,
-                        clock.endOf(term.startsOn().minus(settings.alignmentScheduleLead(district))))
-                .putValue(Var.IMPACT_SUMMARY_DUE, clock.endOf(lastDay.plus(settings.impactSummaryWithin(district))))
-                .putValue(Var.CLOSE_OUT_DUE, clock.endOf(lastDay.plus(settings.closeOutWithin(district))));
+                        clock.endOf(term.startsOn().minus(lead.period(DistrictSetting.ALIGNMENT_SCHEDULE_LEAD))))
+                .putValue(Var.IMPACT_SUMMARY_DUE, clock.endOf(lastDay.plus(lead.period(DistrictSetting.IMPACT_SUMMARY_WITHIN))))
+                .putValue(Var.CLOSE_OUT_DUE, clock.endOf(lastDay.plus(lead.period(DistrictSetting.CLOSE_OUT_WITHIN))));
     }
 }

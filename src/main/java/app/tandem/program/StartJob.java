@@ -1,16 +1,25 @@
 package app.tandem.program;
 
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
-/** One "start all planned programs" running in the background, as its progress page polls it. */
-public final class StartJob {
+/**
+ * One "start all planned programs" as its progress page shows it, read from the database so that any node
+ * shows it. A job whose node stopped while it ran shows as stopped once its heartbeat is old.
+ */
+public record StartJob(String id, String owner, long districtId, String programYear, int total,
+                       List<Result> results, boolean finished, boolean failed, Instant heartbeatAt, Instant now) {
+
+    /** How long a running job may be silent before its page says it stopped. */
+    static final Duration SILENCE = Duration.ofMinutes(2);
 
     public enum Outcome {
         STARTED, ALREADY_RUNNING, NOT_STARTED;
 
         public String messageKey() {
-            return "terms.start.outcome." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "terms.start.outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -18,64 +27,24 @@ public final class StartJob {
     public record Result(long termId, String schoolName, String termName, Outcome outcome, String reason) {
     }
 
-    private final String id;
-    private final String owner;
-    private final List<Result> results = new ArrayList<>();
-    private volatile int total;
-    private volatile boolean finished;
-    private volatile boolean failed;
-
-    StartJob(String id, String owner) {
-        this.id = id;
-        this.owner = owner;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    String owner() {
-        return owner;
-    }
-
-    void plan(int total) {
-        this.total = total;
-    }
-
-    synchronized void add(Result result) {
-        results.add(result);
-    }
-
-    void finish() {
-        finished = true;
-    }
-
-    void fail() {
-        failed = true;
-        finished = true;
+    public StartJob {
+        results = List.copyOf(results);
     }
 
     public boolean running() {
-        return !finished;
+        return !finished && !stopped();
     }
 
-    public boolean failed() {
-        return failed;
+    /** The node running it went away before it finished: what it started runs, the rest waits for another click. */
+    public boolean stopped() {
+        return !finished && heartbeatAt.plus(SILENCE).isBefore(now);
     }
 
-    public int total() {
-        return total;
-    }
-
-    public synchronized int done() {
+    public int done() {
         return results.size();
     }
 
-    public synchronized List<Result> results() {
-        return List.copyOf(results);
-    }
-
-    public synchronized List<Result> with(Outcome outcome) {
+    public List<Result> with(Outcome outcome) {
         return results.stream().filter(r -> r.outcome() == outcome).toList();
     }
 

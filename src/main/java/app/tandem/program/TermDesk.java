@@ -1,9 +1,11 @@
 package app.tandem.program;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import app.tandem.directory.District;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
@@ -40,6 +42,14 @@ public class TermDesk {
 
     public List<School> schools(Long districtId) {
         return districtId == null ? schools.all() : schools.inDistrict(districtId);
+    }
+
+    public List<District> districts() {
+        return schools.districts();
+    }
+
+    public Optional<District> district(long id) {
+        return schools.districtById(id);
     }
 
     public List<School> openSchools(Long districtId) {

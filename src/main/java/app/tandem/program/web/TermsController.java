@@ -102,9 +102,22 @@ class TermsController {
         return "redirect:/admin/terms";
     }
 
+    /** An operator names the district; a manager starts their own. */
     @PostMapping("/admin/terms/start-all")
-    String startAll(Viewer who, Locale locale) {
-        return "redirect:/admin/terms/starts/" + starts.begin(districtOf(who), who.username(), locale).id();
+    String startAll(Viewer who, @RequestParam(required = false) Long districtId,
+                    @RequestParam(defaultValue = "") String programYear, Locale locale, RedirectAttributes redirect) {
+        Long managed = districtOf(who);
+        Long district = managed != null ? managed : districtId;
+        if (district == null || desk.district(district).isEmpty()) {
+            redirect.addFlashAttribute("refusal", messages.text("terms.startAll.pickDistrict"));
+            return "redirect:/admin/terms";
+        }
+        try {
+            return "redirect:/admin/terms/starts/" + starts.begin(district, programYear, who.username(), locale);
+        } catch (InvalidInputException refused) {
+            redirect.addFlashAttribute("refusal", refused.getMessage());
+            return "redirect:/admin/terms";
+        }
     }
 
     @PostMapping("/admin/terms/next-year")
@@ -172,7 +185,10 @@ class TermsController {
     }
 
     private String page(Model model, Viewer who, TermForm form, FieldErrors errors) {
-        model.addAttribute("rows", desk.listing(districtOf(who)));
+        Long district = districtOf(who);
+        model.addAttribute("rows", desk.listing(district));
+        model.addAttribute("districts", district == null ? desk.districts() : List.of());
+        model.addAttribute("startYears", district == null ? List.of() : starts.yearsWithPlannedTerms(district));
         model.addAttribute("schools", schoolsOf(who));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

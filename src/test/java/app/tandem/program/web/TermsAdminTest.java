@@ -5,8 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -75,6 +78,8 @@ class TermsAdminTest {
     TermCancelling cancelling;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private District district;
     private List<School> district3;
@@ -165,7 +170,7 @@ class TermsAdminTest {
             assertThat(programsOf(term)).isOne();
         }
 
-        StartJob again = starts.startAll(district.id(), manager, Locale.ENGLISH);
+        StartJob again = starts.startAll(district.id(), null, manager, Locale.ENGLISH);
         assertThat(again.with(Outcome.ALREADY_RUNNING)).extracting(StartJob.Result::termId)
                 .containsExactlyInAnyOrderElementsOf(planned.stream().map(Term::id).toList());
         assertThat(again.count(Outcome.STARTED)).isZero();
@@ -187,7 +192,7 @@ class TermsAdminTest {
                 jobs.add(two.submit(() -> {
                     bothReady.countDown();
                     bothReady.await();
-                    return starts.startAll(district.id(), manager, Locale.ENGLISH);
+                    return starts.startAll(district.id(), null, manager, Locale.ENGLISH);
                 }));
             }
             StartJob first = jobs.get(0).get(60, TimeUnit.SECONDS);
@@ -212,7 +217,7 @@ class TermsAdminTest {
 
         mvc.perform(post("/admin/terms/{id}/start", cancelled.id()).with(csrf()).with(as(manager, "managers")))
                 .andExpect(status().is3xxRedirection());
-        StartJob job = starts.startAll(district.id(), manager, Locale.ENGLISH);
+        StartJob job = starts.startAll(district.id(), null, manager, Locale.ENGLISH);
 
         assertThat(programsOf(cancelled)).isZero();
         assertThat(job.with(Outcome.NOT_STARTED)).singleElement()
@@ -243,6 +248,79 @@ class TermsAdminTest {
         assertThat(programsOf(term)).isZero();
     }
 
+    @Test
+    void shouldStartOnlyTheTermsOfTheChosenProgramYear() throws Exception {
+        jdbc.update("insert into district_settings (district_id, program_year, program_year_starts_on, "
+                + "program_year_ends_on) values (?, '2026-27', ?, ?)", district.id(), LocalDate.of(2026, 8, 1),
+                LocalDate.of(2027, 7, 31));
+        List<Term> thisYear = planAll();
+        Term nextYear = terms.plan(new TermPlan(district3.get(0).id(), "fall-2027-28", "Fall 2027-28",
+                LocalDate.of(2027, 8, 23), LocalDate.of(2027, 12, 17), "P2W"));
+
+        Document list = page("/admin/terms", manager, "managers");
+        assertThat(list.select("#start-year option").eachText())
+                .containsExactly("2026-27 (2026-08-01 to 2027-07-31)", "2027-28 (2027-08-01 to 2028-07-31)");
+
+        String location = mvc.perform(post("/admin/terms/start-all").with(csrf()).with(as(manager, "managers"))
+                        .param("programYear", "2026-27"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        Document progress = waitFor(location);
+
+        assertThat(progress.select("#start-summary").text()).isEqualTo("Started 3, already running 0, not started 0.");
+        assertThat(progress.text()).contains("Program year 2026-27");
+        for (Term term : thisYear) {
+            assertThat(programsOf(term)).isOne();
+        }
+        assertThat(programsOf(nextYear)).as("next year's term waits for next year's start").isZero();
+    }
+
+    @Test
+    void shouldLetAnOperatorStartOneDistrictOnlyAndAskWhichOne() throws Exception {
+        List<Term> planned = planAll();
+        School elsewhere = fixture.newSchool();
+        Term otherDistrictsTerm = terms.plan(new TermPlan(elsewhere.id(), "fall-2027", "Fall 2027", FIRST, LAST, "P2W"));
+        String operator = "op-" + district.code();
+
+        Document list = page("/admin/terms", operator, "camunda-admin");
+        assertThat(list.select("#start-district option").eachText()).contains("Choose a district", district.name());
+        mvc.perform(post("/admin/terms/start-all").with(csrf()).with(as(operator, "camunda-admin")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("refusal", "Choose the district whose programs should start."));
+
+        String location = mvc.perform(post("/admin/terms/start-all").with(csrf()).with(as(operator, "camunda-admin"))
+                        .param("districtId", String.valueOf(district.id())))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        Document progress = waitFor(location, operator, "camunda-admin");
+
+        assertThat(progress.select("#start-summary").text()).isEqualTo("Started 3, already running 0, not started 0.");
+        for (Term term : planned) {
+            assertThat(programsOf(term)).isOne();
+        }
+        assertThat(terms.programOf(otherDistrictsTerm.id())).as("another district's term").isEmpty();
+    }
+
+    @Test
+    void shouldShowTheProgressOfAJobFromTheDatabaseAndSayWhenItsServerStopped() throws Exception {
+        Term term = planAll().get(0);
+        Timestamp longAgo = Timestamp.from(ClockUtil.getCurrentTime().toInstant().minusSeconds(600));
+        jdbc.update("insert into program_start_job (id, district_id, program_year, started_by, started_at, "
+                + "heartbeat_at, total) values ('job-on-another-node', ?, null, ?, ?, ?, 3)",
+                district.id(), manager, longAgo, longAgo);
+        jdbc.update("insert into program_start_result (job_id, seq, term_id, school_name, term_name, outcome, reason) "
+                + "values ('job-on-another-node', 0, ?, 'Aspen', 'Fall 2027', 'NOT_STARTED', 'the term was cancelled')",
+                term.id());
+
+        Document page = page("/admin/terms/starts/job-on-another-node", manager, "managers");
+
+        assertThat(page.select("#start-stopped").text()).startsWith("This bulk start stopped before it finished");
+        assertThat(page.select("#start-progress")).isEmpty();
+        assertThat(page.select("#start-results tbody tr").text()).contains("Aspen", "Not started", "the term was cancelled");
+        mvc.perform(get("/admin/terms/starts/job-on-another-node").with(as(coordinator, "managers")))
+                .andExpect(status().isNotFound());
+    }
+
     private List<Term> planAll() {
         return terms.planAll(district3.stream()
                 .map(s -> new TermPlan(s.id(), "fall-2027", "Fall 2027", FIRST, LAST, "P2W"))
@@ -267,8 +345,12 @@ class TermsAdminTest {
     }
 
     private Document waitFor(String location) throws Exception {
+        return waitFor(location, manager, "managers");
+    }
+
+    private Document waitFor(String location, String username, String group) throws Exception {
         for (int i = 0; i < 200; i++) {
-            Document page = page(location, manager, "managers");
+            Document page = page(location, username, group);
             if (page.select("#start-progress").isEmpty()) {
                 return page;
             }
