@@ -15,6 +15,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.TermRow;
 import app.tandem.directory.TermStatus;
 import app.tandem.directory.Terms;
@@ -90,7 +91,7 @@ public class ProgramStarts implements DisposableBean {
         try {
             List<TermRow> candidates = terms.listing(districtId).stream().filter(this::concerned).toList();
             job.plan(candidates.size());
-            candidates.forEach(row -> job.add(start(row)));
+            candidates.forEach(row -> job.add(start(row, job.owner())));
             job.finish();
         } catch (RuntimeException e) {
             log.error("Bulk program start {} failed: {}", job.id(), e.getClass().getName());
@@ -109,13 +110,13 @@ public class ProgramStarts implements DisposableBean {
         };
     }
 
-    private StartJob.Result start(TermRow row) {
+    private StartJob.Result start(TermRow row, String username) {
         long termId = row.term().id();
         if (row.status() == TermStatus.RUNNING) {
             return result(row, StartJob.Outcome.ALREADY_RUNNING, null);
         }
         try {
-            launcher.start(termId);
+            launcher.start(termId, username, ChangeSource.PAGE);
             return result(row, StartJob.Outcome.STARTED, null);
         } catch (RuntimeException refused) {
             if (terms.cancellation(termId).isEmpty() && terms.programOf(termId).isPresent()) {

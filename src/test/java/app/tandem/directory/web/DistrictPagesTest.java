@@ -30,8 +30,8 @@ import app.tandem.directory.DistrictSettings;
 import app.tandem.directory.ProgramYear;
 import app.tandem.directory.Role;
 import app.tandem.directory.Schools;
-import app.tandem.directory.StaffChange;
-import app.tandem.directory.StaffChanges;
+import app.tandem.directory.LoggedChange;
+import app.tandem.directory.ChangeLog;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 
@@ -50,7 +50,7 @@ class DistrictPagesTest {
     @Autowired
     StaffDirectory staff;
     @Autowired
-    StaffChanges changes;
+    ChangeLog changes;
     @Autowired
     IdentityService identity;
 
@@ -95,10 +95,10 @@ class DistrictPagesTest {
         assertThat(record.districtId()).isEqualTo(district.id());
         assertThat(record.fullName()).isEqualTo("Olga Operator");
         assertThat(record.email()).isEqualTo(operator + "@example.org");
-        List<StaffChange> logged = changes.newest(district.id(), 0, 10);
-        assertThat(logged).extracting(StaffChange::username).containsOnly(operator);
-        assertThat(logged).extracting(StaffChange::source).containsOnly(ChangeSource.PAGE);
-        assertThat(logged).extracting(StaffChange::changedBy).containsOnly(operator);
+        List<LoggedChange> logged = changes.newest(district.id(), null, 0, 10);
+        assertThat(logged).extracting(LoggedChange::subjectKey).containsOnly(operator);
+        assertThat(logged).extracting(LoggedChange::source).containsOnly(ChangeSource.PAGE);
+        assertThat(logged).extracting(LoggedChange::changedBy).containsOnly(operator);
 
         // The district's pages now work for the operator: their own district is the one shown.
         Document page = page(mvc.perform(get("/admin/district").with(as(operator, Role.OPERATOR)))
