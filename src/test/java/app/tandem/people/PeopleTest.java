@@ -34,14 +34,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.ChangeLog;
 import app.tandem.directory.ChangeSource;
+import app.tandem.directory.ChangedField;
+import app.tandem.directory.LoggedChange;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
-import app.tandem.directory.LoggedChange;
-import app.tandem.directory.ChangeLog;
 import app.tandem.directory.StaffDirectory;
-import app.tandem.directory.ChangedField;
 import app.tandem.directory.StaffMember;
+import app.tandem.directory.SubjectKind;
 import app.tandem.notify.Mailroom;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.OutboxMessage;
@@ -166,6 +167,12 @@ class PeopleTest {
         mvc.perform(post("/admin/people/" + username + "/invitation/revoke").with(as(manager, Role.MANAGER))
                 .with(csrf())).andExpect(redirectedUrl("/admin/people"));
         mvc.perform(get("/welcome/" + second)).andExpect(status().isGone());
+        assertThat(audit(username)).filteredOn(change -> change.field() == ChangedField.INVITATION)
+                .extracting(LoggedChange::before, LoggedChange::after, LoggedChange::changedBy, LoggedChange::source)
+                .as("sent, sent again, revoked; newest first").containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("open", "revoked", manager, ChangeSource.PAGE),
+                        org.assertj.core.groups.Tuple.tuple("open", "sent", manager, ChangeSource.PAGE),
+                        org.assertj.core.groups.Tuple.tuple(null, "sent", manager, ChangeSource.PAGE));
     }
 
     @Test
@@ -249,7 +256,8 @@ class PeopleTest {
     }
 
     private List<LoggedChange> audit(String username) {
-        return changes.newest(null, null, 0, 500).stream().filter(change -> change.subjectKey().equals(username)).toList();
+        return changes.newest(school.districtId(), SubjectKind.STAFF, 0, 500).stream()
+                .filter(change -> change.subjectKey().equals(username)).toList();
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor as(String username, Role role) {
