@@ -74,8 +74,8 @@ public class DistrictSetup {
     public void change(long districtId, DistrictEntry entry, String changedBy, ChangeSource source) {
         Checked checked = checked(entry, false);
         District district = schools.districtById(districtId).orElseThrow();
-        Checked before = new Checked(district.name(), district.timeZone(), settings.programYear(districtId).orElse(null),
-                settings.chosen(districtId));
+        Checked before = new Checked(district.name(), district.timeZone(),
+                settings.programYear(districtId).orElse(null), settings.chosen(districtId));
         schools.changeDistrict(districtId, checked.name(), checked.zone());
         settings.save(districtId, checked.year(), checked.chosen());
         log(district, before, checked, changedBy, source);

@@ -174,8 +174,8 @@ public class Schools {
     @Transactional
     public void reopen(long schoolId, String changedBy, ChangeSource source) {
         Optional<LocalDate> closedOn = closedOn(schoolId);
-        if (closedOn.isPresent() && jdbc.sql("update school set closed_on = null where id = ? and closed_on is not null")
-                .param(schoolId).update() == 1) {
+        if (closedOn.isPresent() && jdbc.sql("update school set closed_on = null where id = ? "
+                + "and closed_on is not null").param(schoolId).update() == 1) {
             changes.log(ChangeSubject.school(byId(schoolId).orElseThrow()), ChangedField.CLOSED,
                     closedOn.get().toString(), null, changedBy, source);
         }

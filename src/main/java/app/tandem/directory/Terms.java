@@ -179,7 +179,8 @@ public class Terms {
                 .params(today, by, reason, termId)
                 .update() == 1;
         if (cancelled) {
-            changes.log(subject(byId(termId).orElseThrow()), ChangedField.CANCELLED, null, today.toString(), by, source);
+            changes.log(subject(byId(termId).orElseThrow()), ChangedField.CANCELLED, null, today.toString(), by,
+                    source);
         }
         return cancelled;
     }

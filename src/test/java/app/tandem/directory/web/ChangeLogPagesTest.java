@@ -184,7 +184,8 @@ class ChangeLogPagesTest {
         assertThat(schoolsOnly.select("#kinds .active").text()).isEqualTo("Schools");
         assertThat(schoolsOnly.select("#export").attr("href")).isEqualTo("/admin/changes.csv?kind=SCHOOL");
 
-        String csv = mvc.perform(get("/admin/changes.csv").param("kind", "TERM").with(as(setup.manager(), Role.MANAGER)))
+        String csv = mvc.perform(get("/admin/changes.csv").param("kind", "TERM")
+                        .with(as(setup.manager(), Role.MANAGER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).contains("When,Kind,Of,What changed,Before,After,Changed by,How");
@@ -242,7 +243,8 @@ class ChangeLogPagesTest {
     }
 
     private void perform(MockHttpServletRequestBuilder request) throws Exception {
-        mvc.perform(request.with(as(setup.manager(), Role.MANAGER)).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(request.with(as(setup.manager(), Role.MANAGER)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
     }
 
     private List<LoggedChange> logged(SubjectKind kind, String key) {

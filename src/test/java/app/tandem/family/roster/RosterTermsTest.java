@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import app.tandem.TandemTest;
 import app.tandem.directory.ChangeLog;
@@ -133,7 +134,8 @@ class RosterTermsTest {
         int loggedAfterFirst = changes.count(school.districtId(), SubjectKind.TERM);
         RosterImporter.Result second = run(byManager, file);
 
-        assertThat(first.summary().terms()).as("the page's term, by its name").isEqualTo(new RosterSummary.Counts(1, 0, 1));
+        assertThat(first.summary().terms()).as("the page's term, by its name")
+                .isEqualTo(new RosterSummary.Counts(1, 0, 1));
         assertThat(second.errors()).isEmpty();
         assertThat(second.summary().terms()).isEqualTo(new RosterSummary.Counts(0, 0, 2));
         assertThat(terms.ofSchool(school.id())).extracting(Term::code).containsExactly("autumn");
@@ -229,11 +231,15 @@ class RosterTermsTest {
         String location = mvc.perform(multipart("/family/import")
                         .file(new MockMultipartFile("file", "roster.csv", "text/csv",
                                 file.csv().getBytes(StandardCharsets.UTF_8)))
-                        .with(user(manager).authorities(new SimpleGrantedAuthority("ROLE_managers"))).with(csrf()))
+                        .with(asManager()).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 
         assertThat(finished(location + "/status")).contains("Imported: 0 added, 0 updated, 1 unchanged.",
                 "Terms: 1 planned, 0 planned already.");
+    }
+
+    private RequestPostProcessor asManager() {
+        return user(manager).authorities(new SimpleGrantedAuthority("ROLE_managers"));
     }
 
     private List<LoggedChange> logged(SubjectKind kind, String key) {
@@ -248,8 +254,8 @@ class RosterTermsTest {
     private String finished(String statusUrl) throws Exception {
         String page = "";
         for (int poll = 0; poll < 200; poll++) {
-            page = mvc.perform(get(statusUrl).with(user(manager).authorities(new SimpleGrantedAuthority("ROLE_managers"))))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            page = mvc.perform(get(statusUrl).with(asManager())).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             if (!page.contains("hx-get")) {
                 return page;
             }
