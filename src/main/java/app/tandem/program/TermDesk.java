@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import app.tandem.directory.District;
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
@@ -36,8 +37,8 @@ public class TermDesk {
         return terms.defaultCadence(districtId);
     }
 
-    public List<Term> planAll(List<TermPlan> plans) {
-        return terms.planAll(plans);
+    public List<Term> planAll(List<TermPlan> plans, String changedBy, ChangeSource source) {
+        return terms.planAll(plans, changedBy, source);
     }
 
     public List<School> schools(Long districtId) {

@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
@@ -57,7 +58,7 @@ public class TermRedating {
     }
 
     @Transactional
-    public void change(long termId, LocalDate startsOn, LocalDate endsOn) {
+    public void change(long termId, LocalDate startsOn, LocalDate endsOn, String changedBy, ChangeSource source) {
         Term before = terms.byId(termId).orElseThrow(() -> messages.invalid("termId", "invalid.unknownTerm", termId));
         School school = schools.byId(before.schoolId()).orElseThrow();
         LocalDate today = clock.today();
@@ -74,7 +75,7 @@ public class TermRedating {
         if (endsOn != null && evidence.isPresent() && endsOn.isBefore(evidence.get())) {
             throw messages.invalid("endsOn", "invalid.endBeforeEvidence", evidence.get());
         }
-        terms.changeDates(termId, startsOn, endsOn);
+        terms.changeDates(termId, startsOn, endsOn, changedBy, source);
         Term after = terms.byId(termId).orElseThrow();
         terms.programOf(termId)
                 .filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)

@@ -24,6 +24,9 @@ import app.tandem.directory.Codes;
 import app.tandem.directory.Role;
 import app.tandem.directory.StaffAccount;
 import app.tandem.directory.StaffGroups;
+import app.tandem.directory.Term;
+import app.tandem.directory.TermPlan;
+import app.tandem.directory.Terms;
 import app.tandem.family.Channel;
 import app.tandem.family.ContactDetails;
 import app.tandem.family.FamilyLanguages;
@@ -31,6 +34,8 @@ import app.tandem.family.roster.RosterRows.CaregiverRow;
 import app.tandem.family.roster.RosterRows.SchoolRow;
 import app.tandem.family.roster.RosterRows.StaffRow;
 import app.tandem.family.roster.RosterRows.StudentRow;
+import app.tandem.family.roster.RosterRows.TermPlanRow;
+import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
 /**
@@ -45,6 +50,7 @@ final class RosterCheck {
 
     final List<RosterError> errors = new ArrayList<>();
     final List<SchoolRow> schools = new ArrayList<>();
+    final List<TermPlanRow> terms = new ArrayList<>();
     final List<StaffRow> staff = new ArrayList<>();
     final List<StudentRow> students = new ArrayList<>();
     final List<CaregiverRow> caregivers = new ArrayList<>();
@@ -57,16 +63,19 @@ final class RosterCheck {
     private final Map<String, Long> knownStudentSchools;
     private final Function<String, Optional<StaffAccount>> accounts;
     private final LocalDate today;
+    private final Terms termRules;
 
     /**
      * @param knownSchools        the district's school codes and ids
      * @param otherDistricts      school codes already used by other districts
      * @param knownStudentSchools the district's student numbers and their school ids
      * @param accounts            the account a username already has, if any
+     * @param termRules           the rules a term planned on the terms page follows
      */
     RosterCheck(RosterScope scope, Messages messages, Map<String, Long> knownSchools, Set<String> otherDistricts,
                 Map<String, Long> knownStudentSchools, Function<String, Optional<StaffAccount>> accounts,
-                LocalDate today) {
+                LocalDate today, Terms termRules) {
+        this.termRules = termRules;
         this.scope = scope;
         this.accounts = accounts;
         this.messages = messages;
@@ -82,7 +91,7 @@ final class RosterCheck {
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames().stream()
                     .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
-            for (String column : RosterColumns.ALL) {
+            for (String column : RosterColumns.REQUIRED) {
                 if (!header.contains(column)) {
                     error(1, column, "roster.error.missingColumn");
                 }
@@ -136,6 +145,9 @@ final class RosterCheck {
                 row.error(RosterColumns.RECORD, "roster.error.record", String.valueOf(row.get(RosterColumns.RECORD)));
                 continue;
             }
+            if (!"school".equals(record)) {
+                noTerm(row);
+            }
             switch (record) {
                 case "school" -> school(row, seen);
                 case "staff" -> staff(row, seen, schoolsInFile);
@@ -163,6 +175,80 @@ final class RosterCheck {
             row.maxLength(RosterColumns.NAME, 200);
             schools.add(new SchoolRow(row.number, code, name));
         }
+        term(row, code);
+    }
+
+    /**
+     * The term a school row plans, checked by the rules of the terms page: against the school's other terms when
+     * it is in Tandem already. A term of that name (or code) the school has already, with the same dates, is left
+     * as it is; other dates are refused, since moving a term moves its program's timers: that is the terms page's.
+     */
+    private void term(Row row, String schoolCode) {
+        if (!row.fillsTerm()) {
+            return;
+        }
+        if (!scope.mayPlanTerms()) {
+            row.error(RosterColumns.TERM, "roster.error.termsByManagers");
+            return;
+        }
+        String name = row.required(RosterColumns.TERM);
+        LocalDate startsOn = row.requiredDate(RosterColumns.TERM_STARTS_ON);
+        LocalDate endsOn = row.requiredDate(RosterColumns.TERM_ENDS_ON);
+        String cadence = row.get(RosterColumns.CHECK_IN_CADENCE);
+        row.maxLength(RosterColumns.TERM, 200);
+        if (!row.clean() || !Codes.usable(schoolCode)) {
+            return;
+        }
+        String code = Codes.fromName(name);
+        if (!Codes.usable(code)) {
+            row.error(RosterColumns.TERM, "roster.error.termName", name);
+            return;
+        }
+        Long schoolId = knownSchools.get(schoolCode);
+        TermPlan plan = new TermPlan(schoolId == null ? 0 : schoolId, code, name, startsOn, endsOn, cadence);
+        try {
+            Optional<Term> same = schoolId == null ? Optional.empty() : termRules.ofSchool(schoolId).stream()
+                    .filter(term -> term.code().equals(code) || term.name().equalsIgnoreCase(name))
+                    .findFirst();
+            if (same.isPresent()) {
+                Term term = same.get();
+                if (!term.startsOn().equals(startsOn) || !term.endsOn().equals(endsOn)
+                        || cadence != null && !termRules.parseCadence(cadence).equals(term.checkInCadence())) {
+                    row.error(RosterColumns.TERM, "roster.error.termPlannedOtherwise", term.name(), term.startsOn(),
+                            term.endsOn(), term.checkInCadence());
+                    return;
+                }
+                terms.add(new TermPlanRow(row.number, schoolCode, term.code(), term.name(), startsOn, endsOn, cadence,
+                        true));
+                return;
+            }
+            if (schoolId == null) {
+                termRules.validateShape(plan, scope.districtId());
+            } else {
+                termRules.validate(plan);
+            }
+        } catch (InvalidInputException refused) {
+            row.refused(termColumn(refused.field()), refused.getMessage());
+            return;
+        }
+        terms.add(new TermPlanRow(row.number, schoolCode, code, name, startsOn, endsOn, cadence, false));
+    }
+
+    /** The column of a term's field as the terms page names it. */
+    private static String termColumn(String field) {
+        return switch (field) {
+            case "schoolId" -> RosterColumns.SCHOOL;
+            case "startsOn" -> RosterColumns.TERM_STARTS_ON;
+            case "endsOn" -> RosterColumns.TERM_ENDS_ON;
+            case "checkInCadence" -> RosterColumns.CHECK_IN_CADENCE;
+            default -> RosterColumns.TERM;
+        };
+    }
+
+    /** Only a school row plans a term. */
+    private void noTerm(Row row) {
+        RosterColumns.TERM_COLUMNS.stream().filter(column -> row.get(column) != null).findFirst()
+                .ifPresent(column -> row.error(column, "roster.error.termOnSchoolRows"));
     }
 
     private void staff(Row row, Set<String> seen, Set<String> schoolsInFile) {
@@ -447,6 +533,14 @@ final class RosterCheck {
             return value;
         }
 
+        LocalDate requiredDate(String column) {
+            return required(column) == null ? null : date(column);
+        }
+
+        boolean fillsTerm() {
+            return RosterColumns.TERM_COLUMNS.stream().anyMatch(column -> values.get(column) != null);
+        }
+
         LocalDate date(String column) {
             String text = values.get(column);
             if (text == null) {
@@ -470,6 +564,12 @@ final class RosterCheck {
         void error(String column, String key, Object... args) {
             clean = false;
             RosterCheck.this.error(number, column, key, args);
+        }
+
+        /** A refusal worded already, such as a rule of the terms page. */
+        void refused(String column, String reason) {
+            clean = false;
+            errors.add(new RosterError(number, column, reason));
         }
 
         boolean clean() {

@@ -29,6 +29,11 @@ public record RosterScope(StaffEditor editor, Locale locale, boolean inviteNewSt
         return editor.manager();
     }
 
+    /** Who plans terms on the terms page plans them in a file: program managers and operators. */
+    boolean mayPlanTerms() {
+        return editor.manager();
+    }
+
     boolean mayChange(long schoolId) {
         return editor.mayWorkAt(schoolId);
     }

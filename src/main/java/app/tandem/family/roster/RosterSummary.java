@@ -2,9 +2,15 @@ package app.tandem.family.roster;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** How many rows of each kind added something new, changed what was there, or changed nothing. */
+/**
+ * How many rows of each kind added something new, changed what was there, or changed nothing; and under
+ * {@code term}, how many of the school rows' terms were planned or planned already. The totals count rows.
+ */
 public record RosterSummary(Map<String, Counts> byRecord) {
+
+    static final String TERMS = "term";
 
     public record Counts(int added, int updated, int unchanged) {
     }
@@ -12,6 +18,7 @@ public record RosterSummary(Map<String, Counts> byRecord) {
     static RosterSummary empty() {
         Map<String, Counts> counts = new LinkedHashMap<>();
         RosterColumns.RECORDS.forEach(r -> counts.put(r, new Counts(0, 0, 0)));
+        counts.put(TERMS, new Counts(0, 0, 0));
         return new RosterSummary(counts);
     }
 
@@ -25,15 +32,24 @@ public record RosterSummary(Map<String, Counts> byRecord) {
     }
 
     public int added() {
-        return byRecord.values().stream().mapToInt(Counts::added).sum();
+        return rows().mapToInt(Counts::added).sum();
     }
 
     public int updated() {
-        return byRecord.values().stream().mapToInt(Counts::updated).sum();
+        return rows().mapToInt(Counts::updated).sum();
     }
 
     public int unchanged() {
-        return byRecord.values().stream().mapToInt(Counts::unchanged).sum();
+        return rows().mapToInt(Counts::unchanged).sum();
+    }
+
+    /** Terms planned by this file; those it names that were planned already are {@code unchanged}. */
+    public Counts terms() {
+        return byRecord.get(TERMS);
+    }
+
+    private Stream<Counts> rows() {
+        return RosterColumns.RECORDS.stream().map(byRecord::get);
     }
 
     enum Change { ADDED, UPDATED, UNCHANGED }

@@ -23,17 +23,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.ChangeLog;
 import app.tandem.directory.ChangeSource;
+import app.tandem.directory.ChangedField;
 import app.tandem.directory.District;
 import app.tandem.directory.DistrictSetting;
 import app.tandem.directory.DistrictSettings;
+import app.tandem.directory.LoggedChange;
 import app.tandem.directory.ProgramYear;
 import app.tandem.directory.Role;
 import app.tandem.directory.Schools;
-import app.tandem.directory.StaffChange;
-import app.tandem.directory.StaffChanges;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
+import app.tandem.directory.SubjectKind;
 
 /** /admin/district: setting a district up, its settings saved and read back, bad input refused, who may see it. */
 @TandemTest
@@ -50,7 +52,7 @@ class DistrictPagesTest {
     @Autowired
     StaffDirectory staff;
     @Autowired
-    StaffChanges changes;
+    ChangeLog changes;
     @Autowired
     IdentityService identity;
 
@@ -95,10 +97,19 @@ class DistrictPagesTest {
         assertThat(record.districtId()).isEqualTo(district.id());
         assertThat(record.fullName()).isEqualTo("Olga Operator");
         assertThat(record.email()).isEqualTo(operator + "@example.org");
-        List<StaffChange> logged = changes.newest(district.id(), 0, 10);
-        assertThat(logged).extracting(StaffChange::username).containsOnly(operator);
-        assertThat(logged).extracting(StaffChange::source).containsOnly(ChangeSource.PAGE);
-        assertThat(logged).extracting(StaffChange::changedBy).containsOnly(operator);
+        List<LoggedChange> logged = changes.newest(district.id(), SubjectKind.STAFF, 0, 10);
+        assertThat(logged).extracting(LoggedChange::subjectKey).containsOnly(operator);
+        assertThat(logged).extracting(LoggedChange::source).containsOnly(ChangeSource.PAGE);
+        assertThat(logged).extracting(LoggedChange::changedBy).containsOnly(operator);
+        assertThat(changes.newest(district.id(), SubjectKind.DISTRICT, 0, 10))
+                .extracting(LoggedChange::field, LoggedChange::before, LoggedChange::after, LoggedChange::changedBy)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ChangedField.NAME, null, "Lakeside Unified", operator),
+                        org.assertj.core.groups.Tuple.tuple(ChangedField.TIME_ZONE, null, "America/Denver", operator),
+                        org.assertj.core.groups.Tuple.tuple(ChangedField.PROGRAM_YEAR, null,
+                                "2026-27 2026-08-17/2027-06-04", operator),
+                        org.assertj.core.groups.Tuple.tuple(ChangedField.ALIGNMENT_SCHEDULE_LEAD, null, "P21D",
+                                operator));
 
         // The district's pages now work for the operator: their own district is the one shown.
         Document page = page(mvc.perform(get("/admin/district").with(as(operator, Role.OPERATOR)))
