@@ -81,8 +81,6 @@ class PlanAlignmentMeeting implements TaskListener {
         Date due = clock.endOf(meetingDay);
         task.setVariable(Var.ALIGNMENT_MEETING_DATE, clock.startOf(meetingDay));
         task.setVariable(Var.ALIGNMENT_MEETING_DUE, due);
-        task.setVariable(Var.ALIGNMENT_REMINDER_AT,
-                clock.startOf(meetingDay.minus(settings.alignmentReminderLead(district))));
         task.setVariable(Var.ALIGNMENT_ESCALATE_AT,
                 clock.endOf(meetingDay.plus(settings.overdueEscalationAfter(district))));
         for (Task meeting : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())

@@ -93,31 +93,6 @@ class SchoolProgramProcessTest {
     }
 
     @Test
-    void shouldRemindTheCoordinatorsBeforeTheMeetingThenRecordIt() {
-        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
-        ProcessInstance pi = instance(program);
-        schedule(program, TODAY.plusDays(10));
-
-        fixture.today(TODAY.plusDays(8));
-        execute(job(ALIGNMENT_MEETING_SOON, pi));
-
-        assertThat(pi).hasPassed(REMIND_ALIGNMENT_MEETING).isWaitingAt(HOLD_ALIGNMENT_MEETING);
-        Task meeting = task(HOLD_ALIGNMENT_MEETING, pi);
-        assertThat(meeting.getPriority()).isEqualTo(75);
-        assertThat(taskService.getTaskComments(meeting.getId()))
-                .extracting(c -> c.getFullMessage())
-                .containsExactly("Reminder: this is due on " + TODAY.plusDays(10) + ".");
-        assertThat(mailroom.queuedFor(program.leader(), MessageKind.REMINDER)).as("the school leader is on the task")
-                .extracting(OutboxMessage::subject)
-                .containsExactly("Reminder: Hold the alignment meeting is due Thursday, January 14, 2027");
-
-        fixture.today(TODAY.plusDays(10));
-        holdAlignment(program, TODAY.plusDays(10));
-        assertThat(pi).isWaitingAt(TERM_STARTS);
-        assertThat(jobQuery().processInstanceId(pi.getId()).activityId(ALIGNMENT_MEETING_OVERDUE).count()).isZero();
-    }
-
-    @Test
     void shouldEscalateAnOverdueMeetingToAManagerThenRecordIt() {
         Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
         String manager = "manager-of-" + program.school().code();
@@ -129,10 +104,7 @@ class SchoolProgramProcessTest {
         fixture.today(TODAY.plusDays(7));
         execute(job(ALIGNMENT_MEETING_OVERDUE, pi));
 
-        assertThat(pi).hasPassed(ESCALATE_OVERDUE_ALIGNMENT_MEETING)
-                .isWaitingAt(HOLD_ALIGNMENT_MEETING, FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING);
-        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
-                .containsExactly("Overdue: Hold the alignment meeting at " + program.school().name());
+        assertThat(pi).isWaitingAt(HOLD_ALIGNMENT_MEETING, FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING);
         Task followUp = task(FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING, pi);
         assertThat(followUp).hasCandidateGroup("managers").hasName("Follow up the overdue alignment meeting");
         complete(followUp, withVariables("followUpAction", "coordinator-contacted"));
@@ -145,19 +117,61 @@ class SchoolProgramProcessTest {
     }
 
     @Test
-    void shouldGoOnWithTheProgramWhenTheMeetingIsHeldAfterTheTermStarted() {
+    void shouldStartTheTermOnItsDayWhenTheAlignmentMeetingIsNeverRecorded() {
+        LocalDate lastDay = TERM_START.plusDays(27);
+        Program program = fixture.start(TERM_START, lastDay, "P2W");
+        ProcessInstance pi = instance(program);
+        assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING, "introduceWhen");
+
+        fixture.today(TERM_START.minusDays(1));
+        execute(job(INTRODUCTION_DUE, pi));
+        execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, pi));
+        assertThat(pi).as("the caregivers hear of the program before it begins, meeting or not")
+                .hasPassed(INTRODUCTION_DUE, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS)
+                .isWaitingAt(SCHEDULE_ALIGNMENT_MEETING, TERM_STARTS);
+
+        fixture.today(TERM_START);
+        execute(job(TERM_STARTS, pi));
+        assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING, HOLD_CHECK_IN);
+        fixture.today(TERM_START.plusDays(7));
+        execute(job(CaregiverProcesses.CAREGIVER_UPDATES_DUE, pi));
+        assertThat(pi).as("caregiver updates run").hasPassed(CaregiverProcesses.CAREGIVER_UPDATES_DUE);
+        holdCheckIn(program, TERM_START.plusDays(7), 8);
+
+        fixture.today(lastDay.plusDays(1));
+        execute(job(NEXT_WINDOW_OPENS, pi));
+        execute(job(TERM_ENDS, pi));
+        assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING, PREPARE_IMPACT_SUMMARY);
+        complete(task(PREPARE_IMPACT_SUMMARY, pi), withVariables("studentsServed", 30, "progressSummary", "Steady."));
+        complete(task(HOLD_CLOSE_OUT_MEETING, pi), withVariables("heldOn", lastDay.plusDays(1).toString(),
+                "attendees", "[\"" + program.leader() + "\"]", "notes", "Align earlier next term."));
+
+        assertThat(pi).as("closing the program ends the meeting nobody recorded").isEnded().hasPassed(PROGRAM_CLOSED);
+        assertThat(milestones.find(program.term().id(), MilestoneKind.ALIGNMENT_MEETING, 1)).isEmpty();
+        assertThat(milestones.find(program.term().id(), MilestoneKind.CHECK_IN, 1).orElseThrow().heldInTime()).isTrue();
+    }
+
+    @Test
+    void shouldRecordAnAlignmentMeetingHeldAfterTheStartAsLateAndIntroduceTheCaregiversOnce() {
         Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
         ProcessInstance pi = instance(program);
         schedule(program, TERM_START.plusDays(2));
+        fixture.today(TERM_START.minusDays(1));
+        execute(job(INTRODUCTION_DUE, pi));
+        execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, pi));
+        fixture.today(TERM_START);
+        execute(job(TERM_STARTS, pi));
 
         fixture.today(TERM_START.plusDays(2));
         holdAlignment(program, TERM_START.plusDays(2));
 
-        assertThat(pi).isWaitingAt(TERM_STARTS).variables().containsEntry(Var.ALIGNMENT_HELD_BEFORE_START, false);
+        assertThat(pi).hasPassed(ALIGNMENT_MEETING_HELD).isWaitingAt(HOLD_CHECK_IN).variables()
+                .containsEntry(Var.ALIGNMENT_HELD_BEFORE_START, false);
         assertThat(milestones.find(program.term().id(), MilestoneKind.ALIGNMENT_MEETING, 1).orElseThrow()
                 .heldInTime()).as("indicator 4d.1 not met").isFalse();
-        execute(job(TERM_STARTS, pi));
-        assertThat(pi).isWaitingAt(HOLD_CHECK_IN);
+        assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS).count())
+                .as("the caregivers are introduced once").isOne();
     }
 
     @Test
@@ -311,8 +325,11 @@ class SchoolProgramProcessTest {
                         .replace("[", "[\"").replace("]", "\"]").replace(", ", "\",\""),
                 "alignmentPoints", "[\"instructional-materials\",\"schedule\",\"data-sharing\"]",
                 "notes", "Materials agreed."));
-        // The caregivers' introduction runs as its own job after the task's transaction.
-        execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, instance(program)));
+        // The caregivers' introduction runs as its own job after the task's transaction (unless it already ran).
+        if (jobQuery().processInstanceId(program.processInstanceId())
+                .activityId(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS).count() > 0) {
+            execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, instance(program)));
+        }
     }
 
     private void alignBeforeStart(Program program) {
