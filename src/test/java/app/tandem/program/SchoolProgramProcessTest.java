@@ -12,6 +12,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import app.tandem.directory.Role;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.family.CaregiverProcesses;
+import app.tandem.notify.Deadlines;
 import app.tandem.notify.Mailroom;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.OutboxMessage;
@@ -93,11 +95,96 @@ class SchoolProgramProcessTest {
     }
 
     @Test
+    void shouldRemindTheAlignmentMeetingsPeopleBeforeItsDayThenRecordIt() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        schedule(program, TODAY.plusDays(10));
+        assertThat(deadlines(pi, HOLD_ALIGNMENT_MEETING)).extracting(Job::getDuedate).containsExactly(
+                fixture.startOf(TODAY.plusDays(8)), fixture.endOf(TODAY.plusDays(11)), fixture.endOf(TODAY.plusDays(13)));
+
+        fixture.today(TODAY.plusDays(8));
+        execute(deadlines(pi, HOLD_ALIGNMENT_MEETING).get(0));
+
+        Task meeting = task(HOLD_ALIGNMENT_MEETING, pi);
+        assertThat(meeting.getPriority()).isEqualTo(75);
+        assertThat(taskService.getTaskComments(meeting.getId()))
+                .extracting(c -> c.getFullMessage())
+                .containsExactly("Reminder: this is due on " + TODAY.plusDays(10) + ".");
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.REMINDER)).as("the school leader is on the task")
+                .extracting(OutboxMessage::subject)
+                .containsExactly("Reminder: Hold the alignment meeting is due Thursday, January 14, 2027");
+
+        fixture.today(TODAY.plusDays(10));
+        holdAlignment(program, TODAY.plusDays(10));
+        assertThat(pi).isWaitingAt(TERM_STARTS);
+        assertThat(deadlines(pi, HOLD_ALIGNMENT_MEETING)).as("no reminder or escalation once it is recorded").isEmpty();
+        assertThat(jobQuery().processInstanceId(pi.getId()).activityId(ALIGNMENT_MEETING_OVERDUE).count()).isZero();
+    }
+
+    @Test
+    void shouldRemindACheckInBeforeItsDueDayAndEscalateItToTheLeaderThenTheManagersWhileItCanStillBeHeld() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        String coordinator = coordinatorOf(program);
+        String manager = managerOf(program);
+        ProcessInstance pi = instance(program);
+        alignBeforeStart(program);
+        execute(job(TERM_STARTS, pi));
+
+        LocalDate due = TERM_START.plusDays(13);
+        assertThat(deadlines(pi, HOLD_CHECK_IN)).as("the window closes the night after the due day, so the "
+                        + "escalation comes on the morning of its last day")
+                .extracting(Job::getDuedate)
+                .containsExactly(fixture.startOf(due.minusDays(2)), fixture.startOf(due), fixture.startOf(due));
+        fixture.today(due.minusDays(2));
+        execute(deadlines(pi, HOLD_CHECK_IN).get(0));
+        assertThat(mailroom.queuedFor(coordinator, MessageKind.REMINDER)).extracting(OutboxMessage::subject)
+                .containsExactly("Reminder: Hold the progress check-in is due Sunday, February 14, 2027");
+
+        fixture.today(due);
+        deadlines(pi, HOLD_CHECK_IN).forEach(job -> execute(job));
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
+                .containsExactly("Overdue: Hold the progress check-in at " + program.school().name());
+        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).hasSize(1);
+        assertThat(pi).isWaitingAt(HOLD_CHECK_IN);
+    }
+
+    @Test
+    void shouldRemindTheImpactSummarysAssigneeAndEscalateItToTheLeaderThenTheManagers() {
+        LocalDate lastDay = TERM_START.plusDays(27);
+        Program program = fixture.start(TERM_START, lastDay, "P2W");
+        String coordinator = coordinatorOf(program);
+        String manager = managerOf(program);
+        ProcessInstance pi = instance(program);
+        alignBeforeStart(program);
+        execute(job(TERM_STARTS, pi));
+        fixture.today(lastDay.plusDays(1));
+        execute(job(TERM_ENDS, pi));
+        taskService.claim(task(PREPARE_IMPACT_SUMMARY, pi).getId(), coordinator);
+
+        LocalDate due = lastDay.plusDays(7);
+        assertThat(deadlines(pi, PREPARE_IMPACT_SUMMARY)).extracting(Job::getDuedate).containsExactly(
+                fixture.startOf(due.minusDays(2)), fixture.endOf(due.plusDays(1)), fixture.endOf(due.plusDays(3)));
+        fixture.today(due.minusDays(2));
+        execute(deadlines(pi, PREPARE_IMPACT_SUMMARY).get(0));
+        assertThat(mailroom.queuedFor(coordinator, MessageKind.REMINDER)).as("the one who claimed it").hasSize(1);
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.REMINDER)).isEmpty();
+
+        fixture.today(due.plusDays(2));
+        execute(deadlines(pi, PREPARE_IMPACT_SUMMARY).get(0));
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
+                .containsExactly("Overdue: Prepare the impact summary at " + program.school().name());
+        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).as("not yet").isEmpty();
+
+        fixture.today(due.plusDays(4));
+        execute(deadlines(pi, PREPARE_IMPACT_SUMMARY).get(0));
+        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
+                .containsExactly("Overdue: Prepare the impact summary at " + program.school().name());
+        assertThat(deadlines(pi, PREPARE_IMPACT_SUMMARY)).isEmpty();
+    }
+
+    @Test
     void shouldEscalateAnOverdueMeetingToAManagerThenRecordIt() {
         Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
-        String manager = "manager-of-" + program.school().code();
-        staff.add(new StaffMember(manager, program.school().districtId(), "Morgan Manager", manager + "@example.org",
-                "en"), "secret", java.util.Set.of(Role.MANAGER), List.of());
         ProcessInstance pi = instance(program);
         schedule(program, TODAY.plusDays(5));
 
@@ -303,6 +390,26 @@ class SchoolProgramProcessTest {
         assertThatThrownBy(() -> holdAlignment(program, TODAY.plusDays(7)))
                 .hasMessageContaining("Held on: " + TODAY.plusDays(7) + " is in the future");
         assertThat(pi).isWaitingAt(HOLD_ALIGNMENT_MEETING);
+    }
+
+    /** The task's reminder and escalations, in the order they come. */
+    private List<Job> deadlines(ProcessInstance pi, String taskKey) {
+        return Deadlines.of(engine, pi.getId(), taskKey);
+    }
+
+    private String coordinatorOf(Program program) {
+        String coordinator = "coordinator-of-" + program.school().code();
+        staff.add(new StaffMember(coordinator, program.school().districtId(), "Casey Coordinator",
+                coordinator + "@example.org", "en"), "secret", java.util.Set.of(Role.COORDINATOR),
+                List.of(program.school().id()));
+        return coordinator;
+    }
+
+    private String managerOf(Program program) {
+        String manager = "manager-of-" + program.school().code();
+        staff.add(new StaffMember(manager, program.school().districtId(), "Morgan Manager", manager + "@example.org",
+                "en"), "secret", java.util.Set.of(Role.MANAGER), List.of());
+        return manager;
     }
 
     private ProcessInstance instance(Program program) {
