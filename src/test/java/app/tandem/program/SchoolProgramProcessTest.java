@@ -204,6 +204,33 @@ class SchoolProgramProcessTest {
     }
 
     @Test
+    void shouldMoveTheReminderAndEscalationsToTheNewDayWhenAManagersFollowUpReschedulesTheMeeting() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        schedule(program, TODAY.plusDays(5));
+        fixture.today(TODAY.plusDays(6));
+        execute(job(ALIGNMENT_MEETING_OVERDUE, pi));
+        complete(task(FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING, pi), withVariables("followUpAction", "rescheduled"));
+        taskService.claim(task(RESCHEDULE_ALIGNMENT_MEETING, pi).getId(), "coordinator-1");
+        complete(task(RESCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
+                "alignmentMeetingDate", TODAY.plusDays(12).toString(),
+                "invitees", "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]"));
+
+        assertThat(task(HOLD_ALIGNMENT_MEETING, pi)).hasDueDate(fixture.endOf(TODAY.plusDays(12)));
+        assertThat(deadlines(pi, HOLD_ALIGNMENT_MEETING)).as("the new day's, none of the old day's")
+                .extracting(Job::getDuedate).containsExactly(fixture.startOf(TODAY.plusDays(10)),
+                        fixture.endOf(TODAY.plusDays(13)), fixture.endOf(TODAY.plusDays(15)));
+        assertThat(jobQuery().processInstanceId(pi.getId()).activityId(ALIGNMENT_MEETING_OVERDUE).count())
+                .as("the follow-up was had; the new day's escalations above take its place").isZero();
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.MEETING_UPDATE)).hasSize(1);
+
+        fixture.today(TODAY.plusDays(10));
+        execute(deadlines(pi, HOLD_ALIGNMENT_MEETING).get(0));
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.REMINDER)).extracting(OutboxMessage::subject)
+                .containsExactly("Reminder: Hold the alignment meeting is due Saturday, January 16, 2027");
+    }
+
+    @Test
     void shouldStartTheTermOnItsDayWhenTheAlignmentMeetingIsNeverRecorded() {
         LocalDate lastDay = TERM_START.plusDays(27);
         Program program = fixture.start(TERM_START, lastDay, "P2W");
