@@ -93,6 +93,7 @@ public class SchoolProgramLauncher {
                 .putValue(ProcessVariables.TERM_ID, term.id())
                 .putValue(Var.TERM_STARTS_AT, clock.startOf(term.startsOn()))
                 .putValue(Var.TERM_ENDS_AT, clock.startOf(lastDay.plusDays(1)))
+                .putValue(Var.CAREGIVER_INTRODUCTION_AT, clock.startOf(term.startsOn().minusDays(1)))
                 .putValue(Var.CHECK_IN_CADENCE, term.checkInCadence().toString())
                 .putValue(Var.ALIGNMENT_SCHEDULE_DUE,
                         clock.endOf(term.startsOn().minus(lead.period(DistrictSetting.ALIGNMENT_SCHEDULE_LEAD))))

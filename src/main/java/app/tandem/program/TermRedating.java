@@ -89,6 +89,7 @@ public class TermRedating {
         VariableMap dates = launcher.variables(school, term);
         runtime.setVariables(processInstanceId, dates);
         Date endsAt = (Date) dates.get(Var.TERM_ENDS_AT);
+        redateTimer(processInstanceId, SchoolProgram.INTRODUCTION_DUE, (Date) dates.get(Var.CAREGIVER_INTRODUCTION_AT));
         redateTimer(processInstanceId, SchoolProgram.TERM_STARTS, (Date) dates.get(Var.TERM_STARTS_AT));
         redateTimer(processInstanceId, SchoolProgram.TERM_ENDS, endsAt);
         redateTask(processInstanceId, SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, (Date) dates.get(Var.ALIGNMENT_SCHEDULE_DUE));

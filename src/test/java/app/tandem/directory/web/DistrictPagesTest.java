@@ -139,31 +139,31 @@ class DistrictPagesTest {
         long id = setup.district().id();
 
         mvc.perform(save(setup.manager(), id).param("districtName", "Renamed District")
-                        .param("timeZone", "America/Chicago").param("alignmentReminderLead", "P3D").param("defaultCheckInCadence", "P1W")
+                        .param("timeZone", "America/Chicago").param("reminderLead", "P3D").param("defaultCheckInCadence", "P1W")
                         .param("dueSoonWithin", " P5D "))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/admin/district?district=" + id));
 
         assertThat(schools.districtById(id).orElseThrow().name()).isEqualTo("Renamed District");
-        assertThat(settings.alignmentReminderLead(id)).isEqualTo(Period.ofDays(3));
+        assertThat(settings.reminderLead(id)).isEqualTo(Period.ofDays(3));
         assertThat(settings.defaultCheckInCadence(id)).isEqualTo(Period.ofWeeks(1));
         assertThat(settings.dueSoonWithin(id)).isEqualTo(Period.ofDays(5));
         assertThat(settings.alignmentScheduleLead(id)).isEqualTo(Period.ofDays(14));
         assertThat(settings.closeOutWithin(id)).isEqualTo(Period.ofDays(14));
-        assertThat(settings.alignmentReminderLead(null)).isEqualTo(Period.ofDays(2));
-        assertThat(settings.chosen(id)).containsOnlyKeys(DistrictSetting.ALIGNMENT_REMINDER_LEAD,
+        assertThat(settings.reminderLead(null)).isEqualTo(Period.ofDays(2));
+        assertThat(settings.chosen(id)).containsOnlyKeys(DistrictSetting.REMINDER_LEAD,
                 DistrictSetting.DEFAULT_CHECK_IN_CADENCE, DistrictSetting.DUE_SOON_WITHIN);
 
         Document page = page(mvc.perform(get("/admin/district").with(as(setup.manager(), Role.MANAGER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(page.select("#alignmentReminderLead").val()).isEqualTo("P3D");
+        assertThat(page.select("#reminderLead").val()).isEqualTo("P3D");
         assertThat(page.select("#alignmentScheduleLead").val()).isEmpty();
 
         // Blank again: back to the default.
         mvc.perform(save(setup.manager(), id).param("districtName", "Renamed District")
                         .param("timeZone", "America/Chicago"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(settings.alignmentReminderLead(id)).isEqualTo(Period.ofDays(2));
+        assertThat(settings.reminderLead(id)).isEqualTo(Period.ofDays(2));
     }
 
     @Test
