@@ -139,7 +139,7 @@ class ChangeLogPagesTest {
     void shouldLogTheDistrictsSettingsAsTheyChange() throws Exception {
         perform(post("/admin/district").param("districtName", "Renamed District").param("timeZone", "America/Chicago")
                 .param("programYear", "2026-27").param("programYearStartsOn", "2026-08-17")
-                .param("programYearEndsOn", "2027-06-04").param("alignmentReminderLead", "P3D"));
+                .param("programYearEndsOn", "2027-06-04").param("reminderLead", "P3D"));
         perform(post("/admin/district").param("districtName", "Renamed District").param("timeZone", "America/Denver")
                 .param("programYear", "2026-27").param("programYearStartsOn", "2026-08-17")
                 .param("programYearEndsOn", "2027-06-04"));
@@ -148,11 +148,11 @@ class ChangeLogPagesTest {
                 .extracting(LoggedChange::subjectKey, LoggedChange::field, LoggedChange::before, LoggedChange::after,
                         LoggedChange::changedBy)
                 .containsExactly(
-                        tuple(setup.district().code(), ChangedField.ALIGNMENT_REMINDER_LEAD, "P3D", null,
+                        tuple(setup.district().code(), ChangedField.REMINDER_LEAD, "P3D", null,
                                 setup.manager()),
                         tuple(setup.district().code(), ChangedField.TIME_ZONE, "America/Chicago", "America/Denver",
                                 setup.manager()),
-                        tuple(setup.district().code(), ChangedField.ALIGNMENT_REMINDER_LEAD, null, "P3D",
+                        tuple(setup.district().code(), ChangedField.REMINDER_LEAD, null, "P3D",
                                 setup.manager()),
                         tuple(setup.district().code(), ChangedField.PROGRAM_YEAR, null, "2026-27 2026-08-17/2027-06-04",
                                 setup.manager()),
