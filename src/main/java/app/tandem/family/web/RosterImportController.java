@@ -73,23 +73,18 @@ class RosterImportController {
     @GetMapping("/family/import/{id}")
     String job(Viewer who, @PathVariable String id, Model model) {
         model.addAttribute("job", imports.find(id, who.username()).orElseThrow(NotFound::answer));
+        Importers.describe(model, Importers.ROSTER);
         return "family/import-job";
     }
 
     @GetMapping("/family/import/{id}/status")
     String status(Viewer who, @PathVariable String id, Model model) {
         model.addAttribute("job", imports.find(id, who.username()).orElseThrow(NotFound::answer));
+        Importers.describe(model, Importers.ROSTER);
         return "family/import-job :: status";
     }
 
-    private RosterScope scope(Viewer who, Locale locale) {
-        if (!who.onStaff()) {
-            throw NotFound.answer();
-        }
-        StaffEditor editor = who.editor();
-        if (!editor.editsStaff()) {
-            throw NotFound.answer();
-        }
-        return new RosterScope(editor, locale);
+    private static RosterScope scope(Viewer who, Locale locale) {
+        return Importers.scope(who, locale);
     }
 }
