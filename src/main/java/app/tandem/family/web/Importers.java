@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 
 import app.tandem.directory.StaffEditor;
 import app.tandem.directory.Viewer;
+import app.tandem.family.roster.RosterImports;
 import app.tandem.family.roster.RosterScope;
 import app.tandem.system.NotFound;
 
@@ -36,8 +37,11 @@ final class Importers {
         return new RosterScope(editor, locale);
     }
 
-    static void describe(Model model, Kind kind) {
+    /** A running import's page, or only its status part, to the person who started it. */
+    static String job(RosterImports imports, Viewer who, String id, Kind kind, boolean statusOnly, Model model) {
+        model.addAttribute("job", imports.find(id, who.username()).orElseThrow(NotFound::answer));
         model.addAttribute("importTitle", kind.titleKey());
         model.addAttribute("importPath", kind.path());
+        return statusOnly ? "family/import-job :: status" : "family/import-job";
     }
 }

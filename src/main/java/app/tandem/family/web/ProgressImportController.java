@@ -25,7 +25,6 @@ import app.tandem.family.progress.ProgressImporter;
 import app.tandem.family.roster.ImportJob;
 import app.tandem.family.roster.RosterImports;
 import app.tandem.family.roster.RosterScope;
-import app.tandem.system.NotFound;
 
 /**
  * The progress data import: what tutoring providers export per student and week. Coordinators import for their
@@ -81,15 +80,11 @@ class ProgressImportController {
 
     @GetMapping("/family/progress/import/{id}")
     String job(Viewer who, @PathVariable String id, Model model) {
-        model.addAttribute("job", imports.find(id, who.username()).orElseThrow(NotFound::answer));
-        Importers.describe(model, Importers.PROGRESS);
-        return "family/import-job";
+        return Importers.job(imports, who, id, Importers.PROGRESS, false, model);
     }
 
     @GetMapping("/family/progress/import/{id}/status")
     String status(Viewer who, @PathVariable String id, Model model) {
-        model.addAttribute("job", imports.find(id, who.username()).orElseThrow(NotFound::answer));
-        Importers.describe(model, Importers.PROGRESS);
-        return "family/import-job :: status";
+        return Importers.job(imports, who, id, Importers.PROGRESS, true, model);
     }
 }
