@@ -9,6 +9,7 @@ import app.tandem.directory.District;
 import app.tandem.directory.ChangeSource;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
+import app.tandem.directory.SessionTargets;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.TermRow;
@@ -23,10 +24,21 @@ public class TermDesk {
 
     private final Terms terms;
     private final Schools schools;
+    private final SessionTargets targets;
 
-    TermDesk(Terms terms, Schools schools) {
+    TermDesk(Terms terms, Schools schools, SessionTargets targets) {
         this.terms = terms;
         this.schools = schools;
+        this.targets = targets;
+    }
+
+    /** Sessions a week the term's students should attend. */
+    public int sessionsTarget(long termId) {
+        return targets.of(termId);
+    }
+
+    public void setSessionsTarget(long termId, String text) {
+        targets.set(termId, text);
     }
 
     public List<TermRow> listing(Long districtId) {

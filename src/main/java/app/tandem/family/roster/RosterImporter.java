@@ -117,8 +117,8 @@ public class RosterImporter {
                 schoolsOutside(scope.districtId()), studentSchools(scope.districtId()), directory::account,
                 clock.today(), terms);
         check.read(file);
-        if (!check.errors.isEmpty()) {
-            return new Result(List.copyOf(check.errors), null);
+        if (!check.errors().isEmpty()) {
+            return new Result(check.errors(), null);
         }
         int total = check.rows;
         progress.at(Phase.IMPORTING, 0, total);

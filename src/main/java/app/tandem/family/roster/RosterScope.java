@@ -34,7 +34,7 @@ public record RosterScope(StaffEditor editor, Locale locale, boolean inviteNewSt
         return editor.manager();
     }
 
-    boolean mayChange(long schoolId) {
+    public boolean mayChange(long schoolId) {
         return editor.mayWorkAt(schoolId);
     }
 }

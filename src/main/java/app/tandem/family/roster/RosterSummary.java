@@ -16,13 +16,18 @@ public record RosterSummary(Map<String, Counts> byRecord) {
     }
 
     static RosterSummary empty() {
+        return of(RosterColumns.RECORDS);
+    }
+
+    /** Nothing counted yet, for an import whose rows are of these kinds. */
+    public static RosterSummary of(java.util.List<String> records) {
         Map<String, Counts> counts = new LinkedHashMap<>();
-        RosterColumns.RECORDS.forEach(r -> counts.put(r, new Counts(0, 0, 0)));
+        records.forEach(r -> counts.put(r, new Counts(0, 0, 0)));
         counts.put(TERMS, new Counts(0, 0, 0));
         return new RosterSummary(counts);
     }
 
-    void count(String record, Change change) {
+    public void count(String record, Change change) {
         Counts c = byRecord.get(record);
         byRecord.put(record, switch (change) {
             case ADDED -> new Counts(c.added() + 1, c.updated(), c.unchanged());
@@ -49,8 +54,8 @@ public record RosterSummary(Map<String, Counts> byRecord) {
     }
 
     private Stream<Counts> rows() {
-        return RosterColumns.RECORDS.stream().map(byRecord::get);
+        return byRecord.entrySet().stream().filter(e -> !TERMS.equals(e.getKey())).map(Map.Entry::getValue);
     }
 
-    enum Change { ADDED, UPDATED, UNCHANGED }
+    public enum Change { ADDED, UPDATED, UNCHANGED }
 }

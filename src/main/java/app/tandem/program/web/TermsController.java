@@ -186,6 +186,23 @@ class TermsController {
         }
     }
 
+    @PostMapping("/admin/terms/{termId}/sessions-target")
+    String changeSessionsTarget(Viewer who, @PathVariable long termId, @RequestParam(defaultValue = "") String sessionsTarget,
+                                Model model, RedirectAttributes redirect) {
+        TermRow row = row(who, termId);
+        try {
+            desk.setSessionsTarget(termId, sessionsTarget);
+            redirect.addFlashAttribute("notice", messages.text("terms.sessionsTarget.set", row.schoolName(),
+                    row.term().name()));
+            return "redirect:/admin/terms/" + termId;
+        } catch (InvalidInputException refused) {
+            FieldErrors errors = new FieldErrors();
+            errors.add(refused);
+            model.addAttribute("sessionsTarget", sessionsTarget);
+            return termPage(model, row, row.term().startsOn().toString(), row.term().endsOn().toString(), "", errors);
+        }
+    }
+
     private String page(Model model, Viewer who, TermForm form, FieldErrors errors) {
         Long district = districtOf(who);
         model.addAttribute("rows", desk.listing(district));
@@ -204,6 +221,9 @@ class TermsController {
         model.addAttribute("endsOn", endsOn);
         model.addAttribute("cancelReason", cancelReason);
         model.addAttribute("errors", errors);
+        if (!model.containsAttribute("sessionsTarget")) {
+            model.addAttribute("sessionsTarget", desk.sessionsTarget(row.term().id()));
+        }
         return "program/term";
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import app.tandem.forms.FormSubmission;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 import app.tandem.tasklist.Completion;
+import app.tandem.tasklist.FormDefaults;
 import app.tandem.tasklist.Notice;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
 import app.tandem.tasklist.TaskAccess;
@@ -52,10 +54,12 @@ class TaskController {
     private final TaskLabels labels;
     private final Messages messages;
     private final DistrictClock clock;
+    private final ObjectProvider<FormDefaults> defaults;
 
     TaskController(TaskAccess access, TaskWork work, FormCatalog forms, FormViews views,
                    TaskSubmissions submissions, TaskComments comments, ProcessContexts contexts, TaskLabels labels,
-                   Messages messages, DistrictClock clock) {
+                   Messages messages, DistrictClock clock, ObjectProvider<FormDefaults> defaults) {
+        this.defaults = defaults;
         this.access = access;
         this.work = work;
         this.forms = forms;
@@ -74,6 +78,7 @@ class TaskController {
         if (open != null) {
             FormSubmission blank = forms.forTask(open.task().processDefinitionId(), open.task().taskKey())
                     .map(FormSubmission::blank)
+                    .map(form -> proposed(form, open.task()))
                     .orElse(null);
             return openTask(worker, open, blank, null, model);
         }
@@ -154,6 +159,15 @@ class TaskController {
                 .orElse(List.of()));
         model.addAttribute("labels", labels);
         return "tasklist/completed";
+    }
+
+    /** What the features propose for a form nobody has filled in yet. */
+    private FormSubmission proposed(FormSubmission blank, TaskRecord task) {
+        FormSubmission shown = blank;
+        for (FormDefaults feature : defaults.orderedStream().toList()) {
+            shown = shown.proposing(feature.of(task));
+        }
+        return shown;
     }
 
     private String text(Notice notice) {
