@@ -16,7 +16,7 @@ public class DisclosureLog {
 
     private static final String SELECT = "select d.id, d.student_id, s.full_name as student_name, d.caregiver_id, "
             + "c.full_name as caregiver_name, d.kind, d.cycle_no, d.channel, d.language, d.disclosed_at, "
-            + "d.family_message_id, d.recorded_by from disclosure_log d join student s on s.id = d.student_id "
+            + "d.family_message_id, d.family_reply_id, d.recorded_by from disclosure_log d join student s on s.id = d.student_id "
             + "join caregiver c on c.id = d.caregiver_id ";
 
     private final JdbcClient jdbc;
@@ -37,6 +37,22 @@ public class DisclosureLog {
                         + "disclosed_at, family_message_id, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(studentId, message.caregiverId(), message.schoolId(), message.kind().name(), message.cycleNo(),
                         channel.name(), language, Timestamp.from(at), message.id(), recordedBy)
+                .update();
+    }
+
+    /** A liaison's answer to a family's mail, as a disclosure about the student it concerns. */
+    void recordAnswer(FamilyReply reply, long studentId, Instant at) {
+        int exists = jdbc.sql("select count(*) from disclosure_log where family_reply_id = ? and student_id = ?")
+                .params(reply.id(), studentId)
+                .query(Integer.class)
+                .single();
+        if (exists > 0) {
+            return;
+        }
+        jdbc.sql("insert into disclosure_log (student_id, caregiver_id, school_id, kind, channel, language, "
+                        + "disclosed_at, family_reply_id, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(studentId, reply.caregiverId(), reply.schoolId(), FamilyMessageKind.ANSWER.name(),
+                        Channel.EMAIL.name(), reply.language(), Timestamp.from(at), reply.id(), reply.answeredBy())
                 .update();
     }
 
@@ -64,7 +80,7 @@ public class DisclosureLog {
         return new Disclosure(rs.getLong("id"), rs.getLong("student_id"), rs.getString("student_name"),
                 rs.getLong("caregiver_id"), rs.getString("caregiver_name"),
                 FamilyMessageKind.valueOf(rs.getString("kind")), cycleNo, Channel.valueOf(rs.getString("channel")),
-                rs.getString("language"), rs.getTimestamp("disclosed_at").toInstant(), rs.getLong("family_message_id"),
-                rs.getString("recorded_by"));
+                rs.getString("language"), rs.getTimestamp("disclosed_at").toInstant(), rs.getObject("family_message_id", Long.class),
+                rs.getObject("family_reply_id", Long.class), rs.getString("recorded_by"));
     }
 }

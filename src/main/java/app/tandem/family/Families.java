@@ -87,6 +87,23 @@ public class Families {
         return childrenAtSchool(caregiverId, schoolId).stream().filter(l -> l.withheldOn(day).isEmpty()).toList();
     }
 
+    /** Caregivers on record with this address (in lower case), first on record first. */
+    public List<Caregiver> caregiversByEmail(String address) {
+        return jdbc.sql("select " + CAREGIVER + " from caregiver c where lower(c.email) = ? order by c.id")
+                .param(address)
+                .query(Families::caregiver)
+                .list();
+    }
+
+    /** The schools the caregiver's children go to. */
+    public List<Long> schoolsOfChildren(long caregiverId) {
+        return jdbc.sql("select distinct s.school_id from student_caregiver l join student s on s.id = l.student_id "
+                        + "where l.caregiver_id = ? order by s.school_id")
+                .param(caregiverId)
+                .query(Long.class)
+                .list();
+    }
+
     public void changeContact(long caregiverId, String email, String phone, Channel channel) {
         jdbc.sql("update caregiver set email = ?, phone = ?, preferred_channel = ? where id = ?")
                 .params(email, phone, channel.name(), caregiverId)

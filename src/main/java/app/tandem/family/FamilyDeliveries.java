@@ -19,8 +19,11 @@ class FamilyDeliveries {
     private final Families families;
     private final DisclosureLog log;
     private final DistrictClock clock;
+    private final FamilyReplies replies;
 
-    FamilyDeliveries(FamilyMessages messages, Families families, DisclosureLog log, DistrictClock clock) {
+    FamilyDeliveries(FamilyMessages messages, Families families, DisclosureLog log, DistrictClock clock,
+                     FamilyReplies replies) {
+        this.replies = replies;
         this.messages = messages;
         this.families = families;
         this.log = log;
@@ -39,6 +42,18 @@ class FamilyDeliveries {
 
     void delivered(long familyMessageId, Channel channel, String language, Instant at, String recordedBy) {
         delivered(familyMessageId, channel, language, at, clock.dayOf(java.util.Date.from(at)), recordedBy);
+    }
+
+    /** A liaison's answer reached the family: a disclosure about the student, or each child at the school. */
+    void answered(long replyId, Instant at) {
+        FamilyReply reply = replies.find(replyId).orElseThrow();
+        List<Long> students = reply.studentId() != null ? List.of(reply.studentId())
+                : reply.schoolId() == null ? List.of()
+                : families.childrenToTellAbout(reply.caregiverId(), reply.schoolId(), clock.dayOf(java.util.Date.from(at)))
+                        .stream().map(link -> link.student().id()).toList();
+        for (long studentId : students) {
+            log.recordAnswer(reply, studentId, at);
+        }
     }
 
     private List<Long> studentsIn(FamilyMessage message, LocalDate on) {

@@ -130,7 +130,7 @@ class TasklistOnPostgresTest {
     private String task(String id, Long school, List<String> groups, String assignee, int dueInDays) {
         Date due = Date.from(now.plus(dueInDays, ChronoUnit.DAYS));
         projection.insert(new OpenTaskProjection.Snapshot(id, "pi-" + id, "pd", "school-program", "holdCheckIn",
-                "Hold the progress check-in", school, groups, assignee, due, null, 50, Date.from(now)));
+                "Hold the progress check-in", school, null, groups, assignee, due, null, 50, Date.from(now)));
         return id;
     }
 
