@@ -63,7 +63,7 @@ class FamilyRepliesTest {
     @Autowired
     FamilyFixture families;
     @Autowired
-    FamilyMessages messages;
+    FamilyMail familyMail;
     @Autowired
     FamilyReplies replies;
     @Autowired
@@ -101,7 +101,7 @@ class FamilyRepliesTest {
         String liaison = liaison(program, "Rosa Diaz", "liaisons", "liaisons-es");
         Student student = families.student(program.school(), "Luis Ortega");
         Caregiver father = families.caregiver(student, "Jorge Ortega", "jorge@example.org", null, "es", Channel.EMAIL);
-        MimeMessage update = updateMailedTo(student, father);
+        MimeMessage update = familyMail.mailed(program, student, father, 1);
         String replyTo = ((InternetAddress) update.getReplyTo()[0]).getAddress();
         assertThat(replyTo).startsWith("replies+").endsWith("@tandem.localhost");
 
@@ -182,17 +182,6 @@ class FamilyRepliesTest {
                         .param("replyNote", "A parent at School 3: added her address."))
                 .andExpect(status().is3xxRedirection());
         assertThat(reply).isEnded().hasPassed(AnswerFamily.REPLY_SORTED_OUT);
-    }
-
-    private MimeMessage updateMailedTo(Student student, Caregiver caregiver) {
-        ProcessInstance pi = families.startUpdate(program, student, 1);
-        complete(task(CaregiverProcesses.DRAFT_UPDATE, pi), withVariables("subject", "reading", "standing",
-                "approaching", "atHome", "read-together", "win", "great-questions", "sessionsAttended", 7,
-                "teacherReview", false));
-        FamilyMessage message = messages.ofTerm(program.term().id()).stream()
-                .filter(m -> m.caregiverId() == caregiver.id()).findFirst().orElseThrow();
-        mailroom.deliver(outbox.find(messages.find(message.id()).orElseThrow().outboxMessageId()).orElseThrow());
-        return mailroom.receivedBy(caregiver.email()).get(0);
     }
 
     private String liaison(Program program, String name, String... groups) {
