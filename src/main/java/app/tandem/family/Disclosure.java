@@ -8,5 +8,6 @@ import java.time.Instant;
  */
 public record Disclosure(long id, long studentId, String studentName, long caregiverId, String caregiverName,
                          FamilyMessageKind kind, Integer cycleNo, Channel channel, String language,
-                         Instant disclosedAt, Long familyMessageId, Long familyReplyId, String recordedBy) {
+                         Instant disclosedAt, Long familyMessageId, Long familyReplyId, String recordedBy,
+                         long schoolId) {
 }

@@ -100,15 +100,15 @@ class FamilyRepliesTest {
     void shouldGiveAFamilysReplyToALiaisonWhoSpeaksTheirLanguageAndMailTheAnswer() throws Exception {
         String liaison = liaison(program, "Rosa Diaz", "liaisons", "liaisons-es");
         Student student = families.student(program.school(), "Luis Ortega");
-        Caregiver father = families.caregiver(student, "Jorge Ortega", "jorge@example.org", null, "es", Channel.EMAIL);
+        Caregiver father = families.caregiver(student, "Jorge Ortega", "jorge.replies@example.org", null, "es", Channel.EMAIL);
         MimeMessage update = familyMail.mailed(program, student, father, 1);
         String replyTo = ((InternetAddress) update.getReplyTo()[0]).getAddress();
         assertThat(replyTo).startsWith("replies+").endsWith("@tandem.localhost");
 
-        send("jorge@example.org", replyTo, "Re: " + update.getSubject(), "¿Puede Luis quedarse después de clase?");
+        send("jorge.replies@example.org", replyTo, "Re: " + update.getSubject(), "¿Puede Luis quedarse después de clase?");
 
         assertThat(readMailbox()).isEqualTo(1);
-        ProcessInstance reply = answerProcessOf("jorge@example.org");
+        ProcessInstance reply = answerProcessOf("jorge.replies@example.org");
         assertThat(reply).isWaitingAt(AnswerFamily.ANSWER_FAMILY);
         Task task = task(AnswerFamily.ANSWER_FAMILY, reply);
         assertThat(task).hasCandidateGroup("liaisons-es");
@@ -126,9 +126,9 @@ class FamilyRepliesTest {
                 .andExpect(status().is3xxRedirection());
 
         assertThat(reply).isEnded().hasPassed(AnswerFamily.SEND_ANSWER, AnswerFamily.FAMILY_ANSWERED);
-        OutboxMessage answer = outbox.search(null, MessageKind.FAMILY_ANSWER, "jorge@example.org", false, 5).get(0);
+        OutboxMessage answer = outbox.search(null, MessageKind.FAMILY_ANSWER, "jorge.replies@example.org", false, 5).get(0);
         mailroom.deliver(answer);
-        MimeMessage mailed = mailroom.receivedBy("jorge@example.org").stream()
+        MimeMessage mailed = mailroom.receivedBy("jorge.replies@example.org").stream()
                 .filter(m -> subject(m).startsWith("Re:")).findFirst().orElseThrow();
         assertThat(subject(mailed)).isEqualTo("Re: Informe de progreso de Luis Ortega");
         assertThat(CaregiverUpdateProcessTest.body(mailed)).contains("Sí, los martes hasta las 4.",
@@ -142,12 +142,12 @@ class FamilyRepliesTest {
     void shouldOfferTheSchoolsLiaisonsAReplyWhenNoOneSpeaksTheLanguage() throws Exception {
         liaison(program, "Ana Lee", "liaisons");
         Student student = families.student(program.school(), "Minh Tran");
-        Caregiver mother = families.caregiver(student, "Lan Tran", "lan.tran@example.org", null, "vi", Channel.EMAIL);
+        Caregiver mother = families.caregiver(student, "Lan Tran", "lan.replies@example.org", null, "vi", Channel.EMAIL);
 
-        send("lan.tran@example.org", "replies@tandem.localhost", "Câu hỏi", "Xin chào");
+        send("lan.replies@example.org", "replies@tandem.localhost", "Câu hỏi", "Xin chào");
 
         assertThat(readMailbox()).isEqualTo(1);
-        ProcessInstance reply = answerProcessOf("lan.tran@example.org");
+        ProcessInstance reply = answerProcessOf("lan.replies@example.org");
         assertThat(task(AnswerFamily.ANSWER_FAMILY, reply)).as("placed by the caregiver's address on record")
                 .hasCandidateGroup("liaisons");
         assertThat(replies.ofProcess(reply.getId()).orElseThrow())

@@ -93,7 +93,7 @@ class FamilyUnsubscribeTest {
     @Test
     void shouldStopAllMailAfterTheOneClickButtonAndWithholdTheMailAlreadyQueued() throws Exception {
         Student student = families.student(program.school(), "Ana Silva");
-        Caregiver mother = families.caregiver(student, "Maria Silva", "maria.silva@example.org", "312 555 0100", "en",
+        Caregiver mother = families.caregiver(student, "Maria Silva", "maria.unsubscribes@example.org", "312 555 0100", "en",
                 Channel.EMAIL);
         MimeMessage first = familyMail.mailed(program, student, mother, 1);
         String listUnsubscribe = FamilyMail.header(first, "List-Unsubscribe");
@@ -107,7 +107,7 @@ class FamilyUnsubscribeTest {
                 .andExpect(status().isOk());
 
         mailroom.deliver(queued);
-        assertThat(mailroom.receivedBy("maria.silva@example.org")).as("only the first update").hasSize(1);
+        assertThat(mailroom.receivedBy("maria.unsubscribes@example.org")).as("only the first update").hasSize(1);
         assertThat(outbox.find(queued.id()).orElseThrow().status()).isEqualTo(OutboxStatus.WITHHELD);
         assertThat(messages.find(familyMail.messageOf(program, mother, 2).id()).orElseThrow())
                 .extracting(FamilyMessage::status, FamilyMessage::withheldReason)
@@ -115,7 +115,7 @@ class FamilyUnsubscribeTest {
         assertThat(directory.caregiver(mother.id()).orElseThrow().preferredChannel()).isEqualTo(Channel.PHONE_CALL);
         ProcessInstance third = familyMail.draft(program, student, 3);
         assertThat(third).isWaitingAt(CaregiverProcesses.CALL_CAREGIVER);
-        assertThat(outbox.search(null, null, "maria.silva@example.org", false, 10)).hasSize(2);
+        assertThat(outbox.search(null, null, "maria.unsubscribes@example.org", false, 10)).hasSize(2);
 
         String coordinator = staffMember("coordinators");
         String page = mvc.perform(get("/family/opt-outs").with(as(coordinator, "coordinators")))
@@ -127,17 +127,17 @@ class FamilyUnsubscribeTest {
     void shouldUnsubscribeByTheLinkInTheMailOnlyOnceTheFamilyConfirmsUntilALiaisonRecordsANewConsent()
             throws Exception {
         Student student = families.student(program.school(), "Ben Ode");
-        Caregiver mother = families.caregiver(student, "Ada Ode", "ada.ode@example.org", null, "es", Channel.EMAIL);
+        Caregiver mother = families.caregiver(student, "Ada Ode", "ada.unsubscribes@example.org", null, "es", Channel.EMAIL);
         String link = linkInText(CaregiverUpdateProcessTest.body(familyMail.mailed(program, student, mother, 1)));
 
         String confirm = mvc.perform(get(path(link))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(confirm).contains("Stop email from the tutoring program?");
-        assertThat(optOuts.current("ada.ode@example.org")).as("opening the link changes nothing").isEmpty();
+        assertThat(optOuts.current("ada.unsubscribes@example.org")).as("opening the link changes nothing").isEmpty();
         String done = mvc.perform(post(path(link))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(done).contains("You are unsubscribed");
-        assertThat(optOuts.current("ada.ode@example.org")).isPresent();
+        assertThat(optOuts.current("ada.unsubscribes@example.org")).isPresent();
         assertThat(directory.caregiver(mother.id()).orElseThrow().preferredChannel())
                 .as("no phone number: a note home").isEqualTo(Channel.PAPER_NOTE);
 
@@ -146,7 +146,7 @@ class FamilyUnsubscribeTest {
                         .with(as(liaison, "liaisons")).param("note", "  "))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("How and when they gave it: say how the family gave its consent");
-        assertThat(optOuts.current("ada.ode@example.org")).isPresent();
+        assertThat(optOuts.current("ada.unsubscribes@example.org")).isPresent();
         mvc.perform(post("/family/opt-outs/" + mother.id() + "/consent").with(csrf())
                         .with(as(staffMember("teachers"), "teachers")).param("note", "Called on March 3"))
                 .andExpect(status().isNotFound());
@@ -155,16 +155,16 @@ class FamilyUnsubscribeTest {
                         .param("note", "Called on March 3, she wants email again"))
                 .andExpect(status().is3xxRedirection());
 
-        assertThat(optOuts.current("ada.ode@example.org")).isEmpty();
+        assertThat(optOuts.current("ada.unsubscribes@example.org")).isEmpty();
         assertThat(directory.caregiver(mother.id()).orElseThrow().preferredChannel()).isEqualTo(Channel.EMAIL);
         familyMail.mailed(program, student, mother, 2);
-        assertThat(mailroom.receivedBy("ada.ode@example.org")).hasSize(2);
+        assertThat(mailroom.receivedBy("ada.unsubscribes@example.org")).hasSize(2);
     }
 
     @Test
     void shouldChangeNothingForATamperedLinkAndSaySo() throws Exception {
         Student student = families.student(program.school(), "Cy Park");
-        Caregiver father = families.caregiver(student, "Jin Park", "jin.park@example.org", null, "en", Channel.EMAIL);
+        Caregiver father = families.caregiver(student, "Jin Park", "jin.tampered@example.org", null, "en", Channel.EMAIL);
         String link = path(linkInText(CaregiverUpdateProcessTest.body(familyMail.mailed(program, student, father, 1))));
         String otherSignature = link.substring(0, link.length() - 1) + (link.endsWith("a") ? "b" : "a");
         String otherMessage = link.replaceFirst("/unsubscribe/(\\d+)-", "/unsubscribe/9$1-");
@@ -177,7 +177,7 @@ class FamilyUnsubscribeTest {
                     .content("List-Unsubscribe=One-Click")).andExpect(status().isBadRequest());
         }
 
-        assertThat(optOuts.current("jin.park@example.org")).isEmpty();
+        assertThat(optOuts.current("jin.tampered@example.org")).isEmpty();
         assertThat(directory.caregiver(father.id()).orElseThrow().preferredChannel()).isEqualTo(Channel.EMAIL);
     }
 
