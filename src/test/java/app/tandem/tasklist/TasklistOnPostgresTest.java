@@ -55,7 +55,8 @@ class TasklistOnPostgresTest {
         jdbc.sql("create schema " + schema).update();
         jdbc.sql("set search_path to " + schema).update();
         try (Connection connection = dataSource.getConnection()) {
-            for (String migration : List.of("V1__directory.sql", "V2__program_evidence.sql", "V10__tasklist.sql")) {
+            for (String migration : List.of("V1__directory.sql", "V2__program_evidence.sql", "V10__tasklist.sql",
+                    "V20__outbox.sql", "V23__mail_replies_and_opt_outs.sql")) {
                 ScriptUtils.executeSqlScript(connection,
                         new FileSystemResource("src/main/resources/db/migration/" + migration));
             }
