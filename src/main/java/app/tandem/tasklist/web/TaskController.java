@@ -31,6 +31,7 @@ import app.tandem.tasklist.TaskLabels;
 import app.tandem.tasklist.TaskNotFoundException;
 import app.tandem.tasklist.TaskRecord;
 import app.tandem.tasklist.TaskSubmissions;
+import app.tandem.tasklist.TaskThread;
 import app.tandem.tasklist.TaskWork;
 import app.tandem.tasklist.form.FormViews;
 
@@ -55,11 +56,14 @@ class TaskController {
     private final Messages messages;
     private final DistrictClock clock;
     private final ObjectProvider<FormDefaults> defaults;
+    private final List<TaskThread> threads;
 
     TaskController(TaskAccess access, TaskWork work, FormCatalog forms, FormViews views,
                    TaskSubmissions submissions, TaskComments comments, ProcessContexts contexts, TaskLabels labels,
-                   Messages messages, DistrictClock clock, ObjectProvider<FormDefaults> defaults) {
+                   Messages messages, DistrictClock clock, ObjectProvider<FormDefaults> defaults,
+                   List<TaskThread> threads) {
         this.defaults = defaults;
+        this.threads = threads;
         this.access = access;
         this.work = work;
         this.forms = forms;
@@ -137,6 +141,7 @@ class TaskController {
         model.addAttribute("can", open.permissions());
         model.addAttribute("assigneeName", work.nameOf(task.assignee()));
         model.addAttribute("context", contexts.of(task));
+        model.addAttribute("thread", threadOf(task));
         model.addAttribute("comments", comments.of(task));
         model.addAttribute("colleagues", open.permissions().work() ? work.colleagues(worker, task) : List.of());
         model.addAttribute("fields", submission == null ? null : views.fields(submission, work.optionsFor(task)));
@@ -145,6 +150,10 @@ class TaskController {
         model.addAttribute("labels", labels);
         model.addAttribute("overdue", task.isOverdue(clock.now()));
         return "tasklist/task";
+    }
+
+    private List<TaskThread.Entry> threadOf(TaskRecord task) {
+        return threads.stream().flatMap(thread -> thread.of(task).stream()).toList();
     }
 
     private String completedTask(TaskRecord task, Model model) {
