@@ -1,19 +1,12 @@
 package app.tandem.campaign;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.stereotype.Component;
 
+import app.tandem.system.SigningKey;
 import app.tandem.system.TandemProperties;
 
 /**
@@ -24,7 +17,6 @@ import app.tandem.system.TandemProperties;
 @Component
 public class RsvpLinks {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Pattern TOKEN = Pattern.compile("(\\d{1,18})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})");
 
     /** What a token turned out to be. {@code invitationId} is known only when the signature holds. */
@@ -60,21 +52,13 @@ public class RsvpLinks {
         }
         long id = Long.parseLong(matcher.group(1));
         long expires = Long.parseLong(matcher.group(2));
-        byte[] expected = signature(id, expires).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, matcher.group(3).getBytes(StandardCharsets.US_ASCII))) {
+        if (!SigningKey.same(signature(id, expires), matcher.group(3))) {
             return Verdict.invalid();
         }
         return new Verdict(now.getEpochSecond() > expires ? Verdict.Status.EXPIRED : Verdict.Status.VALID, id);
     }
 
     private String signature(long invitationId, long expires) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret.key(), ALGORITHM));
-            byte[] digest = mac.doFinal(("rsvp:" + invitationId + ":" + expires).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return secret.key().urlSignature("rsvp:" + invitationId + ":" + expires);
     }
 }

@@ -38,8 +38,19 @@ class ProgramStandingListener {
             return;
         }
         Waypoint.at(execution.getCurrentActivityId())
+                .filter(waypoint -> !alignmentAfterTheStart(waypoint, execution))
                 .ifPresent(waypoint -> standings.save(
                         standing(waypoint, execution::getVariable, execution.getProcessInstanceId())));
+    }
+
+    /**
+     * The alignment meeting runs beside the term: one scheduled or recorded after the term began does not take
+     * the program back to its alignment phase.
+     */
+    private boolean alignmentAfterTheStart(Waypoint waypoint, DelegateExecution execution) {
+        return waypoint.phase() == Phase.ALIGNMENT
+                && execution.getVariable(Var.TERM_STARTS_AT) instanceof Date startsAt
+                && !clock.now().isBefore(startsAt.toInstant());
     }
 
     /** The standing a program has at a waypoint, read from its variables (ids, dates and counts only). */

@@ -214,8 +214,11 @@ class DemoDistrict implements ApplicationRunner {
             return;
         }
         LocalDate start = today.minusDays(84);
-        scheduleAndHold(pi, start.minusDays(12), start.plusDays(2), List.of("jbrooks", "lnguyen"));
+        schedule(pi, start.minusDays(12), start.plusDays(2), List.of("jbrooks", "lnguyen"));
+        timeline.fire(start.minusDays(1), pi, SchoolProgram.INTRODUCTION_DUE);
+        timeline.fire(start.minusDays(1), pi, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS);
         timeline.fire(start, pi, SchoolProgram.TERM_STARTS);
+        hold(pi, start.plusDays(2), List.of("jbrooks", "lnguyen"));
         for (int window = 0; window < 6; window++) {
             LocalDate opens = start.plusDays(14L * window);
             if (window == 2) {
@@ -265,16 +268,25 @@ class DemoDistrict implements ApplicationRunner {
         return launcher.start(term.id());
     }
 
+    /** Aligned before the start: recording the meeting introduces the program to the caregivers. */
     private void scheduleAndHold(String pi, LocalDate scheduledOn, LocalDate heldOn, List<String> attendees) {
+        schedule(pi, scheduledOn, heldOn, attendees);
+        hold(pi, heldOn, attendees);
+        timeline.fire(heldOn, pi, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS);
+    }
+
+    private void schedule(String pi, LocalDate scheduledOn, LocalDate meetingDay, List<String> invitees) {
         timeline.complete(scheduledOn, pi, SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, "coordinator", Map.of(
-                "alignmentMeetingDate", heldOn.toString(),
-                "invitees", json(attendees)));
+                "alignmentMeetingDate", meetingDay.toString(),
+                "invitees", json(invitees)));
+    }
+
+    private void hold(String pi, LocalDate heldOn, List<String> attendees) {
         timeline.complete(heldOn, pi, SchoolProgram.HOLD_ALIGNMENT_MEETING, "coordinator", Map.of(
                 "heldOn", heldOn.toString(),
                 "attendees", json(attendees),
                 "alignmentPoints", json(List.of("instructional-materials", "schedule", "data-sharing")),
                 "notes", "Tutoring sits in the intervention block; teachers share unit plans every two weeks."));
-        timeline.fire(heldOn, pi, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS);
     }
 
     private void holdCheckIn(String pi, LocalDate heldOn, List<String> attendees, int studentsDiscussed) {

@@ -1,6 +1,6 @@
 package app.tandem.directory;
 
-/** Where a change to a person's account was made. */
+/** Where an administrative change was made. */
 public enum ChangeSource {
     /** A roster file. */
     IMPORT,
@@ -12,6 +12,6 @@ public enum ChangeSource {
     SETUP;
 
     public String messageKey() {
-        return "staffChange.source." + name();
+        return "changeLog.source." + name();
     }
 }

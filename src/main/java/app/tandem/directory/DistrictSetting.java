@@ -8,8 +8,9 @@ import java.util.Locale;
  */
 public enum DistrictSetting {
     ALIGNMENT_SCHEDULE_LEAD("tandem.program.alignment-schedule-lead", false),
-    ALIGNMENT_REMINDER_LEAD("tandem.program.alignment-reminder-lead", false),
+    REMINDER_LEAD("tandem.notify.reminder-lead", false),
     OVERDUE_ESCALATION_AFTER("tandem.program.overdue-escalation-after", false),
+    MANAGER_ESCALATION_AFTER("tandem.notify.manager-escalation-after", false),
     IMPACT_SUMMARY_WITHIN("tandem.program.impact-summary-within", false),
     CLOSE_OUT_WITHIN("tandem.program.close-out-within", false),
     DEFAULT_CHECK_IN_CADENCE("tandem.program.default-check-in-cadence", true),

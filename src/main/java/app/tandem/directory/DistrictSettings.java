@@ -35,14 +35,22 @@ public class DistrictSettings {
         return period(districtId, DistrictSetting.ALIGNMENT_SCHEDULE_LEAD);
     }
 
-    /** How long before the alignment meeting's day the coordinators are reminded. */
-    public Period alignmentReminderLead(Long districtId) {
-        return period(districtId, DistrictSetting.ALIGNMENT_REMINDER_LEAD);
+    /** How long before a task's due day the people on it are reminded. */
+    public Period reminderLead(Long districtId) {
+        return period(districtId, DistrictSetting.REMINDER_LEAD);
     }
 
-    /** How long after the meeting's day an unrecorded meeting goes to a manager. */
+    /**
+     * How long after its due day an open task goes to the school leader (and an unrecorded alignment meeting to
+     * a manager's follow-up).
+     */
     public Period overdueEscalationAfter(Long districtId) {
         return period(districtId, DistrictSetting.OVERDUE_ESCALATION_AFTER);
+    }
+
+    /** How much longer after the school leader was told an open task goes to the district's managers. */
+    public Period managerEscalationAfter(Long districtId) {
+        return period(districtId, DistrictSetting.MANAGER_ESCALATION_AFTER);
     }
 
     public Period impactSummaryWithin(Long districtId) {

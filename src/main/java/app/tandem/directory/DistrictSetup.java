@@ -27,12 +27,15 @@ public class DistrictSetup {
     private final DistrictSettings settings;
     private final StaffDirectory staff;
     private final Messages messages;
+    private final ChangeLog changes;
 
-    DistrictSetup(Schools schools, DistrictSettings settings, StaffDirectory staff, Messages messages) {
+    DistrictSetup(Schools schools, DistrictSettings settings, StaffDirectory staff, Messages messages,
+                  ChangeLog changes) {
         this.schools = schools;
         this.settings = settings;
         this.staff = staff;
         this.messages = messages;
+        this.changes = changes;
     }
 
     /** An operator who signs in to an install without a district is led to set one up; nobody else can. */
@@ -60,6 +63,7 @@ public class DistrictSetup {
         Checked checked = checked(entry, true);
         District district = schools.addDistrict(entry.code().strip(), checked.name(), checked.zone());
         settings.save(district.id(), checked.year(), checked.chosen());
+        log(district, null, checked, operator, ChangeSource.PAGE);
         if (staff.byUsername(operator).isEmpty()) {
             staff.enrol(operator, district.id(), language, operator, ChangeSource.PAGE);
         }
@@ -67,13 +71,44 @@ public class DistrictSetup {
     }
 
     @Transactional
-    public void change(long districtId, DistrictEntry entry) {
+    public void change(long districtId, DistrictEntry entry, String changedBy, ChangeSource source) {
         Checked checked = checked(entry, false);
+        District district = schools.districtById(districtId).orElseThrow();
+        Checked before = new Checked(district.name(), district.timeZone(),
+                settings.programYear(districtId).orElse(null), settings.chosen(districtId));
         schools.changeDistrict(districtId, checked.name(), checked.zone());
         settings.save(districtId, checked.year(), checked.chosen());
+        log(district, before, checked, changedBy, source);
     }
 
     private record Checked(String name, ZoneId zone, ProgramYear year, Map<DistrictSetting, Period> chosen) {
+    }
+
+    /**
+     * Logs each part of the district that changed. A setting the district did not choose is logged as empty: it
+     * follows Tandem's default.
+     *
+     * @param before null for a new district
+     */
+    private void log(District district, Checked before, Checked after, String changedBy, ChangeSource source) {
+        ChangeSubject subject = ChangeSubject.district(district);
+        changes.log(subject, ChangedField.NAME, before == null ? null : before.name(), after.name(), changedBy, source);
+        changes.log(subject, ChangedField.TIME_ZONE, before == null ? null : before.zone().getId(),
+                after.zone().getId(), changedBy, source);
+        changes.log(subject, ChangedField.PROGRAM_YEAR, before == null ? null : text(before.year()),
+                text(after.year()), changedBy, source);
+        for (DistrictSetting setting : DistrictSetting.values()) {
+            changes.log(subject, ChangedField.of(setting), before == null ? null : text(before.chosen().get(setting)),
+                    text(after.chosen().get(setting)), changedBy, source);
+        }
+    }
+
+    private static String text(ProgramYear year) {
+        return year == null ? null : year.name() + " " + year.startsOn() + "/" + year.endsOn();
+    }
+
+    private static String text(Period period) {
+        return period == null ? null : period.toString();
     }
 
     private Checked checked(DistrictEntry entry, boolean isNew) {

@@ -23,10 +23,12 @@ public class Schools {
 
     private final JdbcClient jdbc;
     private final Messages messages;
+    private final ChangeLog changes;
 
-    public Schools(JdbcClient jdbc, Messages messages) {
+    public Schools(JdbcClient jdbc, Messages messages, ChangeLog changes) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.changes = changes;
     }
 
     public Optional<District> districtByCode(String code) {
@@ -97,11 +99,21 @@ public class Schools {
                 .list();
     }
 
+    /** A school Tandem adds itself (the demo district, tests' fixtures). */
+    @Transactional
     public School add(long districtId, String code, String name) {
+        return add(districtId, code, name, StaffDirectory.TANDEM, ChangeSource.SETUP);
+    }
+
+    /** A school whose code and name were checked already; logged. */
+    @Transactional
+    public School add(long districtId, String code, String name, String changedBy, ChangeSource source) {
         jdbc.sql("insert into school (district_id, code, name) values (?, ?, ?)")
                 .params(districtId, code, name)
                 .update();
-        return byCode(code).orElseThrow();
+        School school = byCode(code).orElseThrow();
+        changes.log(ChangeSubject.school(school), ChangedField.NAME, null, name, changedBy, source);
+        return school;
     }
 
     /** The district's schools, open and closed, with how many terms each has had. */
@@ -125,7 +137,7 @@ public class Schools {
 
     /** A new school of the district, checked first: a usable code no school of any district has, and a name. */
     @Transactional
-    public School open(long districtId, String code, String name) {
+    public School open(long districtId, String code, String name, String changedBy, ChangeSource source) {
         String wanted = code == null ? "" : code.strip();
         if (!Codes.usable(wanted)) {
             throw messages.invalid("schoolCode", "invalid.code", wanted);
@@ -135,23 +147,38 @@ public class Schools {
             throw messages.invalid("schoolCode", "invalid.schoolCodeTaken", wanted);
         }
         try {
-            return add(districtId, wanted, named);
+            return add(districtId, wanted, named, changedBy, source);
         } catch (DuplicateKeyException e) {
             throw messages.invalid("schoolCode", "invalid.schoolCodeTaken", wanted);
         }
     }
 
-    public void rename(long schoolId, String name) {
-        jdbc.sql("update school set name = ? where id = ?").params(checkedName(name), schoolId).update();
+    @Transactional
+    public void rename(long schoolId, String name, String changedBy, ChangeSource source) {
+        String named = checkedName(name);
+        School school = byId(schoolId).orElseThrow();
+        jdbc.sql("update school set name = ? where id = ?").params(named, schoolId).update();
+        changes.log(ChangeSubject.school(school), ChangedField.NAME, school.name(), named, changedBy, source);
     }
 
     /** The school keeps its terms and their evidence; it takes no new term until it is reopened. */
-    public void close(long schoolId, LocalDate day) {
-        jdbc.sql("update school set closed_on = ? where id = ? and closed_on is null").params(day, schoolId).update();
+    @Transactional
+    public void close(long schoolId, LocalDate day, String changedBy, ChangeSource source) {
+        if (jdbc.sql("update school set closed_on = ? where id = ? and closed_on is null").params(day, schoolId)
+                .update() == 1) {
+            changes.log(ChangeSubject.school(byId(schoolId).orElseThrow()), ChangedField.CLOSED, null,
+                    day.toString(), changedBy, source);
+        }
     }
 
-    public void reopen(long schoolId) {
-        jdbc.sql("update school set closed_on = null where id = ?").param(schoolId).update();
+    @Transactional
+    public void reopen(long schoolId, String changedBy, ChangeSource source) {
+        Optional<LocalDate> closedOn = closedOn(schoolId);
+        if (closedOn.isPresent() && jdbc.sql("update school set closed_on = null where id = ? "
+                + "and closed_on is not null").param(schoolId).update() == 1) {
+            changes.log(ChangeSubject.school(byId(schoolId).orElseThrow()), ChangedField.CLOSED,
+                    closedOn.get().toString(), null, changedBy, source);
+        }
     }
 
     private String checkedName(String name) {

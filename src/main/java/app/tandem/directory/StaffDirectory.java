@@ -27,9 +27,9 @@ public class StaffDirectory {
 
     private final JdbcClient jdbc;
     private final IdentityService identity;
-    private final StaffChanges changes;
+    private final ChangeLog changes;
 
-    public StaffDirectory(JdbcClient jdbc, IdentityService identity, StaffChanges changes) {
+    public StaffDirectory(JdbcClient jdbc, IdentityService identity, ChangeLog changes) {
         this.jdbc = jdbc;
         this.identity = identity;
         this.changes = changes;
@@ -77,7 +77,7 @@ public class StaffDirectory {
             }
             identity.createMembership(member.username(), group);
         }
-        changes.record(null, account(member.username()).orElseThrow(), changedBy, source);
+        changes.recordAccount(null, account(member.username()).orElseThrow(), changedBy, source);
         return member;
     }
 
@@ -96,7 +96,7 @@ public class StaffDirectory {
         jdbc.sql("insert into staff_member (" + COLUMNS + ") values (?, ?, ?, ?, ?)")
                 .params(username, districtId, name.isEmpty() ? username : name, email, language)
                 .update();
-        changes.record(before, account(username).orElseThrow(), changedBy, source);
+        changes.recordAccount(before, account(username).orElseThrow(), changedBy, source);
     }
 
     private static String blankIfNull(String text) {
@@ -175,8 +175,8 @@ public class StaffDirectory {
     @Transactional
     public void changeEmail(String username, String email, String changedBy, ChangeSource source) {
         Optional<StaffMember> before = byUsername(username);
-        before.ifPresent(member -> changes.log(username, member.districtId(), StaffField.EMAIL, member.email(), email,
-                changedBy, source));
+        before.ifPresent(member -> changes.log(ChangeSubject.staff(username, member.districtId()), ChangedField.EMAIL,
+                member.email(), email, changedBy, source));
         jdbc.sql("update staff_member set email = ? where username = ?").params(email, username).update();
         User user = identity.createUserQuery().userId(username).singleResult();
         if (user != null) {
@@ -204,8 +204,8 @@ public class StaffDirectory {
         StaffMember member = byUsername(username).orElseThrow();
         boolean was = isActive(username);
         jdbc.sql("update staff_member set active = ? where username = ?").params(active, username).update();
-        changes.log(username, member.districtId(), StaffField.ACTIVE, String.valueOf(was), String.valueOf(active),
-                changedBy, source);
+        changes.log(ChangeSubject.staff(username, member.districtId()), ChangedField.ACTIVE, String.valueOf(was),
+                String.valueOf(active), changedBy, source);
     }
 
     /** Whose address this is, ignoring case: one address belongs to one account. */

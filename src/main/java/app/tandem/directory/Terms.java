@@ -26,13 +26,16 @@ public class Terms {
     private final Messages messages;
     private final DistrictSettings settings;
     private final DistrictClock clock;
+    private final ChangeLog changes;
 
-    public Terms(JdbcClient jdbc, Schools schools, Messages messages, DistrictSettings settings, DistrictClock clock) {
+    public Terms(JdbcClient jdbc, Schools schools, Messages messages, DistrictSettings settings, DistrictClock clock,
+                 ChangeLog changes) {
         this.jdbc = jdbc;
         this.schools = schools;
         this.messages = messages;
         this.settings = settings;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** The check-in cadence a new term of the district gets when none is given. */
@@ -45,7 +48,7 @@ public class Terms {
      * names the school it is about. Nothing is planned unless all are.
      */
     @Transactional
-    public List<Term> planAll(List<TermPlan> plans) {
+    public List<Term> planAll(List<TermPlan> plans, String changedBy, ChangeSource source) {
         for (int i = 0; i < plans.size(); i++) {
             TermPlan plan = plans.get(i);
             try {
@@ -60,18 +63,29 @@ public class Terms {
                 throw new InvalidInputException(refused.field(), school + " — " + refused.getMessage());
             }
         }
-        return plans.stream().map(this::plan).toList();
+        return plans.stream().map(plan -> plan(plan, changedBy, source)).toList();
+    }
+
+    /** A term Tandem plans itself (the demo district, tests' fixtures). */
+    @Transactional
+    public Term plan(TermPlan plan) {
+        return plan(plan, StaffDirectory.TANDEM, ChangeSource.SETUP);
     }
 
     @Transactional
-    public Term plan(TermPlan plan) {
+    public Term plan(TermPlan plan, String changedBy, ChangeSource source) {
         Period cadence = validate(plan);
         jdbc.sql("insert into school_term (school_id, code, name, starts_on, ends_on, check_in_cadence) "
                         + "values (?, ?, ?, ?, ?, ?)")
                 .params(plan.schoolId(), plan.code(), plan.name().strip(), plan.startsOn(), plan.endsOn(),
                         cadence.toString())
                 .update();
-        return bySchoolAndCode(plan.schoolId(), plan.code()).orElseThrow();
+        Term term = bySchoolAndCode(plan.schoolId(), plan.code()).orElseThrow();
+        ChangeSubject subject = subject(term);
+        changes.log(subject, ChangedField.NAME, null, term.name(), changedBy, source);
+        changes.log(subject, ChangedField.DATES, null, dates(term.startsOn(), term.endsOn()), changedBy, source);
+        changes.log(subject, ChangedField.CHECK_IN_CADENCE, null, term.checkInCadence().toString(), changedBy, source);
+        return term;
     }
 
     /** Refuses the first thing wrong with the plan, naming its field; returns the parsed cadence. */
@@ -81,6 +95,19 @@ public class Terms {
         if (schools.closedOn(school.id()).isPresent()) {
             throw messages.invalid("schoolId", "invalid.schoolClosed", school.name());
         }
+        Period cadence = validateShape(plan, school.districtId());
+        if (bySchoolAndCode(plan.schoolId(), plan.code()).isPresent()) {
+            throw messages.invalid("termCode", "invalid.termExists", plan.code());
+        }
+        refuseOverlap(plan.schoolId(), null, plan.startsOn(), plan.endsOn());
+        return cadence;
+    }
+
+    /**
+     * What a plan must be whatever its school's other terms: a code, a name, a last day after the first, a cadence
+     * (the district's default when it names none). All a school that is not in Tandem yet can be checked for.
+     */
+    public Period validateShape(TermPlan plan, long districtId) {
         if (!Codes.usable(plan.code())) {
             throw messages.invalid("termCode", "invalid.code", plan.code());
         }
@@ -96,13 +123,8 @@ public class Terms {
         if (!plan.endsOn().isAfter(plan.startsOn())) {
             throw messages.invalid("endsOn", "invalid.termEndsBeforeStart", plan.startsOn(), plan.endsOn());
         }
-        Period cadence = plan.checkInCadence() == null ? settings.defaultCheckInCadence(school.districtId())
+        return plan.checkInCadence() == null ? settings.defaultCheckInCadence(districtId)
                 : parseCadence(plan.checkInCadence());
-        if (bySchoolAndCode(plan.schoolId(), plan.code()).isPresent()) {
-            throw messages.invalid("termCode", "invalid.termExists", plan.code());
-        }
-        refuseOverlap(plan.schoolId(), null, plan.startsOn(), plan.endsOn());
-        return cadence;
     }
 
     /** A school runs one term at a time: no dates may overlap another term of it that is not cancelled. */
@@ -122,7 +144,7 @@ public class Terms {
 
     /** New first and last days, checked as a plan's are; the caller decides what a running program allows. */
     @Transactional
-    public void changeDates(long termId, LocalDate startsOn, LocalDate endsOn) {
+    public void changeDates(long termId, LocalDate startsOn, LocalDate endsOn, String changedBy, ChangeSource source) {
         Term term = byId(termId).orElseThrow(() -> messages.invalid("termId", "invalid.unknownTerm", termId));
         if (startsOn == null) {
             throw messages.invalid("startsOn", "invalid.required");
@@ -137,19 +159,30 @@ public class Terms {
         jdbc.sql("update school_term set starts_on = ?, ends_on = ? where id = ?")
                 .params(startsOn, endsOn, termId)
                 .update();
+        changes.log(subject(term), ChangedField.DATES, dates(term.startsOn(), term.endsOn()), dates(startsOn, endsOn),
+                changedBy, source);
     }
 
     /**
      * Marks the term cancelled, once; a program being started at the same moment holds the row, so
      * afterwards {@link #programOf} tells whether there is a program to end.
      *
+     * The log says when; the reason stays with the term, where the term page shows it.
+     *
      * @return false when the term was cancelled already
      */
-    public boolean cancel(long termId, String reason, String by) {
-        return jdbc.sql("update school_term set cancelled_on = ?, cancelled_by = ?, cancel_reason = ? "
+    @Transactional
+    public boolean cancel(long termId, String reason, String by, ChangeSource source) {
+        LocalDate today = clock.today();
+        boolean cancelled = jdbc.sql("update school_term set cancelled_on = ?, cancelled_by = ?, cancel_reason = ? "
                         + "where id = ? and cancelled_on is null")
-                .params(clock.today(), by, reason, termId)
+                .params(today, by, reason, termId)
                 .update() == 1;
+        if (cancelled) {
+            changes.log(subject(byId(termId).orElseThrow()), ChangedField.CANCELLED, null, today.toString(), by,
+                    source);
+        }
+        return cancelled;
     }
 
     public Optional<TermCancellation> cancellation(long termId) {
@@ -258,6 +291,16 @@ public class Terms {
                 .param(schoolId)
                 .query(this::term)
                 .list();
+    }
+
+    /** The term's subject in the audit log, keyed by its school's code and its own. */
+    private ChangeSubject subject(Term term) {
+        return ChangeSubject.term(schools.byId(term.schoolId()).orElseThrow(), term);
+    }
+
+    /** A term's dates as the audit log writes them: an ISO-8601 interval, first day/last day. */
+    private static String dates(LocalDate startsOn, LocalDate endsOn) {
+        return startsOn + "/" + endsOn;
     }
 
     private Term term(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -87,6 +87,58 @@ public class Families {
         return childrenAtSchool(caregiverId, schoolId).stream().filter(l -> l.withheldOn(day).isEmpty()).toList();
     }
 
+    /** Caregivers on record with this address (in lower case), first on record first. */
+    public List<Caregiver> caregiversByEmail(String address) {
+        return jdbc.sql("select " + CAREGIVER + " from caregiver c where lower(c.email) = ? order by c.id")
+                .param(address)
+                .query(Families::caregiver)
+                .list();
+    }
+
+    /** The schools the caregiver's children go to. */
+    public List<Long> schoolsOfChildren(long caregiverId) {
+        return jdbc.sql("select distinct s.school_id from student_caregiver l join student s on s.id = l.student_id "
+                        + "where l.caregiver_id = ? order by s.school_id")
+                .param(caregiverId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The address unsubscribed: email becomes a call when there is a phone number, else a note home. */
+    void recordOptOut(long caregiverId, java.time.Instant at, String source, Channel channel) {
+        jdbc.sql("update caregiver set email_opted_out_at = ?, email_opt_out_source = ?, preferred_channel = ?, "
+                        + "consent_recorded_at = null, consent_recorded_by = null where id = ?")
+                .params(java.sql.Timestamp.from(at), source, channel.name(), caregiverId)
+                .update();
+    }
+
+    /** A liaison recorded the caregiver's new consent to email. */
+    void recordConsent(long caregiverId, java.time.Instant at, String by) {
+        jdbc.sql("update caregiver set email_opted_out_at = null, email_opt_out_source = null, preferred_channel = ?, "
+                        + "consent_recorded_at = ?, consent_recorded_by = ? where id = ?")
+                .params(Channel.EMAIL.name(), java.sql.Timestamp.from(at), by, caregiverId)
+                .update();
+    }
+
+    void changeChannel(long caregiverId, Channel channel) {
+        jdbc.sql("update caregiver set preferred_channel = ? where id = ?").params(channel.name(), caregiverId).update();
+    }
+
+    /** Caregivers of children at these schools whose address unsubscribed, most recent first. */
+    public List<OptedOutCaregiver> optedOutAt(java.util.Collection<Long> schoolIds) {
+        if (schoolIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + CAREGIVER + ", c.email_opted_out_at, c.email_opt_out_source from caregiver c "
+                        + "where c.email_opted_out_at is not null and exists (select 1 from student_caregiver l "
+                        + "join student s on s.id = l.student_id where l.caregiver_id = c.id and s.school_id in (:schools)) "
+                        + "order by c.email_opted_out_at desc, c.id")
+                .param("schools", schoolIds)
+                .query((rs, n) -> new OptedOutCaregiver(caregiver(rs, n), rs.getTimestamp("email_opted_out_at").toInstant(),
+                        rs.getString("email_opt_out_source")))
+                .list();
+    }
+
     public void changeContact(long caregiverId, String email, String phone, Channel channel) {
         jdbc.sql("update caregiver set email = ?, phone = ?, preferred_channel = ? where id = ?")
                 .params(email, phone, channel.name(), caregiverId)

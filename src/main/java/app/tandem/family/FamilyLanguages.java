@@ -22,11 +22,14 @@ public class FamilyLanguages {
     private final FamilySettings settings;
     private final FamilyMessages messages;
     private final CaregiverUpdates updates;
+    private final FamilyReplies replies;
 
-    FamilyLanguages(FamilySettings settings, FamilyMessages messages, CaregiverUpdates updates) {
+    FamilyLanguages(FamilySettings settings, FamilyMessages messages, CaregiverUpdates updates,
+                    FamilyReplies replies) {
         this.settings = settings;
         this.messages = messages;
         this.updates = updates;
+        this.replies = replies;
     }
 
     /** A language tag as Tandem stores it (such as es, vi, zh), or empty when it is not one. */
@@ -53,6 +56,16 @@ public class FamilyLanguages {
     public String translatorsOf(Object translationId) {
         Translation translation = updates.translation(((Number) translationId).longValue()).orElseThrow();
         return liaisonGroup(translation.language());
+    }
+
+    /**
+     * The liaisons who answer this family's mail: those who speak the caregiver's language at the school (or in the
+     * district, for mail of no school), else every liaison there, so no reply waits for a group with no one in it.
+     */
+    public String answerersOf(Object replyId) {
+        FamilyReply reply = replies.find(((Number) replyId).longValue()).orElseThrow();
+        String speakers = liaisonGroup(reply.language());
+        return replies.anyoneIn(speakers, reply.schoolId(), reply.districtId()) ? speakers : Role.LIAISON.groupId();
     }
 
     /** The liaisons who can call this message's caregiver in their language. */

@@ -110,8 +110,7 @@ public class FamilyLetters {
         School school = schools.byId(message.schoolId()).orElseThrow();
         Locale locale = Locale.forLanguageTag(language);
         Recipient recipient = new Recipient(null, caregiver.fullName(), caregiver.email(), language);
-        String direction = "ar".equals(language) || "he".equals(language) || "fa".equals(language)
-                || "ur".equals(language) ? "rtl" : "ltr";
+        String direction = direction(language);
         if (message.kind() == FamilyMessageKind.PROGRESS_UPDATE) {
             Student student = families.student(message.studentId()).orElseThrow();
             CaregiverUpdates.Update update = updates.find(message.updateId()).orElseThrow();
@@ -135,6 +134,12 @@ public class FamilyLetters {
                 "contacts", contacts(message.schoolId(), message.preferredLanguage())));
         return composer.compose(idempotencyKey(message.id()), MessageKind.CAREGIVER_INTRODUCTION, recipient,
                 new Object[] {school.name()}, model, null);
+    }
+
+    /** Which way a letter in the language reads. */
+    static String direction(String language) {
+        return "ar".equals(language) || "he".equals(language) || "fa".equals(language) || "ur".equals(language)
+                ? "rtl" : "ltr";
     }
 
     /** Who families can reach at the school: a coordinator, and a liaison who speaks their language if any. */

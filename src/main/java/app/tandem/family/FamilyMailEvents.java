@@ -34,6 +34,8 @@ class FamilyMailEvents {
                 .ifPresent(message -> deliveries.delivered(message.id(), Channel.EMAIL,
                         message.language() == null ? message.preferredLanguage() : message.language(),
                         clock.now(), null));
+        AnswerFamily.replyIdOf(event.idempotencyKey())
+                .ifPresent(replyId -> deliveries.answered(replyId, clock.now()));
     }
 
     @EventListener

@@ -98,6 +98,13 @@ public class FamilyMessages {
                 .update();
     }
 
+    /** A queued email not sent after all, with why. */
+    void markWithheld(long id, WithheldReason reason) {
+        jdbc.sql("update family_message set status = ?, withheld_reason = ? where id = ? and status = ?")
+                .params(FamilyMessageStatus.WITHHELD.name(), reason.name(), id, FamilyMessageStatus.QUEUED.name())
+                .update();
+    }
+
     /** @return whether this call recorded it (false when it was already delivered) */
     boolean markDelivered(long id, Channel channel, String language, Instant at, LocalDate on, String recordedBy) {
         return jdbc.sql("update family_message set status = ?, channel = ?, language = ?, delivered_at = ?, "

@@ -15,11 +15,11 @@ import app.tandem.system.ProcessVariables;
 @Component("recordUpdateDraft")
 class RecordUpdateDraft implements TaskListener {
 
-    static final String SUBJECT = "subject";
-    static final String STANDING = "standing";
-    static final String AT_HOME = "atHome";
-    static final String WIN = "win";
-    static final String SESSIONS_ATTENDED = "sessionsAttended";
+    static final String SUBJECT = UpdateDraft.SUBJECT;
+    static final String STANDING = UpdateDraft.STANDING;
+    static final String AT_HOME = UpdateDraft.AT_HOME;
+    static final String WIN = UpdateDraft.WIN;
+    static final String SESSIONS_ATTENDED = UpdateDraft.SESSIONS_ATTENDED;
 
     private final SubmittedForms forms;
     private final CaregiverUpdates updates;

@@ -51,6 +51,11 @@ public class FormCatalog {
                         : Optional.ofNullable(shipped.get(ref.key())));
     }
 
+    /** A form as Tandem ships it ({@code forms/}), for what reads its options outside a task. */
+    public Optional<FormSchema> shipped(String formId) {
+        return Optional.ofNullable(shipped.get(formId));
+    }
+
     private Optional<FormRef> refOf(String processDefinitionId, String taskKey) {
         ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
         if (!(repository.getBpmnModelInstance(processDefinitionId).getModelElementById(taskKey) instanceof UserTask task)) {

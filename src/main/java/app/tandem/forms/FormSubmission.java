@@ -28,6 +28,18 @@ public record FormSubmission(FormSchema form, Map<String, List<String>> entered,
         return new FormSubmission(form, entered, more, variables, values);
     }
 
+    /** The same unsubmitted form showing these values (per key of its inputs) instead of the defaults. */
+    public FormSubmission proposing(Map<String, List<String>> proposed) {
+        Map<String, List<String>> shown = new LinkedHashMap<>(entered);
+        for (FormComponent input : form.inputs()) {
+            List<String> values = proposed.get(input.key());
+            if (values != null && !values.isEmpty()) {
+                shown.put(input.key(), List.copyOf(values));
+            }
+        }
+        return new FormSubmission(form, shown, errors, variables, values);
+    }
+
     /** A form that has not been submitted yet: each input shows its default value. */
     public static FormSubmission blank(FormSchema form) {
         Map<String, List<String>> entered = new LinkedHashMap<>();

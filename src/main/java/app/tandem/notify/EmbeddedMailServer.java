@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -15,7 +16,8 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * An SMTP server inside Tandem (GreenMail), so a fresh machine can send and show mail with nothing
  * installed. Never in the prod profile. Stopping and starting it keeps its port, so messages queued
- * meanwhile go out to the same place once it is back.
+ * meanwhile go out to the same place once it is back. When Tandem reads a replies mailbox, the server
+ * also serves it over IMAP, delivering plus-addressed mail (replies+TOKEN@...) to it as a real mailbox would.
  */
 @Component
 @Profile("!prod")
@@ -26,29 +28,48 @@ public class EmbeddedMailServer implements DisposableBean {
     private static final long STARTUP_TIMEOUT_MS = 30_000;
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
+    private final InboxSettings inbox;
     private GreenMail server;
     private int port;
+    private int imapPort;
 
-    EmbeddedMailServer(MailSettings settings) {
-        ServerSetup setup = setup(settings.embedded().port());
-        server = new GreenMail(settings.embedded().port() == 0 ? setup.dynamicPort() : setup);
+    EmbeddedMailServer(MailSettings settings, InboxSettings inbox) {
+        this.inbox = inbox;
+        server = greenMail(settings.embedded().port(), settings.embedded().imapPort());
         server.start();
         port = server.getSmtp().getPort();
+        imapPort = server.getImap() == null ? 0 : server.getImap().getPort();
         log.info("Embedded SMTP server listening on {}:{}", BIND_ADDRESS, port);
+    }
+
+    private GreenMail greenMail(int smtpPort, int imapPort) {
+        if (!inbox.enabled()) {
+            return new GreenMail(setup(smtpPort, ServerSetup.PROTOCOL_SMTP));
+        }
+        GreenMail mail = new GreenMail(new ServerSetup[] {setup(smtpPort, ServerSetup.PROTOCOL_SMTP),
+                setup(imapPort, ServerSetup.PROTOCOL_IMAP)});
+        mail.withConfiguration(GreenMailConfiguration.aConfig().withSieveIgnoreDetail()
+                .withUser(inbox.address(), inbox.username(), inbox.password()));
+        return mail;
     }
 
     /**
      * GreenMail gives up after 2 s by default; a busy two-core machine (a first build, a test suite) has taken
      * longer to open a socket than that.
      */
-    private static ServerSetup setup(int port) {
-        ServerSetup setup = new ServerSetup(port, BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP);
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, BIND_ADDRESS, protocol);
         setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
-        return setup;
+        return port == 0 ? setup.dynamicPort() : setup;
     }
 
     public int port() {
         return port;
+    }
+
+    /** Where the replies mailbox is served over IMAP; 0 when Tandem reads no replies mailbox. */
+    public int imapPort() {
+        return imapPort;
     }
 
     public synchronized boolean isRunning() {
@@ -62,7 +83,7 @@ public class EmbeddedMailServer implements DisposableBean {
     /** Starts again on the same port, with an empty mailbox. */
     public synchronized void start() {
         if (!server.isRunning()) {
-            server = new GreenMail(setup(port));
+            server = greenMail(port, imapPort);
             server.start();
         }
     }

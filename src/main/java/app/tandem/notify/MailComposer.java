@@ -55,6 +55,7 @@ public class MailComposer {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("recipient", recipient);
         variables.put("publicUrl", properties.publicUrl());
+        variables.put("unsubscribeUrl", MailLinks.UNSUBSCRIBE_PLACE);
         Context context = new Context(locale, variables);
         String subject = messages.getMessage("mail." + kind.template() + ".subject", subjectArgs, locale);
         return new OutgoingMessage(idempotencyKey, kind, recipient, subject,

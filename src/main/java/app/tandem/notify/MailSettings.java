@@ -15,6 +15,7 @@ import org.springframework.boot.convert.DurationUnit;
  * @param writeTimeout   SMTP write timeout; a bare number means seconds
  * @param retryCycle     waits between attempts after a temporary failure, such as PT1M,PT5M,PT15M
  * @param poolSize       open SMTP connections kept for the next messages
+ * @param linkSecret     signs the unsubscribe links and reply addresses of family mail; blank: a key Tandem keeps
  */
 @ConfigurationProperties("tandem.mail")
 public record MailSettings(Embedded embedded, String host, int port, String username, String password,
@@ -22,8 +23,9 @@ public record MailSettings(Embedded embedded, String host, int port, String user
                            @DurationUnit(ChronoUnit.SECONDS) Duration connectTimeout,
                            @DurationUnit(ChronoUnit.SECONDS) Duration readTimeout,
                            @DurationUnit(ChronoUnit.SECONDS) Duration writeTimeout,
-                           String retryCycle, int poolSize) {
+                           String retryCycle, int poolSize, String linkSecret) {
 
-    public record Embedded(boolean enabled, int port) {
+    /** @param imapPort where the embedded server also serves the replies mailbox over IMAP (0: any free port) */
+    public record Embedded(boolean enabled, int port, int imapPort) {
     }
 }

@@ -12,6 +12,7 @@ public enum MessageKind {
     DAILY_DIGEST("daily-digest"),
     CAREGIVER_INTRODUCTION("caregiver-introduction"),
     CAREGIVER_UPDATE("caregiver-update"),
+    FAMILY_ANSWER("family-answer"),
     PLAN_SENT_BACK("plan-sent-back"),
     CODESIGN_INVITATION("codesign-invitation"),
     FEEDBACK_ANSWER("feedback-answer"),
@@ -26,6 +27,11 @@ public enum MessageKind {
 
     public String template() {
         return template;
+    }
+
+    /** Mail to a family: it carries a reply address and a one-click unsubscribe. */
+    public boolean toFamily() {
+        return this == CAREGIVER_INTRODUCTION || this == CAREGIVER_UPDATE || this == FAMILY_ANSWER;
     }
 
     public String messageKey() {

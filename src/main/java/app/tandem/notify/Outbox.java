@@ -26,8 +26,15 @@ public class Outbox {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final DistrictClock clock;
+    private final MailLinks links;
 
-    Outbox(OutboxMessages messages, RuntimeService runtime, ManagementService management, DistrictClock clock) {
+    /** A sent message's subject and plain text as its recipient got them. */
+    public record MailedText(String subject, String text) {
+    }
+
+    Outbox(OutboxMessages messages, RuntimeService runtime, ManagementService management, DistrictClock clock,
+           MailLinks links) {
+        this.links = links;
         this.messages = messages;
         this.runtime = runtime;
         this.management = management;
@@ -50,6 +57,12 @@ public class Outbox {
 
     public Optional<OutboxMessage> find(long id) {
         return messages.find(id);
+    }
+
+    /** The subject and text of a sent message as mailed (a family message with its unsubscribe link), if sent. */
+    public Optional<MailedText> mailedText(long id) {
+        return messages.find(id).filter(message -> message.status() == OutboxStatus.SENT)
+                .map(message -> new MailedText(message.subject(), SendMessage.asMailed(message.bodyText(), message, links)));
     }
 
     public List<OutboxMessage> search(OutboxStatus status, MessageKind kind, String recipient, boolean stuckOnly,

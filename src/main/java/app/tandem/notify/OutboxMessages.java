@@ -76,11 +76,25 @@ class OutboxMessages {
                 .optional();
     }
 
-    void markSent(long id, Instant now) {
+    void markSent(long id, Instant now, String messageId) {
         jdbc.sql("update outbox_message set status = ?, attempts = attempts + 1, last_attempt_at = ?, sent_at = ?, "
-                        + "last_error = null where id = ?")
-                .params(OutboxStatus.SENT.name(), Timestamp.from(now), Timestamp.from(now), id)
+                        + "last_error = null, message_id = ? where id = ?")
+                .params(OutboxStatus.SENT.name(), Timestamp.from(now), Timestamp.from(now), messageId, id)
                 .update();
+    }
+
+    void markWithheld(long id, Instant now, String reason) {
+        jdbc.sql("update outbox_message set status = ?, last_attempt_at = ?, last_error = ? where id = ?")
+                .params(OutboxStatus.WITHHELD.name(), Timestamp.from(now), reason, id)
+                .update();
+    }
+
+    /** The message sent with this Message-ID (as a reply's In-Reply-To names it). */
+    Optional<Long> idByMessageId(String messageId) {
+        return jdbc.sql("select id from outbox_message where message_id = ? order by id fetch first 1 rows only")
+                .param(messageId)
+                .query(Long.class)
+                .optional();
     }
 
     void markRefused(long id, Instant now, String reason) {

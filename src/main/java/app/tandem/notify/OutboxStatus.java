@@ -2,14 +2,16 @@ package app.tandem.notify;
 
 /**
  * Where a message stands. QUEUED and RETRYING wait for the send job; SENT went out; REFUSED was
- * refused for good and waits for a liaison to fix the contact; DROPPED was given up on purpose.
+ * refused for good and waits for a liaison to fix the contact; DROPPED was given up on purpose;
+ * WITHHELD was not sent because its address had unsubscribed by the time it was due.
  */
 public enum OutboxStatus {
     QUEUED,
     RETRYING,
     SENT,
     REFUSED,
-    DROPPED;
+    DROPPED,
+    WITHHELD;
 
     boolean awaitsSending() {
         return this == QUEUED || this == RETRYING;

@@ -1,7 +1,5 @@
 package app.tandem.notify;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,29 +9,22 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
-import app.tandem.system.DistrictClock;
-import app.tandem.system.Messages;
 
 /**
- * Reminds the people on an open task that its due date is near: the task moves up their list,
- * carries a dated note, and they get an email (through the outbox, in this timer's transaction).
- * The model names the task in the service task's {@code remindsAbout} property.
+ * Reminds the owner of a campaign touchpoint or feedback, from the campaign models' own boundary timers: the task
+ * moves up their list, carries a dated note, and they get an email (through the outbox, in this timer's
+ * transaction). The model names the task in the service task's {@code remindsAbout} property. Tasks with a school
+ * are reminded by {@link TaskDeadlines} instead.
  */
 @Component("remindAssignee")
 class RemindAssignee implements JavaDelegate {
 
     static final String REMINDS_ABOUT = "remindsAbout";
-    static final int REMINDED_PRIORITY = 75;
-
     private final TaskService tasks;
-    private final DistrictClock clock;
-    private final Messages messages;
     private final TaskReminders reminders;
 
-    RemindAssignee(TaskService tasks, DistrictClock clock, Messages messages, TaskReminders reminders) {
+    RemindAssignee(TaskService tasks, TaskReminders reminders) {
         this.tasks = tasks;
-        this.clock = clock;
-        this.messages = messages;
         this.reminders = reminders;
     }
 
@@ -42,14 +33,7 @@ class RemindAssignee implements JavaDelegate {
         String taskKey = taskNamedBy(execution.getBpmnModelElementInstance(), REMINDS_ABOUT);
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(taskKey).list()) {
-            if (task.getPriority() < REMINDED_PRIORITY) {
-                task.setPriority(REMINDED_PRIORITY);
-                tasks.saveTask(task);
-            }
-            Date due = task.getDueDate();
-            tasks.createComment(task.getId(), task.getProcessInstanceId(),
-                    messages.text(java.util.Locale.ENGLISH, "reminder.comment",
-                            due == null ? "" : clock.dayOf(due).toString()));
+            reminders.markReminded(task);
             reminders.remind(task);
         }
     }

@@ -4,10 +4,12 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,7 +28,8 @@ import app.tandem.system.DistrictClock;
  * Sends one outbox message, at most once. The row is read under a lock and skipped unless still
  * waiting, so a duplicate dispatch finds it sent. A temporary failure fails the job, which Camunda
  * retries on the configured backoff (then an incident); a permanent one marks the row refused and
- * throws the BPMN error that opens a "Fix the contact details" task. Messages name the row id only.
+ * throws the BPMN error that opens a "Fix the contact details" task. A message to an address that
+ * unsubscribed meanwhile is withheld, not sent. Messages name the row id only.
  */
 @Component("sendMessage")
 class SendMessage implements JavaDelegate {
@@ -39,10 +42,17 @@ class SendMessage implements JavaDelegate {
     private final TransactionTemplate separateTransaction;
     private final DistrictClock clock;
     private final List<SecretLinks> secretLinks;
+    private final MailLinks mailLinks;
+    private final MailOptOuts optOuts;
+    private final ApplicationEventPublisher events;
 
     SendMessage(OutboxMessages messages, SmtpConnections smtp, MailSettings settings,
-                TransactionTemplate transactionTemplate, DistrictClock clock, List<SecretLinks> secretLinks) {
+                TransactionTemplate transactionTemplate, DistrictClock clock, List<SecretLinks> secretLinks,
+                MailLinks mailLinks, MailOptOuts optOuts, ApplicationEventPublisher events) {
         this.secretLinks = secretLinks;
+        this.mailLinks = mailLinks;
+        this.optOuts = optOuts;
+        this.events = events;
         this.messages = messages;
         this.smtp = smtp;
         this.settings = settings;
@@ -60,9 +70,19 @@ class SendMessage implements JavaDelegate {
             return;
         }
         Instant now = clock.now();
+        Optional<MailOptOuts.OptOut> optedOut = optOuts.current(message.recipientAddress());
+        if (optedOut.isPresent()) {
+            messages.markWithheld(id, now, "Withheld: the address unsubscribed on "
+                    + clock.dayOf(java.util.Date.from(optedOut.get().at())) + ".");
+            events.publishEvent(new MessageWithheld(id, message.kind(), message.idempotencyKey()));
+            return;
+        }
         try {
-            smtp.send(mime(message));
-            messages.markSent(id, now);
+            MimeMessage mime = mime(message);
+            smtp.send(mime);
+            messages.markSent(id, now, mime.getMessageID());
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Outbox message " + id + " has no Message-ID", e);
         } catch (DeliveryFailure failure) {
             if (failure.permanent()) {
                 messages.markRefused(id, now, failure.reason());
@@ -98,10 +118,14 @@ class SendMessage implements JavaDelegate {
             helper.setTo(to);
             helper.setSubject(message.subject());
             String link = secretLink(message);
-            helper.setText(withLink(message.bodyText(), link), withLink(message.bodyHtml(), link));
+            helper.setText(asMailed(withLink(message.bodyText(), link), message, mailLinks),
+                    asMailed(withLink(message.bodyHtml(), link), message, mailLinks));
             if (message.attachment() != null) {
                 helper.addAttachment(message.attachmentName(), new ByteArrayDataSource(
                         message.attachment().getBytes(StandardCharsets.UTF_8), message.attachmentType()));
+            }
+            if (message.kind().toFamily()) {
+                familyHeaders(mime, message.id());
             }
             mime.setHeader(OUTBOX_HEADER, String.valueOf(message.id()));
             mime.setHeader("Content-Language", message.language());
@@ -111,6 +135,27 @@ class SendMessage implements JavaDelegate {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("Outbox message " + message.id() + " could not be composed", e);
         }
+    }
+
+    /**
+     * RFC 8058: a mail program shows an unsubscribe button and POSTs to the https link; the mailto one (when
+     * Tandem reads a replies mailbox) serves programs without it. Replies go to the message's own address.
+     */
+    private void familyHeaders(MimeMessage mime, long id) throws MessagingException {
+        Optional<String> replyTo = mailLinks.replyAddress(id);
+        String https = "<" + mailLinks.unsubscribeUrl(id) + ">";
+        mime.setHeader("List-Unsubscribe", replyTo.map(address -> "<mailto:" + address + "?subject=unsubscribe>, "
+                + https).orElse(https));
+        mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (replyTo.isPresent()) {
+            mime.setReplyTo(new InternetAddress[] {new InternetAddress(replyTo.get())});
+        }
+    }
+
+    /** A family message's body with its unsubscribe link: as the family gets it, and as the disclosure log keeps it. */
+    static String asMailed(String body, OutboxMessage message, MailLinks links) {
+        return body == null || !message.kind().toFamily() ? body
+                : body.replace(MailLinks.UNSUBSCRIBE_PLACE, links.unsubscribeUrl(message.id()));
     }
 
     /** The secret link of a message that carries one, made now (in the send job's transaction); else null. */

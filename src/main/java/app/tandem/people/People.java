@@ -146,21 +146,21 @@ public class People {
                 person.language());
         staff.addToGroups(member, unusablePassword(), person.groups(), person.schoolIds(), viewer.username(),
                 ChangeSource.PAGE);
-        passwordLinks.invite(username, viewer.username());
+        passwordLinks.invite(username, viewer.username(), ChangeSource.PAGE);
         return member;
     }
 
     @Transactional
     public StaffMember resendInvitation(Viewer viewer, String username) {
         StaffMember member = changeable(viewer, username);
-        passwordLinks.invite(username, viewer.username());
+        passwordLinks.invite(username, viewer.username(), ChangeSource.PAGE);
         return member;
     }
 
     @Transactional
     public StaffMember revokeInvitation(Viewer viewer, String username) {
         StaffMember member = changeable(viewer, username);
-        passwordLinks.revokeInvitation(username);
+        passwordLinks.revokeInvitation(username, viewer.username(), ChangeSource.PAGE);
         return member;
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
@@ -51,7 +52,7 @@ public class NextYear {
 
     /** @param districtId the district to copy, or null for every district (an operator) */
     @Transactional
-    public Outcome plan(Long districtId) {
+    public Outcome plan(Long districtId, String changedBy, ChangeSource source) {
         List<School> open = (districtId == null ? schools.all() : schools.inDistrict(districtId)).stream()
                 .filter(s -> schools.closedOn(s.id()).isEmpty())
                 .toList();
@@ -69,7 +70,7 @@ public class NextYear {
                 plans.add(next);
             }
         }
-        return new Outcome(plans.isEmpty() ? List.of() : terms.planAll(plans), skipped);
+        return new Outcome(plans.isEmpty() ? List.of() : terms.planAll(plans, changedBy, source), skipped);
     }
 
     /** The same term a year later: same length and cadence, starting on the same weekday. */

@@ -3,7 +3,9 @@ package app.tandem.program;
 import java.time.LocalDate;
 import java.util.Date;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,10 +42,12 @@ class PlanAlignmentMeeting implements TaskListener {
     private final Messages messages;
     private final MeetingInvitations invitations;
     private final TaskService tasks;
+    private final ManagementService management;
 
     PlanAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
                          DistrictClock clock, DistrictSettings settings, Schools schools, Messages messages,
-                         MeetingInvitations invitations, TaskService tasks) {
+                         MeetingInvitations invitations, TaskService tasks, ManagementService management) {
+        this.management = management;
         this.schools = schools;
         this.invitations = invitations;
         this.tasks = tasks;
@@ -81,10 +85,14 @@ class PlanAlignmentMeeting implements TaskListener {
         Date due = clock.endOf(meetingDay);
         task.setVariable(Var.ALIGNMENT_MEETING_DATE, clock.startOf(meetingDay));
         task.setVariable(Var.ALIGNMENT_MEETING_DUE, due);
-        task.setVariable(Var.ALIGNMENT_REMINDER_AT,
-                clock.startOf(meetingDay.minus(settings.alignmentReminderLead(district))));
-        task.setVariable(Var.ALIGNMENT_ESCALATE_AT,
-                clock.endOf(meetingDay.plus(settings.overdueEscalationAfter(district))));
+        Date escalateAt = clock.endOf(meetingDay.plus(settings.overdueEscalationAfter(district)));
+        task.setVariable(Var.ALIGNMENT_ESCALATE_AT, escalateAt);
+        // A rescheduled meeting's follow-up timer is already waiting: it follows the new day. Its reminder and
+        // escalations follow the task's new due date by themselves.
+        for (Job overdue : management.createJobQuery().processInstanceId(task.getProcessInstanceId())
+                .activityId(SchoolProgram.ALIGNMENT_MEETING_OVERDUE).timers().list()) {
+            management.setJobDuedate(overdue.getId(), escalateAt);
+        }
         for (Task meeting : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKey(SchoolProgram.HOLD_ALIGNMENT_MEETING).list()) {
             meeting.setDueDate(due);

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import app.tandem.directory.DistrictSettings;
 import app.tandem.directory.ProgramYear;
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.TermRow;
 import app.tandem.directory.TermStatus;
 import app.tandem.directory.Terms;
@@ -100,7 +101,7 @@ public class ProgramStarts implements DisposableBean {
         return jobs.find(id, username);
     }
 
-    private record Plan(String id, List<TermRow> candidates) {
+    private record Plan(String id, String owner, List<TermRow> candidates) {
     }
 
     private Plan plan(long districtId, String programYear, String username) {
@@ -111,7 +112,7 @@ public class ProgramStarts implements DisposableBean {
                 .toList();
         String id = UUID.randomUUID().toString();
         jobs.create(id, districtId, year.map(ProgramYear::name).orElse(null), username, candidates.size());
-        return new Plan(id, candidates);
+        return new Plan(id, username, candidates);
     }
 
     private Optional<ProgramYear> year(long districtId, String name) {
@@ -132,7 +133,7 @@ public class ProgramStarts implements DisposableBean {
         try {
             long lastWrite = System.nanoTime();
             for (TermRow row : plan.candidates()) {
-                pending.add(start(row));
+                pending.add(start(row, plan.owner()));
                 if (System.nanoTime() - lastWrite > WRITE_EVERY) {
                     jobs.add(plan.id(), written, pending);
                     written += pending.size();
@@ -160,13 +161,13 @@ public class ProgramStarts implements DisposableBean {
         };
     }
 
-    private StartJob.Result start(TermRow row) {
+    private StartJob.Result start(TermRow row, String username) {
         long termId = row.term().id();
         if (row.status() == TermStatus.RUNNING) {
             return result(row, StartJob.Outcome.ALREADY_RUNNING, null);
         }
         try {
-            launcher.start(termId);
+            launcher.start(termId, username, ChangeSource.PAGE);
             return result(row, StartJob.Outcome.STARTED, null);
         } catch (RuntimeException refused) {
             if (terms.cancellation(termId).isEmpty() && terms.programOf(termId).isPresent()) {

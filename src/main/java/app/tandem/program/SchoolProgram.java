@@ -10,11 +10,11 @@ public final class SchoolProgram {
 
     public static final String SCHEDULE_ALIGNMENT_MEETING = "scheduleAlignmentMeeting";
     public static final String HOLD_ALIGNMENT_MEETING = "holdAlignmentMeeting";
-    public static final String REMIND_ALIGNMENT_MEETING = "remindAlignmentMeeting";
     public static final String FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING = "followUpOverdueAlignmentMeeting";
-    public static final String ESCALATE_OVERDUE_ALIGNMENT_MEETING = "escalateOverdueAlignmentMeeting";
     public static final String RESCHEDULE_ALIGNMENT_MEETING = "rescheduleAlignmentMeeting";
-    public static final String ALIGNMENT_MEETING_SOON = "alignmentMeetingSoon";
+    public static final String ALIGNMENT_MEETING_HELD = "alignmentMeetingHeld";
+    public static final String ALIGNMENT_MEETING_RECORDED = "alignmentMeetingRecorded";
+    public static final String INTRODUCTION_DUE = "introductionDue";
     public static final String ALIGNMENT_MEETING_OVERDUE = "alignmentMeetingOverdue";
     public static final String TERM_STARTS = "termStarts";
     public static final String TERM_UNDER_WAY = "termUnderWay";
@@ -32,10 +32,11 @@ public final class SchoolProgram {
         public static final String TERM_STARTS_AT = "termStartsAt";
         public static final String TERM_ENDS_AT = "termEndsAt";
         public static final String CHECK_IN_CADENCE = "checkInCadence";
+        /** When the caregivers are introduced if the alignment meeting has not been recorded by then. */
+        public static final String CAREGIVER_INTRODUCTION_AT = "caregiverIntroductionAt";
         public static final String ALIGNMENT_SCHEDULE_DUE = "alignmentScheduleDue";
         public static final String ALIGNMENT_MEETING_DATE = "alignmentMeetingDate";
         public static final String ALIGNMENT_MEETING_DUE = "alignmentMeetingDue";
-        public static final String ALIGNMENT_REMINDER_AT = "alignmentReminderAt";
         public static final String ALIGNMENT_ESCALATE_AT = "alignmentEscalateAt";
         public static final String ALIGNMENT_HELD_ON = "alignmentHeldOn";
         public static final String ALIGNMENT_HELD_BEFORE_START = "alignmentHeldBeforeStart";

@@ -9,9 +9,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.tandem.directory.DistrictSetting;
+import app.tandem.directory.ChangeLog;
+import app.tandem.directory.ChangeSource;
+import app.tandem.directory.ChangeSubject;
+import app.tandem.directory.ChangedField;
 import app.tandem.directory.DistrictSettings;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
+import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.Term;
 import app.tandem.directory.Terms;
 import app.tandem.program.SchoolProgram.Var;
@@ -29,20 +34,28 @@ public class SchoolProgramLauncher {
     private final DistrictClock clock;
     private final DistrictSettings settings;
     private final Messages messages;
+    private final ChangeLog changes;
 
     public SchoolProgramLauncher(RuntimeService runtime, Schools schools, Terms terms,
-                                 DistrictClock clock, DistrictSettings settings, Messages messages) {
+                                 DistrictClock clock, DistrictSettings settings, Messages messages, ChangeLog changes) {
         this.runtime = runtime;
         this.schools = schools;
         this.terms = terms;
         this.clock = clock;
         this.settings = settings;
         this.messages = messages;
+        this.changes = changes;
+    }
+
+    /** A program Tandem starts itself (the demo district, tests' fixtures); @return its process instance's id */
+    @Transactional
+    public String start(long termId) {
+        return start(termId, StaffDirectory.TANDEM, ChangeSource.SETUP);
     }
 
     /** @return the id of the started process instance */
     @Transactional
-    public String start(long termId) {
+    public String start(long termId, String changedBy, ChangeSource source) {
         Term term = terms.byId(termId).orElseThrow(() -> messages.invalid("termId", "invalid.unknownTerm", termId));
         School school = schools.byId(term.schoolId()).orElseThrow();
         if (!term.endsOn().isAfter(term.startsOn())) {
@@ -54,9 +67,11 @@ public class SchoolProgramLauncher {
             refuseCancelled(school, term);
             throw messages.invalid("termId", "invalid.programAlreadyStarted", school.name(), term.name());
         }
-        String id = runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, SchoolProgram.businessKey(school, term),
-                variables(school, term)).getId();
+        String businessKey = SchoolProgram.businessKey(school, term);
+        String id = runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, businessKey, variables(school, term))
+                .getId();
         terms.recordProgram(term.id(), id);
+        changes.log(ChangeSubject.program(school, businessKey), ChangedField.STARTED, null, id, changedBy, source);
         return id;
     }
 
@@ -78,6 +93,7 @@ public class SchoolProgramLauncher {
                 .putValue(ProcessVariables.TERM_ID, term.id())
                 .putValue(Var.TERM_STARTS_AT, clock.startOf(term.startsOn()))
                 .putValue(Var.TERM_ENDS_AT, clock.startOf(lastDay.plusDays(1)))
+                .putValue(Var.CAREGIVER_INTRODUCTION_AT, clock.startOf(term.startsOn().minusDays(1)))
                 .putValue(Var.CHECK_IN_CADENCE, term.checkInCadence().toString())
                 .putValue(Var.ALIGNMENT_SCHEDULE_DUE,
                         clock.endOf(term.startsOn().minus(lead.period(DistrictSetting.ALIGNMENT_SCHEDULE_LEAD))))

@@ -5,6 +5,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
@@ -40,7 +41,7 @@ public class TermCancelling {
     }
 
     @Transactional
-    public void cancel(long termId, String reason, String by) {
+    public void cancel(long termId, String reason, String by, ChangeSource source) {
         Term term = terms.byId(termId).orElseThrow(() -> messages.invalid("termId", "invalid.unknownTerm", termId));
         School school = schools.byId(term.schoolId()).orElseThrow();
         String why = reason == null ? "" : reason.strip();
@@ -53,7 +54,7 @@ public class TermCancelling {
         if (term.endsOn().isBefore(clock.today())) {
             throw messages.invalid("termId", "invalid.termEnded", school.name(), term.name());
         }
-        if (!terms.cancel(termId, why, by)) {
+        if (!terms.cancel(termId, why, by, source)) {
             throw messages.invalid("termId", "invalid.termCancelled", school.name(), term.name());
         }
         terms.programOf(termId)

@@ -6,8 +6,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import app.tandem.directory.District;
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
+import app.tandem.directory.SessionTargets;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.TermRow;
@@ -22,10 +24,21 @@ public class TermDesk {
 
     private final Terms terms;
     private final Schools schools;
+    private final SessionTargets targets;
 
-    TermDesk(Terms terms, Schools schools) {
+    TermDesk(Terms terms, Schools schools, SessionTargets targets) {
         this.terms = terms;
         this.schools = schools;
+        this.targets = targets;
+    }
+
+    /** Sessions a week the term's students should attend. */
+    public int sessionsTarget(long termId) {
+        return targets.of(termId);
+    }
+
+    public void setSessionsTarget(long termId, String text) {
+        targets.set(termId, text);
     }
 
     public List<TermRow> listing(Long districtId) {
@@ -36,8 +49,8 @@ public class TermDesk {
         return terms.defaultCadence(districtId);
     }
 
-    public List<Term> planAll(List<TermPlan> plans) {
-        return terms.planAll(plans);
+    public List<Term> planAll(List<TermPlan> plans, String changedBy, ChangeSource source) {
+        return terms.planAll(plans, changedBy, source);
     }
 
     public List<School> schools(Long districtId) {

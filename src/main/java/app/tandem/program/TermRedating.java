@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.Term;
@@ -57,7 +58,7 @@ public class TermRedating {
     }
 
     @Transactional
-    public void change(long termId, LocalDate startsOn, LocalDate endsOn) {
+    public void change(long termId, LocalDate startsOn, LocalDate endsOn, String changedBy, ChangeSource source) {
         Term before = terms.byId(termId).orElseThrow(() -> messages.invalid("termId", "invalid.unknownTerm", termId));
         School school = schools.byId(before.schoolId()).orElseThrow();
         LocalDate today = clock.today();
@@ -74,7 +75,7 @@ public class TermRedating {
         if (endsOn != null && evidence.isPresent() && endsOn.isBefore(evidence.get())) {
             throw messages.invalid("endsOn", "invalid.endBeforeEvidence", evidence.get());
         }
-        terms.changeDates(termId, startsOn, endsOn);
+        terms.changeDates(termId, startsOn, endsOn, changedBy, source);
         Term after = terms.byId(termId).orElseThrow();
         terms.programOf(termId)
                 .filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
@@ -88,6 +89,7 @@ public class TermRedating {
         VariableMap dates = launcher.variables(school, term);
         runtime.setVariables(processInstanceId, dates);
         Date endsAt = (Date) dates.get(Var.TERM_ENDS_AT);
+        redateTimer(processInstanceId, SchoolProgram.INTRODUCTION_DUE, (Date) dates.get(Var.CAREGIVER_INTRODUCTION_AT));
         redateTimer(processInstanceId, SchoolProgram.TERM_STARTS, (Date) dates.get(Var.TERM_STARTS_AT));
         redateTimer(processInstanceId, SchoolProgram.TERM_ENDS, endsAt);
         redateTask(processInstanceId, SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, (Date) dates.get(Var.ALIGNMENT_SCHEDULE_DUE));

@@ -7,6 +7,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.directory.ChangeLog;
+import app.tandem.directory.ChangeSource;
+import app.tandem.directory.ChangeSubject;
+import app.tandem.directory.ChangedField;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.notify.DirectMail;
@@ -26,27 +30,36 @@ public class PasswordLinks implements SecretLinks {
     public static final String PATH = "/welcome/";
     /** One reset mail a minute at most per account: a stranger cannot fill someone's mailbox. */
     private static final Duration RESET_PAUSE = Duration.ofMinutes(1);
+    /** What the audit log says of a person's invitation, before and after a change. */
+    private static final String INVITATION_OPEN = "open";
+    private static final String INVITATION_SENT = "sent";
+    private static final String INVITATION_REVOKED = "revoked";
 
     private final OneTimeLinks links;
     private final StaffDirectory staff;
     private final DirectMail mail;
     private final DistrictClock clock;
     private final String publicUrl;
+    private final ChangeLog changes;
 
     PasswordLinks(OneTimeLinks links, StaffDirectory staff, DirectMail mail, DistrictClock clock,
-                  TandemProperties properties) {
+                  TandemProperties properties, ChangeLog changes) {
         this.links = links;
         this.staff = staff;
         this.mail = mail;
         this.clock = clock;
         this.publicUrl = properties.publicUrl();
+        this.changes = changes;
     }
 
-    /** Invites the person (again): a new link, and the earlier one void. */
+    /** Invites the person (again): a new link, and the earlier one void; logged as sent, from open when it was. */
     @Transactional
-    public void invite(String username, String invitedBy) {
+    public void invite(String username, String invitedBy, ChangeSource source) {
         StaffMember member = staff.byUsername(username).orElseThrow();
+        boolean open = links.openInvitation(username).isPresent();
         long id = links.open(username, LinkPurpose.INVITATION, invitedBy);
+        changes.log(ChangeSubject.staff(username, member.districtId()), ChangedField.INVITATION,
+                open ? INVITATION_OPEN : null, INVITATION_SENT, invitedBy, source);
         String inviter = staff.byUsername(invitedBy).map(StaffMember::fullName).orElse(invitedBy);
         mail.send(MessageKind.STAFF_INVITATION.template() + ":" + id, MessageKind.STAFF_INVITATION,
                 recipient(member), new Object[0], Map.of("invitation", Map.of("invitedBy", inviter,
@@ -55,8 +68,14 @@ public class PasswordLinks implements SecretLinks {
     }
 
     @Transactional
-    public void revokeInvitation(String username) {
+    public void revokeInvitation(String username, String revokedBy, ChangeSource source) {
+        if (links.openInvitation(username).isEmpty()) {
+            return;
+        }
         links.revoke(username, LinkPurpose.INVITATION);
+        Long district = staff.byUsername(username).map(StaffMember::districtId).orElse(null);
+        changes.log(ChangeSubject.staff(username, district), ChangedField.INVITATION, INVITATION_OPEN,
+                INVITATION_REVOKED, revokedBy, source);
     }
 
     /** Every open link of the person, void: a deactivated person chooses no password. */

@@ -19,9 +19,10 @@ import app.tandem.directory.StaffDirectory;
  * only: they share Tandem's sign-in (see {@link CamundaWebappsSignIn}) and keep their own CSRF
  * protection and headers. {@code /engine-rest} keeps its own HTTP Basic check for operators, so
  * Spring Security stands aside there. Co-design RSVP links ({@code /rsvp/...}) are answered without an
- * account: each link is signed for one invitation, which is what protects it, so that path alone is public
- * and takes its answer without a CSRF token. Password links ({@code /welcome/...}) and the reset request are
- * public too, with CSRF tokens. A deactivated person's session ends at their next request.
+ * account: each link is signed for one invitation, which is what protects it, so that path is public and
+ * takes its answer without a CSRF token. So are unsubscribe links ({@code /unsubscribe/...}), signed per
+ * message, which mail programs POST to without a session. Password links ({@code /welcome/...}) and the
+ * reset request are public too, with CSRF tokens. A deactivated person's session ends at their next request.
  */
 @Configuration
 @EnableWebSecurity
@@ -32,6 +33,8 @@ class WebSecurity {
             + "base-uri 'self'; form-action 'self'";
 
     static final String RSVP = "/rsvp/**";
+    /** Unsubscribing from family mail: a mail program's one-click POST carries no session and no CSRF token. */
+    static final String UNSUBSCRIBE = "/unsubscribe/**";
     /** Choosing a password through an invitation or reset link, and asking for a reset link. */
     static final String[] PASSWORD_LINKS = {PasswordLinks.PATH + "**", "/password/forgot"};
 
@@ -79,12 +82,12 @@ class WebSecurity {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/static/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**", RSVP)
+                                "/actuator/health", "/actuator/health/**", RSVP, UNSUBSCRIBE)
                         .permitAll()
                         .requestMatchers(PASSWORD_LINKS).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new DeactivatedSignOut(staff), AuthorizationFilter.class)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(RSVP))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(RSVP, UNSUBSCRIBE))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -11,6 +11,8 @@ public final class ProcessVariables {
      */
     public static final String SCHOOL_ID = "schoolId";
     public static final String TERM_ID = "termId";
+    /** The district of a process that belongs to no school: its tasks are offered to the group district-wide. */
+    public static final String DISTRICT_ID = "districtId";
 
     private ProcessVariables() {
     }

@@ -50,7 +50,7 @@ public class Inbox {
         Set<InboxView> atLeast = EnumSet.noneOf(InboxView.class);
         counts.put(InboxView.MINE, count("select count(*) from open_task t where " + mine(params), params));
         counts.put(InboxView.GROUP, params.hasQueue()
-                ? count("select count(distinct o.task_id) from open_task_offer o where " + queue(params, ""), params)
+                ? count("select count(distinct x.task_id) from (" + queue(params, "") + ") x", params)
                 : 0L);
         counts.put(InboxView.DUE_SOON, count("select count(*) from (" + workable(params, Due.SOON) + ") x", params));
         counts.put(InboxView.OVERDUE, count("select count(*) from (" + workable(params, Due.OVERDUE) + ") x", params));
@@ -78,8 +78,7 @@ public class Inbox {
         String sql = switch (query.view()) {
             case MINE -> openRows(mine(params), order);
             case GROUP -> params.hasQueue()
-                    ? openRows("t.task_id in (select o.task_id from open_task_offer o where " + queue(params, "")
-                    + ")", order)
+                    ? openRows("t.task_id in (" + queue(params, "") + ")", order)
                     : null;
             case DUE_SOON -> openRows("t.task_id in (" + workable(params, Due.SOON) + ")", order);
             case OVERDUE -> openRows("t.task_id in (" + workable(params, Due.OVERDUE) + ")", order);
@@ -121,13 +120,21 @@ public class Inbox {
         return "t.assignee = :me" + params.filters("t");
     }
 
+    /** The ids of the tasks offered to a person's groups: at their schools, and work of no school in their district. */
     private static String queue(Params params, String due) {
         // A few schools are an IN list the index seeks by school; many are looked up row by row, so
         // the database starts from the group (V12), which a manager's queue holds few of.
         String schools = params.manySchools()
                 ? "exists (select 1 from staff_school ss where ss.username = :me and ss.school_id = o.school_id)"
                 : "o.school_id in (:schools)";
-        return "o.group_id in (:groups) and " + schools + params.filters("o") + due;
+        String atSchools = "select o.task_id from open_task_offer o where o.group_id in (:groups) and " + schools
+                + params.filters("o") + due;
+        String inDistrict = "select o.task_id from open_task_offer o where o.district_id = :district "
+                + "and o.group_id in (:groups)" + params.filters("o") + due;
+        if (!params.hasDistrictQueue()) {
+            return atSchools;
+        }
+        return params.hasSchools() ? atSchools + " union " + inDistrict : inDistrict;
     }
 
     private static String district(Params params) {
@@ -144,7 +151,7 @@ public class Inbox {
         if (!params.hasQueue()) {
             return mine;
         }
-        return mine + " union select o.task_id from open_task_offer o where " + queue(params, due.on("o"));
+        return mine + " union " + queue(params, due.on("o"));
     }
 
     private long count(String sql, Params params) {
@@ -173,7 +180,8 @@ public class Inbox {
 
         Params(Viewer worker, InboxQuery query, Timestamp now, Timestamp soon) {
             this.query = query;
-            this.queue = !worker.groups().isEmpty() && !worker.schoolIds().isEmpty();
+            this.queue = !worker.groups().isEmpty()
+                    && (!worker.schoolIds().isEmpty() || (worker.districtId() != null && query.schoolId() == null));
             this.schoolCount = worker.schoolIds().size();
             values.put("me", worker.username());
             values.put("groups", worker.groups());
@@ -187,6 +195,15 @@ public class Inbox {
 
         boolean hasQueue() {
             return queue;
+        }
+
+        boolean hasSchools() {
+            return schoolCount > 0;
+        }
+
+        /** Work of no school is offered district-wide; with a school chosen, only that school's work shows. */
+        boolean hasDistrictQueue() {
+            return values.get("district") != null && query.schoolId() == null;
         }
 
         boolean manySchools() {

@@ -50,7 +50,7 @@ class OpenTaskProjection {
         jdbc.sql("insert into open_task (task_id, process_instance_id, process_definition_id, process_key, task_key, "
                         + "name, school_id, district_id, candidate_groups, assignee, due_at, follow_up_at, priority, "
                         + "created_at) values (:id, :pi, :pd, :key, :taskKey, :name, :school, "
-                        + "(select district_id from school where id = :school), :groups, :assignee, :due, :followUp, "
+                        + "coalesce((select district_id from school where id = :school), :district), :groups, :assignee, :due, :followUp, "
                         + ":priority, :created)")
                 .param("id", task.taskId())
                 .param("pi", task.processInstanceId())
@@ -59,6 +59,7 @@ class OpenTaskProjection {
                 .param("taskKey", task.taskKey())
                 .param("name", task.name())
                 .param("school", task.schoolId())
+                .param("district", task.districtId())
                 .param("groups", String.join(",", task.groups()))
                 .param("assignee", task.assignee())
                 .param("due", timestamp(task.dueAt()))
@@ -95,7 +96,8 @@ class OpenTaskProjection {
         jdbc.sql("insert into completed_task (task_id, process_instance_id, process_definition_id, process_key, "
                         + "task_key, name, school_id, district_id, candidate_groups, due_at, completed_by, "
                         + "completed_at) values (:id, :pi, :pd, :key, :taskKey, :name, :school, "
-                        + "(select district_id from school where id = :school), :groups, :due, :by, :at)")
+                        + "coalesce((select district_id from school where id = :school), :district), :groups, :due, :by, "
+                        + ":at)")
                 .param("id", snapshot.taskId())
                 .param("pi", snapshot.processInstanceId())
                 .param("pd", snapshot.processDefinitionId())
@@ -103,6 +105,7 @@ class OpenTaskProjection {
                 .param("taskKey", snapshot.taskKey())
                 .param("name", snapshot.name())
                 .param("school", snapshot.schoolId())
+                .param("district", snapshot.districtId())
                 .param("groups", String.join(",", snapshot.groups()))
                 .param("due", timestamp(snapshot.dueAt()))
                 .param("by", CompletedBy.of(task))
@@ -116,14 +119,16 @@ class OpenTaskProjection {
         jdbc.sql("delete from open_task where task_id = ?").param(taskId).update();
     }
 
+    /** A task of a school is offered at the school; one of no school, to the group across its district. */
     private void offer(Snapshot task) {
-        if (task.assignee() != null || task.schoolId() == null) {
+        if (task.assignee() != null || (task.schoolId() == null && task.districtId() == null)) {
             return;
         }
         for (String group : task.groups()) {
-            jdbc.sql("insert into open_task_offer (task_id, group_id, school_id, process_key, due_at) "
-                            + "values (?, ?, ?, ?, ?)")
-                    .params(task.taskId(), group, task.schoolId(), task.processKey(), timestamp(task.dueAt()))
+            jdbc.sql("insert into open_task_offer (task_id, group_id, school_id, district_id, process_key, due_at) "
+                            + "values (?, ?, ?, ?, ?, ?)")
+                    .params(task.taskId(), group, task.schoolId(), task.schoolId() == null ? task.districtId() : null,
+                            task.processKey(), timestamp(task.dueAt()))
                     .update();
         }
     }
@@ -139,12 +144,17 @@ class OpenTaskProjection {
         String processKey = task.getProcessEngineServices().getRepositoryService()
                 .getProcessDefinition(task.getProcessDefinitionId()).getKey();
         return new Snapshot(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), processKey,
-                task.getTaskDefinitionKey(), task.getName(), schoolId, groups, task.getAssignee(), task.getDueDate(),
+                task.getTaskDefinitionKey(), task.getName(), schoolId,
+                schoolId == null ? idOf(task, ProcessVariables.DISTRICT_ID) : null, groups, task.getAssignee(), task.getDueDate(),
                 task.getFollowUpDate(), task.getPriority(), task.getCreateTime());
     }
 
     private static Long schoolOf(DelegateTask task) {
-        return task.getVariable(ProcessVariables.SCHOOL_ID) instanceof Number number ? number.longValue() : null;
+        return idOf(task, ProcessVariables.SCHOOL_ID);
+    }
+
+    private static Long idOf(DelegateTask task, String variable) {
+        return task.getVariable(variable) instanceof Number number ? number.longValue() : null;
     }
 
     private static Timestamp timestamp(Date date) {
@@ -152,7 +162,7 @@ class OpenTaskProjection {
     }
 
     record Snapshot(String taskId, String processInstanceId, String processDefinitionId, String processKey,
-                    String taskKey, String name, Long schoolId, List<String> groups, String assignee, Date dueAt,
+                    String taskKey, String name, Long schoolId, Long districtId, List<String> groups, String assignee, Date dueAt,
                     Date followUpAt, int priority, Date createdAt) {
     }
 }

@@ -77,7 +77,8 @@ class OpenTaskRebuild implements ApplicationRunner {
         do {
             page = tasks.createTaskQuery().orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(first, PAGE);
             List<Task> processTasks = page.stream().filter(task -> task.getProcessInstanceId() != null).toList();
-            Map<String, Long> schools = schoolsOf(processTasks);
+            Map<String, Long> schools = idsOf(processTasks, ProcessVariables.SCHOOL_ID);
+            Map<String, Long> districts = idsOf(processTasks, ProcessVariables.DISTRICT_ID);
             for (Task task : processTasks) {
                 String key = keys.computeIfAbsent(task.getProcessDefinitionId(),
                         id -> repository.getProcessDefinition(id).getKey());
@@ -90,21 +91,22 @@ class OpenTaskRebuild implements ApplicationRunner {
                         .toList();
                 projection.insert(new OpenTaskProjection.Snapshot(task.getId(), task.getProcessInstanceId(),
                         task.getProcessDefinitionId(), key, task.getTaskDefinitionKey(), task.getName(),
-                        schools.get(task.getProcessInstanceId()), groups, task.getAssignee(), task.getDueDate(),
+                        schools.get(task.getProcessInstanceId()), schools.containsKey(task.getProcessInstanceId())
+                        ? null : districts.get(task.getProcessInstanceId()), groups, task.getAssignee(), task.getDueDate(),
                         task.getFollowUpDate(), task.getPriority(), task.getCreateTime()));
             }
             first += PAGE;
         } while (page.size() == PAGE);
     }
 
-    private Map<String, Long> schoolsOf(List<Task> page) {
+    private Map<String, Long> idsOf(List<Task> page, String name) {
         Map<String, Long> schools = new HashMap<>();
         if (page.isEmpty()) {
             return schools;
         }
         String[] instances = page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
         for (VariableInstance variable : runtime.createVariableInstanceQuery()
-                .variableName(ProcessVariables.SCHOOL_ID).processInstanceIdIn(instances).list()) {
+                .variableName(name).processInstanceIdIn(instances).list()) {
             if (variable.getValue() instanceof Number number
                     && variable.getExecutionId().equals(variable.getProcessInstanceId())) {
                 schools.put(variable.getProcessInstanceId(), number.longValue());

@@ -8,7 +8,8 @@ import app.tandem.directory.Viewer;
 
 /**
  * The one place that decides what a person may do with a task. A person works on tasks assigned
- * to them and on tasks offered to one of their groups at one of their schools; managers and
+ * to them and on tasks offered to one of their groups at one of their schools (or, for work of no
+ * school, in their district); managers and
  * operators also read every task of their district. Anything else does not exist for them.
  */
 @Component
@@ -46,7 +47,10 @@ public class TaskAccess {
     }
 
     private static boolean offeredToThem(Viewer worker, TaskRecord task) {
-        return worker.worksAt(task.schoolId()) && task.candidateGroups().stream().anyMatch(worker.groups()::contains);
+        boolean where = task.schoolId() == null
+                ? task.districtId() != null && task.districtId().equals(worker.districtId())
+                : worker.worksAt(task.schoolId());
+        return where && task.candidateGroups().stream().anyMatch(worker.groups()::contains);
     }
 
     private static boolean readsDistrictOf(Viewer worker, TaskRecord task) {

@@ -49,6 +49,8 @@ class ClusterIT {
     private static final int BURST = 200;
     private static final String OPERATOR = "admin:demo";
     private static final String JOBS_AT = "job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = ?)";
+    /** The reminders of open tasks: the task deadline jobs of their first stage. */
+    private static final String REMINDERS = "handler_type_ = 'task-deadline' and handler_cfg_ like 'REMIND|%'";
     private static final String DIGEST_STARTS = "everyMorning";
     private static final Duration LOCK_TIME = Duration.ofSeconds(60);
 
@@ -101,8 +103,8 @@ class ClusterIT {
             assertThat(mailedOutboxIds(db, "DAILY_DIGEST")).as("each digest mailed once, by one of the two nodes")
                     .hasSize(digests).doesNotHaveDuplicates();
 
-            db.sql("update act_ru_job set duedate_ = current_timestamp - interval '1 second' where " + JOBS_AT)
-                    .param(SchoolProgram.ALIGNMENT_MEETING_SOON).update();
+            db.sql("update act_ru_job set duedate_ = current_timestamp - interval '1 second' where " + REMINDERS)
+                    .update();
             int remainingAtKill = awaitFirstReminders(db);
             a.kill();
 
@@ -135,9 +137,12 @@ class ClusterIT {
                 Task schedule = engine.getTaskService().createTaskQuery()
                         .processInstanceId(program.processInstanceId()).singleResult();
                 engine.getTaskService().complete(schedule.getId(), Map.of(
-                        "alignmentMeetingDate", today.plusDays(2).toString(), "invitees", "[]"));
+                        "alignmentMeetingDate", today.plusDays(3).toString(), "invitees", "[]"));
             }
-            var jobs = engine.getManagementService().createJobQuery().activityId(SchoolProgram.ALIGNMENT_MEETING_SOON).list();
+            var jobs = engine.getManagementService().createJobQuery().activityId(SchoolProgram.HOLD_ALIGNMENT_MEETING)
+                    .timers().list().stream()
+                    .filter(job -> job.getDuedate().before(java.util.Date.from(Instant.now().plus(Duration.ofDays(2)))))
+                    .toList();
             assertThat(jobs).hasSize(BURST);
             java.util.Date later = java.util.Date.from(Instant.now().plus(Duration.ofDays(1)));
             jobs.forEach(job -> engine.getManagementService().setJobDuedate(job.getId(), later));
@@ -204,8 +209,7 @@ class ClusterIT {
     }
 
     private static int remaining(JdbcClient db) {
-        return db.sql("select count(*) from act_ru_job where " + JOBS_AT)
-                .param(SchoolProgram.ALIGNMENT_MEETING_SOON).query(Integer.class).single();
+        return db.sql("select count(*) from act_ru_job where " + REMINDERS).query(Integer.class).single();
     }
 
     private static List<String> nodeSettings() {

@@ -131,6 +131,28 @@ class DashboardTest {
     }
 
     @Test
+    void shouldRunTheTermWithoutAnAlignmentMeetingAndShowOneRecordedLateAsHeldLate() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        play.startWithoutAlignment(program);
+
+        Element row = rowOf(dashboard(program), program);
+        assertThat(row.select("td.phase").text()).isEqualTo("Term under way");
+        assertThat(row.text()).contains("Check-in 1");
+        assertThat(row.select("td[data-indicator=4d.1]").text()).isEqualTo("Not met");
+
+        play.schedule(program, START.plusDays(1), START.plusDays(3));
+        play.holdAlignment(program, START.plusDays(3));
+
+        row = rowOf(dashboard(program), program);
+        assertThat(row.select("td.phase").text()).as("the late meeting does not take the term back")
+                .isEqualTo("Term under way");
+        assertThat(row.select("td[data-indicator=4d.1]").text()).isEqualTo("Not met");
+        Document term = page("/dashboard/terms/" + program.term().id(), "dashboard-manager");
+        assertThat(term.select(".timeline > li").first().text()).contains("Held on 4 Feb 2027", "Held late");
+    }
+
+    @Test
     void shouldMeetTheCloseOutOnlyWithinTheSetNumberOfDaysOfTheEnd() throws Exception {
         fixture.today(TODAY);
         Program onTime = fixture.start(START, LAST_DAY, "P2W");
@@ -157,7 +179,9 @@ class DashboardTest {
         assertThat(row.select("td.overdue").text()).isEqualTo("Coordinators: 1");
         assertThat(row.select("td.status").text()).isEqualTo("Amber");
 
-        runtime.createIncident("dashboard-test", program.processInstanceId(), "undeliverable", "Mail bounced");
+        String waiting = runtime.createExecutionQuery().processInstanceId(program.processInstanceId())
+                .activityId(SchoolProgram.SCHEDULE_ALIGNMENT_MEETING).singleResult().getId();
+        runtime.createIncident("dashboard-test", waiting, "undeliverable", "Mail bounced");
         row = rowOf(dashboard(program), program);
         assertThat(row.select("td.incidents").text()).isEqualTo("1");
         assertThat(row.select("td.status").text()).isEqualTo("Red");
@@ -251,11 +275,11 @@ class DashboardTest {
 
         assertThat(diagram.select("svg.process-diagram g[data-activity=holdCheckIn] text").text())
                 .contains("Hold the progress check-in");
-        double soon = Double.parseDouble(diagram.select("g[data-activity=alignmentMeetingSoon] text.diagram-label")
+        double held = Double.parseDouble(diagram.select("g[data-activity=alignmentMeetingHeld] text.diagram-label")
                 .attr("x"));
         double overdue = Double.parseDouble(diagram.select(
                 "g[data-activity=alignmentMeetingOverdue] text.diagram-label").attr("x"));
-        assertThat(overdue - soon).as("the two timers' labels stand where the model's layout puts them, apart")
+        assertThat(held - overdue).as("two events' labels stand where the model's layout puts them, apart")
                 .isGreaterThan(100);
         int waiting = Integer.parseInt(diagram.select("g[data-activity=scheduleAlignmentMeeting] .diagram-count text")
                 .text());

@@ -15,7 +15,7 @@ class IndicatorRulesTest {
     private static final LocalDate START = LocalDate.of(2027, 2, 1);
     private static final LocalDate END = LocalDate.of(2027, 4, 30);
 
-    private final IndicatorRules rules = new IndicatorRules(new ProgramSettings(Period.ofDays(14), Period.ofDays(2),
+    private final IndicatorRules rules = new IndicatorRules(new ProgramSettings(Period.ofDays(14),
             Period.ofDays(1), Period.ofDays(7), Period.ofDays(14), Period.ofWeeks(2)));
 
     @Test

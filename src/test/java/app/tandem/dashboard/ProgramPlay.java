@@ -42,8 +42,11 @@ class ProgramPlay {
                 "attendees", people(program),
                 "alignmentPoints", "[\"schedule\",\"data-sharing\"]",
                 "notes", "Tutoring runs in the intervention block."));
-        // The caregivers' introduction: its own job, right after the meeting's task.
-        fire(program, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, heldOn);
+        // The caregivers' introduction: its own job, right after the meeting's task (unless it went out already).
+        if (management.createJobQuery().processInstanceId(program.processInstanceId())
+                .activityId(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS).count() > 0) {
+            fire(program, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, heldOn);
+        }
     }
 
     void holdCheckIn(Program program, LocalDate heldOn, int studentsDiscussed) {
@@ -54,6 +57,14 @@ class ProgramPlay {
                 "studentsDiscussed", studentsDiscussed,
                 "concerns", "Two students struggle with fractions.",
                 "agreedActions", "Share the fractions unit plan."));
+    }
+
+    /** The term begins without an alignment meeting: the caregivers' introduction, then the first day. */
+    void startWithoutAlignment(Program program) {
+        LocalDate startsOn = program.term().startsOn();
+        fire(program, SchoolProgram.INTRODUCTION_DUE, startsOn.minusDays(1));
+        fire(program, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, startsOn.minusDays(1));
+        fire(program, SchoolProgram.TERM_STARTS, startsOn);
     }
 
     /** Executes the job waiting at that activity (a timer or an asynchronous step) on that day. */

@@ -28,6 +28,15 @@ import app.tandem.notify.OutboxMessage;
 import app.tandem.notify.ScriptedSmtpServer;
 import app.tandem.program.ProgramFixture;
 import app.tandem.program.ProgramFixture.Program;
+import app.tandem.directory.Role;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
+import app.tandem.notify.Deadlines;
+import app.tandem.notify.MessageKind;
+import app.tandem.notify.OutboxMessage;
+import org.camunda.bpm.engine.runtime.Job;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -57,7 +66,25 @@ class CaregiverUpdateProcessTest {
     @Autowired
     TaskService tasks;
 
+    @Autowired
+    StaffDirectory staff;
+
     private Program program;
+
+    /** A staff member at the program's school (managers: of its district), in one more group if given. */
+    private String staffAt(Program program, String prefix, Role role, String extraGroup) {
+        String username = prefix + program.school().code();
+        staff.add(new StaffMember(username, program.school().districtId(), "Staff " + username,
+                username + "@example.org", "en"), "secret", Set.of(role),
+                role == Role.MANAGER ? List.of() : List.of(program.school().id()));
+        if (extraGroup != null) {
+            if (engine.getIdentityService().createGroupQuery().groupId(extraGroup).count() == 0) {
+                engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup(extraGroup));
+            }
+            engine.getIdentityService().createMembership(username, extraGroup);
+        }
+        return username;
+    }
 
     @BeforeEach
     void setUp() {
@@ -155,6 +182,32 @@ class CaregiverUpdateProcessTest {
         assertThat(body(mail)).contains("Kính gửi Lan Tran,", "Minh đang học đúng trình độ lớp về môn đọc.")
                 .doesNotContain("grade level");
         assertThat(messages.find(onlyMessageTo(grandmother).id()).orElseThrow().language()).isEqualTo("vi");
+    }
+
+    @Test
+    void shouldRemindTheTranslatorAndEscalateAnOverdueTranslationToTheLeaderThenTheManagers() {
+        String liaison = staffAt(program, "liaison-vi-", Role.LIAISON, "liaisons-vi");
+        String manager = staffAt(program, "manager-", Role.MANAGER, null);
+        Student student = families.student(program.school(), "Bao Pham");
+        families.caregiver(student, "Hoa Pham", "hoa@example.org", null, "vi", Channel.EMAIL);
+        ProcessInstance pi = families.startUpdate(program, student, 1);
+        draft(pi, "at", false);
+
+        assertThat(Deadlines.of(engine, pi.getId(), TRANSLATE_UPDATE)).extracting(Job::getDuedate).containsExactly(
+                programs.startOf(TODAY.plusDays(1)), programs.endOf(TODAY.plusDays(4)), programs.endOf(TODAY.plusDays(6)));
+        programs.today(TODAY.plusDays(1));
+        execute(Deadlines.of(engine, pi.getId(), TRANSLATE_UPDATE).get(0));
+        assertThat(mailroom.queuedFor(liaison, MessageKind.REMINDER)).extracting(OutboxMessage::subject)
+                .containsExactly("Reminder: Translate the update is due Thursday, March 4, 2027");
+
+        programs.today(TODAY.plusDays(5));
+        execute(Deadlines.of(engine, pi.getId(), TRANSLATE_UPDATE).get(0));
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
+                .containsExactly("Overdue: Translate the update at " + program.school().name());
+        programs.today(TODAY.plusDays(7));
+        execute(Deadlines.of(engine, pi.getId(), TRANSLATE_UPDATE).get(0));
+        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).hasSize(1);
+        assertThat(pi).isWaitingAt(TRANSLATE_UPDATE);
     }
 
     @Test

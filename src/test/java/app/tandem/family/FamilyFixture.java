@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import app.tandem.directory.School;
 import app.tandem.family.CaregiverProcesses.Var;
 import app.tandem.program.ProgramFixture.Program;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.ProcessVariables;
 
 /** Students and caregivers for tests, written straight to the tables, and caregiver updates started by hand. */
@@ -24,8 +25,11 @@ public class FamilyFixture {
     private final Families families;
     private final CaregiverUpdates updates;
     private final RuntimeService runtime;
+    private final DistrictClock clock;
 
-    FamilyFixture(JdbcClient jdbc, Families families, CaregiverUpdates updates, RuntimeService runtime) {
+    FamilyFixture(JdbcClient jdbc, Families families, CaregiverUpdates updates, RuntimeService runtime,
+                  DistrictClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.families = families;
         this.updates = updates;
@@ -70,8 +74,8 @@ public class FamilyFixture {
     /** Starts the caregiver-update of one student and cycle, as the school program's weekly timer would. */
     public ProcessInstance startUpdate(Program program, Student student, int cycle) {
         long updateId = updates.create(program.school().id(), program.term().id(), student.id(), cycle,
-                java.time.Instant.now()).orElseThrow();
-        return runtime.startProcessInstanceByKey(CaregiverProcesses.UPDATE_PROCESS_KEY,
+                clock.now()).orElseThrow();
+        ProcessInstance pi = runtime.startProcessInstanceByKey(CaregiverProcesses.UPDATE_PROCESS_KEY,
                 CaregiverProcesses.updateBusinessKey(student.id(), program.term().id(), cycle),
                 Variables.createVariables()
                         .putValue(Var.STUDENT_ID, student.id())
@@ -79,5 +83,7 @@ public class FamilyFixture {
                         .putValue(ProcessVariables.TERM_ID, program.term().id())
                         .putValue(Var.CYCLE, cycle)
                         .putValue(Var.UPDATE_ID, updateId));
+        updates.recordProcessInstance(updateId, pi.getId());
+        return pi;
     }
 }

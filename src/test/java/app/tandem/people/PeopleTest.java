@@ -34,14 +34,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.ChangeLog;
 import app.tandem.directory.ChangeSource;
+import app.tandem.directory.ChangedField;
+import app.tandem.directory.LoggedChange;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
-import app.tandem.directory.StaffChange;
-import app.tandem.directory.StaffChanges;
 import app.tandem.directory.StaffDirectory;
-import app.tandem.directory.StaffField;
 import app.tandem.directory.StaffMember;
+import app.tandem.directory.SubjectKind;
 import app.tandem.notify.Mailroom;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.OutboxMessage;
@@ -63,7 +64,7 @@ class PeopleTest {
     @Autowired
     StaffDirectory staff;
     @Autowired
-    StaffChanges changes;
+    ChangeLog changes;
     @Autowired
     Mailroom mailroom;
     @Autowired
@@ -103,9 +104,9 @@ class PeopleTest {
         mvc.perform(add(manager, Role.MANAGER, username, username + "@example.org", "teachers"))
                 .andExpect(redirectedUrl("/admin/people"));
 
-        assertThat(audit(username)).extracting(StaffChange::field, StaffChange::after, StaffChange::changedBy,
-                        StaffChange::source)
-                .contains(org.assertj.core.groups.Tuple.tuple(StaffField.GROUPS, "teachers", manager, ChangeSource.PAGE));
+        assertThat(audit(username)).extracting(LoggedChange::field, LoggedChange::after, LoggedChange::changedBy,
+                        LoggedChange::source)
+                .contains(org.assertj.core.groups.Tuple.tuple(ChangedField.GROUPS, "teachers", manager, ChangeSource.PAGE));
         List<OutboxMessage> queued = mailroom.queuedFor(username, MessageKind.STAFF_INVITATION);
         assertThat(queued).hasSize(1);
         assertThat(queued.get(0).bodyText()).as("the outbox holds no working link").contains(SecretLinks.PLACE)
@@ -166,6 +167,12 @@ class PeopleTest {
         mvc.perform(post("/admin/people/" + username + "/invitation/revoke").with(as(manager, Role.MANAGER))
                 .with(csrf())).andExpect(redirectedUrl("/admin/people"));
         mvc.perform(get("/welcome/" + second)).andExpect(status().isGone());
+        assertThat(audit(username)).filteredOn(change -> change.field() == ChangedField.INVITATION)
+                .extracting(LoggedChange::before, LoggedChange::after, LoggedChange::changedBy, LoggedChange::source)
+                .as("sent, sent again, revoked; newest first").containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("open", "revoked", manager, ChangeSource.PAGE),
+                        org.assertj.core.groups.Tuple.tuple("open", "sent", manager, ChangeSource.PAGE),
+                        org.assertj.core.groups.Tuple.tuple(null, "sent", manager, ChangeSource.PAGE));
     }
 
     @Test
@@ -227,8 +234,8 @@ class PeopleTest {
                 .query(String.class).list()).singleElement().asString().contains("was deactivated");
         assertThat(staff.atSchool(program.school().id())).extracting(StaffMember::username)
                 .as("no longer a colleague to hand over to").contains(stays).doesNotContain(leaving);
-        assertThat(audit(leaving)).filteredOn(change -> change.field() == StaffField.ACTIVE)
-                .extracting(StaffChange::before, StaffChange::after, StaffChange::changedBy)
+        assertThat(audit(leaving)).filteredOn(change -> change.field() == ChangedField.ACTIVE)
+                .extracting(LoggedChange::before, LoggedChange::after, LoggedChange::changedBy)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("true", "false", manager));
 
         mvc.perform(post("/admin/people/" + leaving + "/reactivate").with(as(manager, Role.MANAGER)).with(csrf()))
@@ -248,8 +255,9 @@ class PeopleTest {
                 .param("repeatPassword", again));
     }
 
-    private List<StaffChange> audit(String username) {
-        return changes.newest(null, 0, 500).stream().filter(change -> change.username().equals(username)).toList();
+    private List<LoggedChange> audit(String username) {
+        return changes.newest(school.districtId(), SubjectKind.STAFF, 0, 500).stream()
+                .filter(change -> change.subjectKey().equals(username)).toList();
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor as(String username, Role role) {

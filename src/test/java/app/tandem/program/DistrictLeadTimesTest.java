@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.TandemTest;
 import app.tandem.directory.District;
 import app.tandem.directory.DistrictEntry;
@@ -45,7 +46,8 @@ class DistrictLeadTimesTest {
                 ZoneId.of("America/Chicago"));
         setup.change(district.id(), new DistrictEntry(district.code(), district.name(), "America/Chicago", "2026-27",
                 "2026-08-17", "2027-06-04", Map.of(DistrictSetting.ALIGNMENT_SCHEDULE_LEAD, "P21D",
-                DistrictSetting.CLOSE_OUT_WITHIN, "P1M", DistrictSetting.DEFAULT_CHECK_IN_CADENCE, "P3W")));
+                DistrictSetting.CLOSE_OUT_WITHIN, "P1M", DistrictSetting.DEFAULT_CHECK_IN_CADENCE, "P3W")), "manager",
+                ChangeSource.PAGE);
         School school = schools.add(district.id(), district.code() + "-elm", "Elm");
 
         Term term = terms.plan(new TermPlan(school.id(), "spring", "Spring", START, END, null));

@@ -12,6 +12,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import app.tandem.directory.Role;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.family.CaregiverProcesses;
+import app.tandem.notify.Deadlines;
 import app.tandem.notify.Mailroom;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.OutboxMessage;
@@ -93,15 +95,16 @@ class SchoolProgramProcessTest {
     }
 
     @Test
-    void shouldRemindTheCoordinatorsBeforeTheMeetingThenRecordIt() {
+    void shouldRemindTheAlignmentMeetingsPeopleBeforeItsDayThenRecordIt() {
         Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
         ProcessInstance pi = instance(program);
         schedule(program, TODAY.plusDays(10));
+        assertThat(deadlines(pi, HOLD_ALIGNMENT_MEETING)).extracting(Job::getDuedate).containsExactly(
+                fixture.startOf(TODAY.plusDays(8)), fixture.endOf(TODAY.plusDays(11)), fixture.endOf(TODAY.plusDays(13)));
 
         fixture.today(TODAY.plusDays(8));
-        execute(job(ALIGNMENT_MEETING_SOON, pi));
+        execute(deadlines(pi, HOLD_ALIGNMENT_MEETING).get(0));
 
-        assertThat(pi).hasPassed(REMIND_ALIGNMENT_MEETING).isWaitingAt(HOLD_ALIGNMENT_MEETING);
         Task meeting = task(HOLD_ALIGNMENT_MEETING, pi);
         assertThat(meeting.getPriority()).isEqualTo(75);
         assertThat(taskService.getTaskComments(meeting.getId()))
@@ -114,25 +117,81 @@ class SchoolProgramProcessTest {
         fixture.today(TODAY.plusDays(10));
         holdAlignment(program, TODAY.plusDays(10));
         assertThat(pi).isWaitingAt(TERM_STARTS);
+        assertThat(deadlines(pi, HOLD_ALIGNMENT_MEETING)).as("no reminder or escalation once it is recorded").isEmpty();
         assertThat(jobQuery().processInstanceId(pi.getId()).activityId(ALIGNMENT_MEETING_OVERDUE).count()).isZero();
+    }
+
+    @Test
+    void shouldRemindACheckInBeforeItsDueDayAndEscalateItToTheLeaderThenTheManagersWhileItCanStillBeHeld() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        String coordinator = coordinatorOf(program);
+        String manager = managerOf(program);
+        ProcessInstance pi = instance(program);
+        alignBeforeStart(program);
+        execute(job(TERM_STARTS, pi));
+
+        LocalDate due = TERM_START.plusDays(13);
+        assertThat(deadlines(pi, HOLD_CHECK_IN)).as("the window closes the night after the due day, so the "
+                        + "escalation comes on the morning of its last day")
+                .extracting(Job::getDuedate)
+                .containsExactly(fixture.startOf(due.minusDays(2)), fixture.startOf(due), fixture.startOf(due));
+        fixture.today(due.minusDays(2));
+        execute(deadlines(pi, HOLD_CHECK_IN).get(0));
+        assertThat(mailroom.queuedFor(coordinator, MessageKind.REMINDER)).extracting(OutboxMessage::subject)
+                .containsExactly("Reminder: Hold the progress check-in is due Sunday, February 14, 2027");
+
+        fixture.today(due);
+        deadlines(pi, HOLD_CHECK_IN).forEach(job -> execute(job));
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
+                .containsExactly("Overdue: Hold the progress check-in at " + program.school().name());
+        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).hasSize(1);
+        assertThat(pi).isWaitingAt(HOLD_CHECK_IN);
+    }
+
+    @Test
+    void shouldRemindTheImpactSummarysAssigneeAndEscalateItToTheLeaderThenTheManagers() {
+        LocalDate lastDay = TERM_START.plusDays(27);
+        Program program = fixture.start(TERM_START, lastDay, "P2W");
+        String coordinator = coordinatorOf(program);
+        String manager = managerOf(program);
+        ProcessInstance pi = instance(program);
+        alignBeforeStart(program);
+        execute(job(TERM_STARTS, pi));
+        fixture.today(lastDay.plusDays(1));
+        execute(job(TERM_ENDS, pi));
+        taskService.claim(task(PREPARE_IMPACT_SUMMARY, pi).getId(), coordinator);
+
+        LocalDate due = lastDay.plusDays(7);
+        assertThat(deadlines(pi, PREPARE_IMPACT_SUMMARY)).extracting(Job::getDuedate).containsExactly(
+                fixture.startOf(due.minusDays(2)), fixture.endOf(due.plusDays(1)), fixture.endOf(due.plusDays(3)));
+        fixture.today(due.minusDays(2));
+        execute(deadlines(pi, PREPARE_IMPACT_SUMMARY).get(0));
+        assertThat(mailroom.queuedFor(coordinator, MessageKind.REMINDER)).as("the one who claimed it").hasSize(1);
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.REMINDER)).isEmpty();
+
+        fixture.today(due.plusDays(2));
+        execute(deadlines(pi, PREPARE_IMPACT_SUMMARY).get(0));
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
+                .containsExactly("Overdue: Prepare the impact summary at " + program.school().name());
+        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).as("not yet").isEmpty();
+
+        fixture.today(due.plusDays(4));
+        execute(deadlines(pi, PREPARE_IMPACT_SUMMARY).get(0));
+        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
+                .containsExactly("Overdue: Prepare the impact summary at " + program.school().name());
+        assertThat(deadlines(pi, PREPARE_IMPACT_SUMMARY)).isEmpty();
     }
 
     @Test
     void shouldEscalateAnOverdueMeetingToAManagerThenRecordIt() {
         Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
-        String manager = "manager-of-" + program.school().code();
-        staff.add(new StaffMember(manager, program.school().districtId(), "Morgan Manager", manager + "@example.org",
-                "en"), "secret", java.util.Set.of(Role.MANAGER), List.of());
         ProcessInstance pi = instance(program);
         schedule(program, TODAY.plusDays(5));
 
         fixture.today(TODAY.plusDays(7));
         execute(job(ALIGNMENT_MEETING_OVERDUE, pi));
 
-        assertThat(pi).hasPassed(ESCALATE_OVERDUE_ALIGNMENT_MEETING)
-                .isWaitingAt(HOLD_ALIGNMENT_MEETING, FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING);
-        assertThat(mailroom.queuedFor(manager, MessageKind.ESCALATION)).extracting(OutboxMessage::subject)
-                .containsExactly("Overdue: Hold the alignment meeting at " + program.school().name());
+        assertThat(pi).isWaitingAt(HOLD_ALIGNMENT_MEETING, FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING);
         Task followUp = task(FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING, pi);
         assertThat(followUp).hasCandidateGroup("managers").hasName("Follow up the overdue alignment meeting");
         complete(followUp, withVariables("followUpAction", "coordinator-contacted"));
@@ -145,19 +204,88 @@ class SchoolProgramProcessTest {
     }
 
     @Test
-    void shouldGoOnWithTheProgramWhenTheMeetingIsHeldAfterTheTermStarted() {
+    void shouldMoveTheReminderAndEscalationsToTheNewDayWhenAManagersFollowUpReschedulesTheMeeting() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        schedule(program, TODAY.plusDays(5));
+        fixture.today(TODAY.plusDays(6));
+        execute(job(ALIGNMENT_MEETING_OVERDUE, pi));
+        complete(task(FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING, pi), withVariables("followUpAction", "rescheduled"));
+        taskService.claim(task(RESCHEDULE_ALIGNMENT_MEETING, pi).getId(), "coordinator-1");
+        complete(task(RESCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
+                "alignmentMeetingDate", TODAY.plusDays(12).toString(),
+                "invitees", "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]"));
+
+        assertThat(task(HOLD_ALIGNMENT_MEETING, pi)).hasDueDate(fixture.endOf(TODAY.plusDays(12)));
+        assertThat(deadlines(pi, HOLD_ALIGNMENT_MEETING)).as("the new day's, none of the old day's")
+                .extracting(Job::getDuedate).containsExactly(fixture.startOf(TODAY.plusDays(10)),
+                        fixture.endOf(TODAY.plusDays(13)), fixture.endOf(TODAY.plusDays(15)));
+        assertThat(jobQuery().processInstanceId(pi.getId()).activityId(ALIGNMENT_MEETING_OVERDUE).count())
+                .as("the follow-up was had; the new day's escalations above take its place").isZero();
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.MEETING_UPDATE)).hasSize(1);
+
+        fixture.today(TODAY.plusDays(10));
+        execute(deadlines(pi, HOLD_ALIGNMENT_MEETING).get(0));
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.REMINDER)).extracting(OutboxMessage::subject)
+                .containsExactly("Reminder: Hold the alignment meeting is due Saturday, January 16, 2027");
+    }
+
+    @Test
+    void shouldStartTheTermOnItsDayWhenTheAlignmentMeetingIsNeverRecorded() {
+        LocalDate lastDay = TERM_START.plusDays(27);
+        Program program = fixture.start(TERM_START, lastDay, "P2W");
+        ProcessInstance pi = instance(program);
+        assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING, "introduceWhen");
+
+        fixture.today(TERM_START.minusDays(1));
+        execute(job(INTRODUCTION_DUE, pi));
+        execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, pi));
+        assertThat(pi).as("the caregivers hear of the program before it begins, meeting or not")
+                .hasPassed(INTRODUCTION_DUE, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS)
+                .isWaitingAt(SCHEDULE_ALIGNMENT_MEETING, TERM_STARTS);
+
+        fixture.today(TERM_START);
+        execute(job(TERM_STARTS, pi));
+        assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING, HOLD_CHECK_IN);
+        fixture.today(TERM_START.plusDays(7));
+        execute(job(CaregiverProcesses.CAREGIVER_UPDATES_DUE, pi));
+        assertThat(pi).as("caregiver updates run").hasPassed(CaregiverProcesses.CAREGIVER_UPDATES_DUE);
+        holdCheckIn(program, TERM_START.plusDays(7), 8);
+
+        fixture.today(lastDay.plusDays(1));
+        execute(job(NEXT_WINDOW_OPENS, pi));
+        execute(job(TERM_ENDS, pi));
+        assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING, PREPARE_IMPACT_SUMMARY);
+        complete(task(PREPARE_IMPACT_SUMMARY, pi), withVariables("studentsServed", 30, "progressSummary", "Steady."));
+        complete(task(HOLD_CLOSE_OUT_MEETING, pi), withVariables("heldOn", lastDay.plusDays(1).toString(),
+                "attendees", "[\"" + program.leader() + "\"]", "notes", "Align earlier next term."));
+
+        assertThat(pi).as("closing the program ends the meeting nobody recorded").isEnded().hasPassed(PROGRAM_CLOSED);
+        assertThat(milestones.find(program.term().id(), MilestoneKind.ALIGNMENT_MEETING, 1)).isEmpty();
+        assertThat(milestones.find(program.term().id(), MilestoneKind.CHECK_IN, 1).orElseThrow().heldInTime()).isTrue();
+    }
+
+    @Test
+    void shouldRecordAnAlignmentMeetingHeldAfterTheStartAsLateAndIntroduceTheCaregiversOnce() {
         Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
         ProcessInstance pi = instance(program);
         schedule(program, TERM_START.plusDays(2));
+        fixture.today(TERM_START.minusDays(1));
+        execute(job(INTRODUCTION_DUE, pi));
+        execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, pi));
+        fixture.today(TERM_START);
+        execute(job(TERM_STARTS, pi));
 
         fixture.today(TERM_START.plusDays(2));
         holdAlignment(program, TERM_START.plusDays(2));
 
-        assertThat(pi).isWaitingAt(TERM_STARTS).variables().containsEntry(Var.ALIGNMENT_HELD_BEFORE_START, false);
+        assertThat(pi).hasPassed(ALIGNMENT_MEETING_HELD).isWaitingAt(HOLD_CHECK_IN).variables()
+                .containsEntry(Var.ALIGNMENT_HELD_BEFORE_START, false);
         assertThat(milestones.find(program.term().id(), MilestoneKind.ALIGNMENT_MEETING, 1).orElseThrow()
                 .heldInTime()).as("indicator 4d.1 not met").isFalse();
-        execute(job(TERM_STARTS, pi));
-        assertThat(pi).isWaitingAt(HOLD_CHECK_IN);
+        assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS).count())
+                .as("the caregivers are introduced once").isOne();
     }
 
     @Test
@@ -291,6 +419,26 @@ class SchoolProgramProcessTest {
         assertThat(pi).isWaitingAt(HOLD_ALIGNMENT_MEETING);
     }
 
+    /** The task's reminder and escalations, in the order they come. */
+    private List<Job> deadlines(ProcessInstance pi, String taskKey) {
+        return Deadlines.of(engine, pi.getId(), taskKey);
+    }
+
+    private String coordinatorOf(Program program) {
+        String coordinator = "coordinator-of-" + program.school().code();
+        staff.add(new StaffMember(coordinator, program.school().districtId(), "Casey Coordinator",
+                coordinator + "@example.org", "en"), "secret", java.util.Set.of(Role.COORDINATOR),
+                List.of(program.school().id()));
+        return coordinator;
+    }
+
+    private String managerOf(Program program) {
+        String manager = "manager-of-" + program.school().code();
+        staff.add(new StaffMember(manager, program.school().districtId(), "Morgan Manager", manager + "@example.org",
+                "en"), "secret", java.util.Set.of(Role.MANAGER), List.of());
+        return manager;
+    }
+
     private ProcessInstance instance(Program program) {
         return processInstanceQuery().processInstanceId(program.processInstanceId()).singleResult();
     }
@@ -311,8 +459,11 @@ class SchoolProgramProcessTest {
                         .replace("[", "[\"").replace("]", "\"]").replace(", ", "\",\""),
                 "alignmentPoints", "[\"instructional-materials\",\"schedule\",\"data-sharing\"]",
                 "notes", "Materials agreed."));
-        // The caregivers' introduction runs as its own job after the task's transaction.
-        execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, instance(program)));
+        // The caregivers' introduction runs as its own job after the task's transaction (unless it already ran).
+        if (jobQuery().processInstanceId(program.processInstanceId())
+                .activityId(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS).count() > 0) {
+            execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, instance(program)));
+        }
     }
 
     private void alignBeforeStart(Program program) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.TandemTest;
 import app.tandem.directory.Terms;
 import app.tandem.family.CaregiverProcesses;
@@ -88,7 +89,7 @@ class TermProgramChangesTest {
         schedule(program, TODAY.plusDays(10));
         Milestone planned = milestones.find(program.term().id(), MilestoneKind.ALIGNMENT_MEETING, 1).orElseThrow();
 
-        cancelling.cancel(program.term().id(), "The school closes for renovation.", "manager-1");
+        cancelling.cancel(program.term().id(), "The school closes for renovation.", "manager-1", ChangeSource.PAGE);
 
         assertThat(processInstanceQuery().processInstanceId(program.processInstanceId()).count()).isZero();
         assertThat(milestones.find(program.term().id(), MilestoneKind.ALIGNMENT_MEETING, 1)).as("the evidence stays")
@@ -103,7 +104,7 @@ class TermProgramChangesTest {
         assertThatThrownBy(() -> launcher.start(program.term().id()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("was cancelled");
-        assertThatThrownBy(() -> cancelling.cancel(program.term().id(), "Again.", "manager-1"))
+        assertThatThrownBy(() -> cancelling.cancel(program.term().id(), "Again.", "manager-1", ChangeSource.PAGE))
                 .hasMessageContaining("was cancelled");
 
         String page = mvc.perform(get("/dashboard/terms/{id}", program.term().id())
@@ -117,7 +118,7 @@ class TermProgramChangesTest {
     void shouldRefuseToCancelWithoutAReason() {
         Program program = fixture.start(TERM_START, LAST_DAY, "P2W");
 
-        assertThatThrownBy(() -> cancelling.cancel(program.term().id(), "  ", "manager-1"))
+        assertThatThrownBy(() -> cancelling.cancel(program.term().id(), "  ", "manager-1", ChangeSource.PAGE))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("Reason for cancelling: is required.");
         assertThat(processInstanceQuery().processInstanceId(program.processInstanceId()).count()).isOne();
@@ -128,7 +129,7 @@ class TermProgramChangesTest {
         Program program = fixture.start(TERM_START, LAST_DAY, "P2W");
         LocalDate later = TERM_START.plusDays(7);
 
-        redating.change(program.term().id(), later, LAST_DAY.plusDays(7));
+        redating.change(program.term().id(), later, LAST_DAY.plusDays(7), "manager-1", ChangeSource.PAGE);
 
         assertThat(task(SCHEDULE_ALIGNMENT_MEETING, instance(program))).hasDueDate(fixture.endOf(later.minusDays(14)));
         assertThat(instance(program)).variables()
@@ -148,7 +149,7 @@ class TermProgramChangesTest {
         assertThat(instance(program)).isWaitingAt(TERM_STARTS);
         LocalDate later = TERM_START.plusDays(14);
 
-        redating.change(program.term().id(), later, LAST_DAY);
+        redating.change(program.term().id(), later, LAST_DAY, "manager-1", ChangeSource.PAGE);
 
         assertThat(jobQuery().processInstanceId(program.processInstanceId()).activityId(TERM_STARTS).singleResult()
                 .getDuedate()).isEqualTo(fixture.startOf(later));
@@ -171,11 +172,13 @@ class TermProgramChangesTest {
         execute(job(TERM_STARTS, instance(program)));
         LocalDate newLastDay = TERM_START.plusDays(9);
 
-        assertThatThrownBy(() -> redating.change(program.term().id(), TERM_START.plusDays(1), LAST_DAY))
+        assertThatThrownBy(() -> redating.change(program.term().id(), TERM_START.plusDays(1), LAST_DAY,
+                "manager-1", ChangeSource.PAGE))
                 .hasMessageContaining("only its last day can change");
-        assertThatThrownBy(() -> redating.change(program.term().id(), TERM_START, TERM_START.minusDays(1)))
+        assertThatThrownBy(() -> redating.change(program.term().id(), TERM_START, TERM_START.minusDays(1),
+                "manager-1", ChangeSource.PAGE))
                 .hasMessageContaining("must end after it starts");
-        redating.change(program.term().id(), TERM_START, newLastDay);
+        redating.change(program.term().id(), TERM_START, newLastDay, "manager-1", ChangeSource.PAGE);
 
         assertThat(jobQuery().processInstanceId(program.processInstanceId()).activityId(TERM_ENDS).singleResult()
                 .getDuedate()).isEqualTo(fixture.startOf(newLastDay.plusDays(1)));

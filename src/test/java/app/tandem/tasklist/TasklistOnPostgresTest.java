@@ -55,7 +55,8 @@ class TasklistOnPostgresTest {
         jdbc.sql("create schema " + schema).update();
         jdbc.sql("set search_path to " + schema).update();
         try (Connection connection = dataSource.getConnection()) {
-            for (String migration : List.of("V1__directory.sql", "V2__program_evidence.sql", "V10__tasklist.sql")) {
+            for (String migration : List.of("V1__directory.sql", "V2__program_evidence.sql", "V10__tasklist.sql",
+                    "V20__outbox.sql", "V23__mail_replies_and_opt_outs.sql")) {
                 ScriptUtils.executeSqlScript(connection,
                         new FileSystemResource("src/main/resources/db/migration/" + migration));
             }
@@ -130,7 +131,7 @@ class TasklistOnPostgresTest {
     private String task(String id, Long school, List<String> groups, String assignee, int dueInDays) {
         Date due = Date.from(now.plus(dueInDays, ChronoUnit.DAYS));
         projection.insert(new OpenTaskProjection.Snapshot(id, "pi-" + id, "pd", "school-program", "holdCheckIn",
-                "Hold the progress check-in", school, groups, assignee, due, null, 50, Date.from(now)));
+                "Hold the progress check-in", school, null, groups, assignee, due, null, 50, Date.from(now)));
         return id;
     }
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.District;
 import app.tandem.directory.DistrictEntry;
 import app.tandem.directory.DistrictSetting;
@@ -75,7 +76,7 @@ class DistrictController {
         if (!errors.isEmpty()) {
             return form(model, viewer, d, entry, errors);
         }
-        setup.change(d.id(), entry);
+        setup.change(d.id(), entry, viewer.username(), ChangeSource.PAGE);
         redirect.addFlashAttribute("notice", messages.text("district.saved", entry.districtName().strip()));
         return "redirect:/admin/district?district=" + d.id();
     }

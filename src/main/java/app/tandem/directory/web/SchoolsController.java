@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.District;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
@@ -51,7 +52,7 @@ class SchoolsController {
             throw NotFound.answer();
         }
         try {
-            School school = schools.open(d.id(), schoolCode, schoolName);
+            School school = schools.open(d.id(), schoolCode, schoolName, viewer.username(), ChangeSource.PAGE);
             redirect.addFlashAttribute("notice", messages.text("schools.added", school.name(), school.code()));
             return "redirect:/admin/schools?district=" + d.id();
         } catch (InvalidInputException refused) {
@@ -72,7 +73,7 @@ class SchoolsController {
                   RedirectAttributes redirect) {
         School school = scope.school(viewer, id);
         try {
-            schools.rename(id, schoolName);
+            schools.rename(id, schoolName, viewer.username(), ChangeSource.PAGE);
         } catch (InvalidInputException refused) {
             FieldErrors errors = new FieldErrors();
             errors.add(refused);
@@ -85,7 +86,7 @@ class SchoolsController {
     @PostMapping("/admin/schools/{id}/close")
     String close(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
         School school = scope.school(viewer, id);
-        schools.close(id, clock.today());
+        schools.close(id, clock.today(), viewer.username(), ChangeSource.PAGE);
         redirect.addFlashAttribute("notice", messages.text("schools.closed", school.name()));
         return "redirect:/admin/schools?district=" + school.districtId();
     }
@@ -93,7 +94,7 @@ class SchoolsController {
     @PostMapping("/admin/schools/{id}/reopen")
     String reopen(Viewer viewer, @PathVariable long id, RedirectAttributes redirect) {
         School school = scope.school(viewer, id);
-        schools.reopen(id);
+        schools.reopen(id, viewer.username(), ChangeSource.PAGE);
         redirect.addFlashAttribute("notice", messages.text("schools.reopened", school.name()));
         return "redirect:/admin/schools?district=" + school.districtId();
     }

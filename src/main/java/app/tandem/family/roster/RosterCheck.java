@@ -3,7 +3,6 @@ package app.tandem.family.roster;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,14 +15,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import app.tandem.directory.Codes;
 import app.tandem.directory.Role;
 import app.tandem.directory.StaffAccount;
 import app.tandem.directory.StaffGroups;
+import app.tandem.directory.Term;
+import app.tandem.directory.TermPlan;
+import app.tandem.directory.Terms;
 import app.tandem.family.Channel;
 import app.tandem.family.ContactDetails;
 import app.tandem.family.FamilyLanguages;
@@ -31,6 +29,8 @@ import app.tandem.family.roster.RosterRows.CaregiverRow;
 import app.tandem.family.roster.RosterRows.SchoolRow;
 import app.tandem.family.roster.RosterRows.StaffRow;
 import app.tandem.family.roster.RosterRows.StudentRow;
+import app.tandem.family.roster.RosterRows.TermPlanRow;
+import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
 /**
@@ -43,83 +43,58 @@ final class RosterCheck {
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}");
     private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
-    final List<RosterError> errors = new ArrayList<>();
     final List<SchoolRow> schools = new ArrayList<>();
+    final List<TermPlanRow> terms = new ArrayList<>();
     final List<StaffRow> staff = new ArrayList<>();
     final List<StudentRow> students = new ArrayList<>();
     final List<CaregiverRow> caregivers = new ArrayList<>();
     int rows;
 
     private final RosterScope scope;
-    private final Messages messages;
     private final Map<String, Long> knownSchools;
     private final Set<String> schoolsOfOtherDistricts;
     private final Map<String, Long> knownStudentSchools;
     private final Function<String, Optional<StaffAccount>> accounts;
     private final LocalDate today;
+    private final CsvSheet sheet;
+    private final Terms termRules;
 
     /**
      * @param knownSchools        the district's school codes and ids
      * @param otherDistricts      school codes already used by other districts
      * @param knownStudentSchools the district's student numbers and their school ids
      * @param accounts            the account a username already has, if any
+     * @param termRules           the rules a term planned on the terms page follows
      */
     RosterCheck(RosterScope scope, Messages messages, Map<String, Long> knownSchools, Set<String> otherDistricts,
                 Map<String, Long> knownStudentSchools, Function<String, Optional<StaffAccount>> accounts,
-                LocalDate today) {
+                LocalDate today, Terms termRules) {
+        this.termRules = termRules;
         this.scope = scope;
         this.accounts = accounts;
-        this.messages = messages;
         this.knownSchools = knownSchools;
         this.schoolsOfOtherDistricts = otherDistricts;
         this.knownStudentSchools = knownStudentSchools;
         this.today = today;
+        this.sheet = new CsvSheet(messages, scope.locale());
     }
 
     void read(Reader reader) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames().stream()
-                    .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
-            for (String column : RosterColumns.ALL) {
-                if (!header.contains(column)) {
-                    error(1, column, "roster.error.missingColumn");
-                }
-            }
-            for (String column : header) {
-                if (!RosterColumns.ALL.contains(column)) {
-                    error(1, column, "roster.error.unknownColumn");
-                }
-            }
-            if (!errors.isEmpty()) {
-                return;
-            }
-            List<Map<String, String>> records = new ArrayList<>();
-            List<Integer> numbers = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                int row = (int) record.getRecordNumber() + 1;
-                if (record.size() != header.size()) {
-                    error(row, RosterColumns.RECORD, "roster.error.cells", record.size(), header.size());
-                    continue;
-                }
-                Map<String, String> values = new HashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    String value = record.get(i);
-                    values.put(header.get(i), value == null || value.isBlank() ? null : value.strip());
-                }
-                records.add(values);
-                numbers.add(row);
-            }
-            rows = records.size();
-            check(records, numbers);
+        List<SheetRow> records = sheet.read(reader, RosterColumns.REQUIRED, RosterColumns.ALL, RosterColumns.RECORD);
+        rows = records.size();
+        if (sheet.clean()) {
+            check(records);
         }
     }
 
-    private void check(List<Map<String, String>> records, List<Integer> numbers) {
+    List<RosterError> errors() {
+        return sheet.errors();
+    }
+
+    private void check(List<SheetRow> records) {
         Set<String> schoolsInFile = new HashSet<>();
         Set<String> studentsInFile = new HashSet<>();
-        for (Map<String, String> values : records) {
+        for (SheetRow values : records) {
             if ("school".equals(lower(values.get(RosterColumns.RECORD))) && values.get(RosterColumns.SCHOOL) != null) {
                 schoolsInFile.add(values.get(RosterColumns.SCHOOL).toLowerCase(Locale.ROOT));
             }
@@ -129,12 +104,14 @@ final class RosterCheck {
         }
         Set<String> seen = new HashSet<>();
         Map<String, String> caregiverPeople = new HashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            Row row = new Row(numbers.get(i), records.get(i));
+        for (SheetRow row : records) {
             String record = lower(row.get(RosterColumns.RECORD));
             if (record == null || !RosterColumns.RECORDS.contains(record)) {
                 row.error(RosterColumns.RECORD, "roster.error.record", String.valueOf(row.get(RosterColumns.RECORD)));
                 continue;
+            }
+            if (!"school".equals(record)) {
+                noTerm(row);
             }
             switch (record) {
                 case "school" -> school(row, seen);
@@ -145,7 +122,7 @@ final class RosterCheck {
         }
     }
 
-    private void school(Row row, Set<String> seen) {
+    private void school(SheetRow row, Set<String> seen) {
         String code = lower(row.required(RosterColumns.SCHOOL));
         String name = row.required(RosterColumns.NAME);
         if (code == null) {
@@ -161,11 +138,91 @@ final class RosterCheck {
             row.error(RosterColumns.RECORD, "roster.error.schoolsByManagers");
         } else if (name != null) {
             row.maxLength(RosterColumns.NAME, 200);
-            schools.add(new SchoolRow(row.number, code, name));
+            schools.add(new SchoolRow(row.number(), code, name));
         }
+        term(row, code);
     }
 
-    private void staff(Row row, Set<String> seen, Set<String> schoolsInFile) {
+    /**
+     * The term a school row plans, checked by the rules of the terms page: against the school's other terms when
+     * it is in Tandem already. A term of that name (or code) the school has already, with the same dates, is left
+     * as it is; other dates are refused, since moving a term moves its program's timers: that is the terms page's.
+     */
+    private void term(SheetRow row, String schoolCode) {
+        if (!fillsTerm(row)) {
+            return;
+        }
+        if (!scope.mayPlanTerms()) {
+            row.error(RosterColumns.TERM, "roster.error.termsByManagers");
+            return;
+        }
+        String name = row.required(RosterColumns.TERM);
+        LocalDate startsOn = row.required(RosterColumns.TERM_STARTS_ON) == null ? null
+                : row.date(RosterColumns.TERM_STARTS_ON);
+        LocalDate endsOn = row.required(RosterColumns.TERM_ENDS_ON) == null ? null
+                : row.date(RosterColumns.TERM_ENDS_ON);
+        String cadence = row.get(RosterColumns.CHECK_IN_CADENCE);
+        row.maxLength(RosterColumns.TERM, 200);
+        if (!row.clean() || !Codes.usable(schoolCode)) {
+            return;
+        }
+        String code = Codes.fromName(name);
+        if (!Codes.usable(code)) {
+            row.error(RosterColumns.TERM, "roster.error.termName", name);
+            return;
+        }
+        Long schoolId = knownSchools.get(schoolCode);
+        TermPlan plan = new TermPlan(schoolId == null ? 0 : schoolId, code, name, startsOn, endsOn, cadence);
+        try {
+            Optional<Term> same = schoolId == null ? Optional.empty() : termRules.ofSchool(schoolId).stream()
+                    .filter(term -> term.code().equals(code) || term.name().equalsIgnoreCase(name))
+                    .findFirst();
+            if (same.isPresent()) {
+                Term term = same.get();
+                if (!term.startsOn().equals(startsOn) || !term.endsOn().equals(endsOn)
+                        || cadence != null && !termRules.parseCadence(cadence).equals(term.checkInCadence())) {
+                    row.error(RosterColumns.TERM, "roster.error.termPlannedOtherwise", term.name(), term.startsOn(),
+                            term.endsOn(), term.checkInCadence());
+                    return;
+                }
+                terms.add(new TermPlanRow(row.number(), schoolCode, term.code(), term.name(), startsOn, endsOn, cadence,
+                        true));
+                return;
+            }
+            if (schoolId == null) {
+                termRules.validateShape(plan, scope.districtId());
+            } else {
+                termRules.validate(plan);
+            }
+        } catch (InvalidInputException refused) {
+            row.refused(termColumn(refused.field()), refused.getMessage());
+            return;
+        }
+        terms.add(new TermPlanRow(row.number(), schoolCode, code, name, startsOn, endsOn, cadence, false));
+    }
+
+    private static boolean fillsTerm(SheetRow row) {
+        return RosterColumns.TERM_COLUMNS.stream().anyMatch(column -> row.get(column) != null);
+    }
+
+    /** The column of a term's field as the terms page names it. */
+    private static String termColumn(String field) {
+        return switch (field) {
+            case "schoolId" -> RosterColumns.SCHOOL;
+            case "startsOn" -> RosterColumns.TERM_STARTS_ON;
+            case "endsOn" -> RosterColumns.TERM_ENDS_ON;
+            case "checkInCadence" -> RosterColumns.CHECK_IN_CADENCE;
+            default -> RosterColumns.TERM;
+        };
+    }
+
+    /** Only a school row plans a term. */
+    private void noTerm(SheetRow row) {
+        RosterColumns.TERM_COLUMNS.stream().filter(column -> row.get(column) != null).findFirst()
+                .ifPresent(column -> row.error(column, "roster.error.termOnSchoolRows"));
+    }
+
+    private void staff(SheetRow row, Set<String> seen, Set<String> schoolsInFile) {
         String username = row.required(RosterColumns.ID);
         String name = row.required(RosterColumns.NAME);
         String email = row.required(RosterColumns.EMAIL);
@@ -215,7 +272,7 @@ final class RosterCheck {
         }
         row.maxLength(RosterColumns.NAME, 200);
         if (row.clean()) {
-            StaffRow staffRow = new StaffRow(row.number, username, name, email, language, roles, codes);
+            StaffRow staffRow = new StaffRow(row.number(), username, name, email, language, roles, codes);
             if (mayWrite(row, staffRow, account)) {
                 staff.add(staffRow);
             }
@@ -227,7 +284,7 @@ final class RosterCheck {
      * of another district, or with a group or a school beyond the importer's reach, is refused, even for an
      * email alone. A row that would change nothing passes, so a school's whole staff list can be re-imported.
      */
-    private boolean mayWrite(Row row, StaffRow staffRow, Optional<StaffAccount> existing) {
+    private boolean mayWrite(SheetRow row, StaffRow staffRow, Optional<StaffAccount> existing) {
         if (existing.isEmpty()) {
             return true;
         }
@@ -269,7 +326,7 @@ final class RosterCheck {
                 || !schoolIds.equals(account.schoolIds()) || !groups.equals(row.roles());
     }
 
-    private void student(Row row, Set<String> seen, Set<String> schoolsInFile) {
+    private void student(SheetRow row, Set<String> seen, Set<String> schoolsInFile) {
         String number = row.required(RosterColumns.ID);
         String code = lower(row.required(RosterColumns.SCHOOL));
         String name = row.required(RosterColumns.NAME);
@@ -285,12 +342,12 @@ final class RosterCheck {
         }
         Integer grade = null;
         if (gradeText != null) {
-            grade = "k".equalsIgnoreCase(gradeText) ? Integer.valueOf(0) : wholeNumber(gradeText);
+            grade = "k".equalsIgnoreCase(gradeText) ? Integer.valueOf(0) : SheetRow.wholeNumber(gradeText);
             if (grade == null || grade < 0 || grade > 12) {
                 row.error(RosterColumns.GRADE, "roster.error.grade", gradeText);
             }
         }
-        Integer sessions = sessionsText == null ? null : wholeNumber(sessionsText);
+        Integer sessions = sessionsText == null ? null : SheetRow.wholeNumber(sessionsText);
         if (sessionsText != null && (sessions == null || sessions < 1 || sessions > 10)) {
             row.error(RosterColumns.SESSIONS_PER_WEEK, "roster.error.sessions", sessionsText);
         }
@@ -301,12 +358,12 @@ final class RosterCheck {
         row.maxLength(RosterColumns.NAME, 200);
         row.maxLength(RosterColumns.TUTORING_GROUP, 100);
         if (row.clean()) {
-            students.add(new StudentRow(row.number, number, code, name, grade, birthDate,
+            students.add(new StudentRow(row.number(), number, code, name, grade, birthDate,
                     row.get(RosterColumns.TUTORING_GROUP), sessions));
         }
     }
 
-    private void caregiver(Row row, Set<String> seen, Set<String> studentsInFile, Map<String, String> people) {
+    private void caregiver(SheetRow row, Set<String> seen, Set<String> studentsInFile, Map<String, String> people) {
         String number = row.required(RosterColumns.ID);
         String studentNumber = row.required(RosterColumns.STUDENT);
         String name = row.required(RosterColumns.NAME);
@@ -355,7 +412,7 @@ final class RosterCheck {
         if (!row.clean()) {
             return;
         }
-        CaregiverRow caregiver = new CaregiverRow(row.number, number, studentNumber, name, email, phone, language,
+        CaregiverRow caregiver = new CaregiverRow(row.number(), number, studentNumber, name, email, phone, language,
                 channel.orElseThrow(), relationship, allowed, Boolean.TRUE.equals(allowed) ? null : reason, consent);
         String before = people.putIfAbsent(number, caregiver.person());
         if (before != null && !before.equals(caregiver.person())) {
@@ -365,7 +422,7 @@ final class RosterCheck {
         caregivers.add(caregiver);
     }
 
-    private boolean knownSchool(Row row, String code, Set<String> schoolsInFile) {
+    private boolean knownSchool(SheetRow row, String code, Set<String> schoolsInFile) {
         Long id = knownSchools.get(code);
         if (id == null && !schoolsInFile.contains(code)) {
             row.error(RosterColumns.SCHOOL, "roster.error.unknownSchool", code);
@@ -378,7 +435,7 @@ final class RosterCheck {
         return true;
     }
 
-    private String language(Row row, boolean required) {
+    private String language(SheetRow row, boolean required) {
         String text = required ? row.required(RosterColumns.LANGUAGE) : row.get(RosterColumns.LANGUAGE);
         if (text == null) {
             return null;
@@ -391,7 +448,7 @@ final class RosterCheck {
         return tag.get();
     }
 
-    private Boolean yesNo(Row row, String column, boolean required) {
+    private Boolean yesNo(SheetRow row, String column, boolean required) {
         String text = required ? row.required(column) : row.get(column);
         if (text == null) {
             return null;
@@ -407,73 +464,9 @@ final class RosterCheck {
     }
 
 
-    private static Integer wholeNumber(String text) {
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     private static String lower(String text) {
         return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
-    private void error(int row, String column, String key, Object... args) {
-        errors.add(new RosterError(row, column, messages.text(scope.locale(), key, args)));
-    }
-
-    /** One row while it is checked: knows whether any of its cells was refused. */
-    private final class Row {
-
-        private final int number;
-        private final Map<String, String> values;
-        private boolean clean = true;
-
-        Row(int number, Map<String, String> values) {
-            this.number = number;
-            this.values = values;
-        }
-
-        String get(String column) {
-            return values.get(column);
-        }
-
-        String required(String column) {
-            String value = values.get(column);
-            if (value == null) {
-                error(column, "roster.error.required");
-            }
-            return value;
-        }
-
-        LocalDate date(String column) {
-            String text = values.get(column);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                error(column, "roster.error.date", text);
-                return null;
-            }
-        }
-
-        void maxLength(String column, int max) {
-            String value = values.get(column);
-            if (value != null && value.length() > max) {
-                error(column, "roster.error.tooLong", max);
-            }
-        }
-
-        void error(String column, String key, Object... args) {
-            clean = false;
-            RosterCheck.this.error(number, column, key, args);
-        }
-
-        boolean clean() {
-            return clean;
-        }
-    }
 }

@@ -1,11 +1,13 @@
 package app.tandem.family.roster;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The one roster format: a CSV file with this header, one row per school, staff member, student or
  * caregiver (the {@code record} column says which). Each kind of row fills the columns it needs and
- * leaves the others empty. A caregiver of two students has one row per student.
+ * leaves the others empty. A caregiver of two students has one row per student. A school row may also
+ * plan a term for its school; files made before the term columns existed leave them out and still import.
  */
 public final class RosterColumns {
 
@@ -27,10 +29,21 @@ public final class RosterColumns {
     static final String CONTACT_ALLOWED = "contact_allowed";
     static final String NO_CONTACT_REASON = "no_contact_reason";
     static final String STUDENT_CONSENT = "student_consent";
+    static final String TERM = "term";
+    static final String TERM_STARTS_ON = "term_starts_on";
+    static final String TERM_ENDS_ON = "term_ends_on";
+    static final String CHECK_IN_CADENCE = "check_in_cadence";
 
-    public static final List<String> ALL = List.of(RECORD, SCHOOL, ID, NAME, EMAIL, PHONE, LANGUAGE, ROLES, GRADE,
+    /** The columns every file has. */
+    static final List<String> REQUIRED = List.of(RECORD, SCHOOL, ID, NAME, EMAIL, PHONE, LANGUAGE, ROLES, GRADE,
             BIRTH_DATE, TUTORING_GROUP, SESSIONS_PER_WEEK, STUDENT, RELATIONSHIP, CHANNEL, CONTACT_ALLOWED,
             NO_CONTACT_REASON, STUDENT_CONSENT);
+
+    /** The columns of a school row's term, which a file may leave out. */
+    static final List<String> TERM_COLUMNS = List.of(TERM, TERM_STARTS_ON, TERM_ENDS_ON, CHECK_IN_CADENCE);
+
+    public static final List<String> ALL = Stream.concat(REQUIRED.stream(), TERM_COLUMNS.stream())
+            .toList();
 
     static final List<String> RECORDS = List.of("school", "staff", "student", "caregiver");
 

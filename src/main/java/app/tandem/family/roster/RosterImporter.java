@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,10 +25,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import app.tandem.directory.ChangeLog;
 import app.tandem.directory.ChangeSource;
+import app.tandem.directory.School;
+import app.tandem.directory.Schools;
 import app.tandem.directory.StaffAccount;
-import app.tandem.directory.StaffChanges;
 import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.TermPlan;
+import app.tandem.directory.Terms;
 import app.tandem.security.PasswordLinks;
 import app.tandem.directory.StaffGroups;
 import app.tandem.family.StudentsEnrolled;
@@ -34,8 +40,10 @@ import app.tandem.family.roster.RosterRows.CaregiverRow;
 import app.tandem.family.roster.RosterRows.SchoolRow;
 import app.tandem.family.roster.RosterRows.StaffRow;
 import app.tandem.family.roster.RosterRows.StudentRow;
+import app.tandem.family.roster.RosterRows.TermPlanRow;
 import app.tandem.family.roster.RosterSummary.Change;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
 /**
@@ -69,13 +77,17 @@ public class RosterImporter {
     private final Messages messages;
     private final DistrictClock clock;
     private final StaffDirectory directory;
-    private final StaffChanges changes;
+    private final ChangeLog changes;
     private final PasswordLinks invitations;
     private final ApplicationEventPublisher events;
+    private final Schools schools;
+    private final Terms terms;
 
     RosterImporter(JdbcClient jdbc, JdbcTemplate batch, IdentityService identity, TransactionTemplate transaction,
-                   Messages messages, DistrictClock clock, StaffDirectory directory, StaffChanges changes,
-                   PasswordLinks invitations, ApplicationEventPublisher events) {
+                   Messages messages, DistrictClock clock, StaffDirectory directory, ChangeLog changes,
+                   PasswordLinks invitations, ApplicationEventPublisher events, Schools schools, Terms terms) {
+        this.schools = schools;
+        this.terms = terms;
         this.invitations = invitations;
         this.events = events;
         this.directory = directory;
@@ -88,19 +100,45 @@ public class RosterImporter {
         this.clock = clock;
     }
 
+    /** The rules of the terms page word their refusals in the importer's language. */
     public Result importRoster(Reader file, RosterScope scope, Progress progress) throws IOException {
+        Locale before = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(scope.locale());
+        try {
+            return checkAndWrite(file, scope, progress);
+        } finally {
+            LocaleContextHolder.setLocale(before);
+        }
+    }
+
+    private Result checkAndWrite(Reader file, RosterScope scope, Progress progress) throws IOException {
         progress.at(Phase.CHECKING, 0, 0);
         RosterCheck check = new RosterCheck(scope, messages, schoolsOf(scope.districtId()),
                 schoolsOutside(scope.districtId()), studentSchools(scope.districtId()), directory::account,
-                clock.today());
+                clock.today(), terms);
         check.read(file);
-        if (!check.errors.isEmpty()) {
-            return new Result(List.copyOf(check.errors), null);
+        if (!check.errors().isEmpty()) {
+            return new Result(check.errors(), null);
         }
         int total = check.rows;
         progress.at(Phase.IMPORTING, 0, total);
-        RosterSummary summary = transaction.execute(status -> write(check, scope, progress, total));
-        return new Result(List.of(), summary);
+        try {
+            RosterSummary summary = transaction.execute(status -> write(check, scope, progress, total));
+            return new Result(List.of(), summary);
+        } catch (TermRefused refused) {
+            return new Result(List.of(refused.error), null);
+        }
+    }
+
+    /** A term the check let pass and the terms page's rules refuse at the write: someone planned one meanwhile. */
+    private static final class TermRefused extends RuntimeException {
+
+        private final transient RosterError error;
+
+        TermRefused(RosterError error) {
+            super(null, null, false, false);
+            this.error = error;
+        }
     }
 
     private RosterSummary write(RosterCheck check, RosterScope scope, Progress progress, int total) {
@@ -114,6 +152,7 @@ public class RosterImporter {
         };
         writeSchools(check.schools, scope, summary, step);
         Map<String, Long> schools = schoolsOf(scope.districtId());
+        writeTerms(check.terms, scope, schools, summary);
         writeStaff(check.staff, scope, schools, summary, step);
         writeStudents(check.students, scope, schools, summary, step);
         writeCaregivers(check.caregivers, scope, summary, step);
@@ -123,22 +162,38 @@ public class RosterImporter {
     }
 
     private void writeSchools(List<SchoolRow> rows, RosterScope scope, RosterSummary summary, Runnable step) {
-        Map<String, String> names = new HashMap<>();
-        jdbc.sql("select code, name from school where district_id = ?").param(scope.districtId())
-                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+        Map<String, School> known = new HashMap<>();
+        schools.inDistrict(scope.districtId()).forEach(school -> known.put(school.code(), school));
         for (SchoolRow row : rows) {
-            String before = names.get(row.code());
+            School before = known.get(row.code());
             if (before == null) {
-                jdbc.sql("insert into school (district_id, code, name) values (?, ?, ?)")
-                        .params(scope.districtId(), row.code(), row.name()).update();
+                schools.add(scope.districtId(), row.code(), row.name(), scope.username(), ChangeSource.IMPORT);
                 summary.count("school", Change.ADDED);
-            } else if (!before.equals(row.name())) {
-                jdbc.sql("update school set name = ? where code = ?").params(row.name(), row.code()).update();
+            } else if (!before.name().equals(row.name())) {
+                schools.rename(before.id(), row.name(), scope.username(), ChangeSource.IMPORT);
                 summary.count("school", Change.UPDATED);
             } else {
                 summary.count("school", Change.UNCHANGED);
             }
             step.run();
+        }
+    }
+
+    /** Plans the school rows' terms as the terms page does, logged as the importer's. */
+    private void writeTerms(List<TermPlanRow> rows, RosterScope scope, Map<String, Long> schoolIds,
+                            RosterSummary summary) {
+        for (TermPlanRow row : rows) {
+            if (row.planned()) {
+                summary.count(RosterSummary.TERMS, Change.UNCHANGED);
+                continue;
+            }
+            try {
+                terms.plan(new TermPlan(schoolIds.get(row.schoolCode()), row.code(), row.name(), row.startsOn(),
+                        row.endsOn(), row.checkInCadence()), scope.username(), ChangeSource.IMPORT);
+            } catch (InvalidInputException refused) {
+                throw new TermRefused(new RosterError(row.row(), RosterColumns.TERM, refused.getMessage()));
+            }
+            summary.count(RosterSummary.TERMS, Change.ADDED);
         }
     }
 
@@ -179,7 +234,7 @@ public class RosterImporter {
                 changed |= memberships(row);
                 summary.count("staff", changed ? Change.UPDATED : Change.UNCHANGED);
             }
-            changes.record(was, directory.account(row.username()).orElseThrow(), scope.username(),
+            changes.recordAccount(was, directory.account(row.username()).orElseThrow(), scope.username(),
                     ChangeSource.IMPORT);
             step.run();
         }
@@ -209,7 +264,7 @@ public class RosterImporter {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                usernames.forEach(username -> invitations.invite(username, invitedBy));
+                usernames.forEach(username -> invitations.invite(username, invitedBy, ChangeSource.IMPORT));
             }
         });
     }

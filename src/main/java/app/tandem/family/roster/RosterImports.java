@@ -1,6 +1,7 @@
 package app.tandem.family.roster;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs roster imports one at a time in the background, so a large file does not hold a request
+ * Runs roster imports, and the other file imports of the family work ({@link #start(String, Work)}), one at a time in
+ * the background, so a large file does not hold a request
  * open, and keeps the latest ones for their progress pages. Jobs live in this node's memory: behind a
  * load balancer, the progress page needs sticky sessions.
  */
@@ -39,15 +41,28 @@ public class RosterImports implements DisposableBean {
         this.importer = importer;
     }
 
+    /** One import of a file: checks it all, then writes it all or nothing, telling how far it has come. */
+    public interface Work {
+        RosterImporter.Result run(RosterImporter.Progress progress) throws IOException;
+    }
+
     public ImportJob start(byte[] file, RosterScope scope) {
-        ImportJob job = new ImportJob(UUID.randomUUID().toString(), scope.username());
+        return start(scope.username(), progress -> {
+            try (Reader reader = new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8)) {
+                return importer.importRoster(reader, scope, progress);
+            }
+        });
+    }
+
+    public ImportJob start(String owner, Work work) {
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), owner);
         synchronized (jobs) {
             jobs.put(job.id(), job);
             while (jobs.size() > KEPT) {
                 jobs.remove(jobs.keySet().iterator().next());
             }
         }
-        worker.execute(() -> run(job, file, scope));
+        worker.execute(() -> run(job, work));
         return job;
     }
 
@@ -58,12 +73,12 @@ public class RosterImports implements DisposableBean {
         }
     }
 
-    private void run(ImportJob job, byte[] file, RosterScope scope) {
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8)) {
-            job.finish(importer.importRoster(reader, scope, job::at));
+    private void run(ImportJob job, Work work) {
+        try {
+            job.finish(work.run(job::at));
         } catch (Exception e) {
             // The cause can quote the file's data; the log names the job only.
-            log.error("Roster import {} failed: {}", job.id(), e.getClass().getName());
+            log.error("Import {} failed: {}", job.id(), e.getClass().getName());
             job.fail();
         }
     }

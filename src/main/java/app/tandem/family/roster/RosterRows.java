@@ -11,6 +11,15 @@ final class RosterRows {
     record SchoolRow(int row, String code, String name) {
     }
 
+    /**
+     * The term a school row plans; {@code planned} when the school has it already, with these dates.
+     *
+     * @param checkInCadence null for the district's default
+     */
+    record TermPlanRow(int row, String schoolCode, String code, String name, LocalDate startsOn, LocalDate endsOn,
+                       String checkInCadence, boolean planned) {
+    }
+
     record StaffRow(int row, String username, String name, String email, String language, Set<String> roles,
                     Set<String> schoolCodes) {
     }

@@ -29,7 +29,12 @@ public record RosterScope(StaffEditor editor, Locale locale, boolean inviteNewSt
         return editor.manager();
     }
 
-    boolean mayChange(long schoolId) {
+    /** Who plans terms on the terms page plans them in a file: program managers and operators. */
+    boolean mayPlanTerms() {
+        return editor.manager();
+    }
+
+    public boolean mayChange(long schoolId) {
         return editor.mayWorkAt(schoolId);
     }
 }

@@ -22,7 +22,6 @@ import app.tandem.family.roster.ImportJob;
 import app.tandem.family.roster.RosterColumns;
 import app.tandem.family.roster.RosterImports;
 import app.tandem.family.roster.RosterScope;
-import app.tandem.system.NotFound;
 
 /**
  * The roster import page, for coordinators (their schools), program managers and operators (the district).
@@ -72,24 +71,15 @@ class RosterImportController {
 
     @GetMapping("/family/import/{id}")
     String job(Viewer who, @PathVariable String id, Model model) {
-        model.addAttribute("job", imports.find(id, who.username()).orElseThrow(NotFound::answer));
-        return "family/import-job";
+        return Importers.job(imports, who, id, Importers.ROSTER, false, model);
     }
 
     @GetMapping("/family/import/{id}/status")
     String status(Viewer who, @PathVariable String id, Model model) {
-        model.addAttribute("job", imports.find(id, who.username()).orElseThrow(NotFound::answer));
-        return "family/import-job :: status";
+        return Importers.job(imports, who, id, Importers.ROSTER, true, model);
     }
 
-    private RosterScope scope(Viewer who, Locale locale) {
-        if (!who.onStaff()) {
-            throw NotFound.answer();
-        }
-        StaffEditor editor = who.editor();
-        if (!editor.editsStaff()) {
-            throw NotFound.answer();
-        }
-        return new RosterScope(editor, locale);
+    private static RosterScope scope(Viewer who, Locale locale) {
+        return Importers.scope(who, locale);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.system.FieldErrors;
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.School;
 import app.tandem.directory.Term;
 import app.tandem.directory.TermPlan;
@@ -81,7 +82,7 @@ class TermsController {
             String cadence = form.checkInCadence().isEmpty() ? null : form.checkInCadence();
             List<Term> planned = desk.planAll(chosen.stream()
                     .map(s -> new TermPlan(s.id(), form.code(), form.name(), first, last, cadence))
-                    .toList());
+                    .toList(), who.username(), ChangeSource.PAGE);
             redirect.addFlashAttribute("notice", messages.text("terms.planned", planned.size(), form.name()));
             return "redirect:/admin/terms";
         } catch (InvalidInputException refused) {
@@ -94,7 +95,7 @@ class TermsController {
     String start(Viewer who, @PathVariable long termId, RedirectAttributes redirect) {
         TermRow row = row(who, termId);
         try {
-            launcher.start(termId);
+            launcher.start(termId, who.username(), ChangeSource.PAGE);
             redirect.addFlashAttribute("notice", messages.text("terms.started", row.schoolName(), row.term().name()));
         } catch (InvalidInputException refused) {
             redirect.addFlashAttribute("refusal", refused.getMessage());
@@ -123,7 +124,7 @@ class TermsController {
     @PostMapping("/admin/terms/next-year")
     String planNextYear(Viewer who, RedirectAttributes redirect) {
         try {
-            NextYear.Outcome outcome = nextYear.plan(districtOf(who));
+            NextYear.Outcome outcome = nextYear.plan(districtOf(who), who.username(), ChangeSource.PAGE);
             redirect.addFlashAttribute("notice", messages.text("terms.nextYear.planned", outcome.planned().size()));
             redirect.addFlashAttribute("skipped", outcome.skipped());
         } catch (InvalidInputException refused) {
@@ -158,7 +159,8 @@ class TermsController {
                        @RequestParam String endsOn, Model model, RedirectAttributes redirect) {
         TermRow row = row(who, termId);
         try {
-            redating.change(termId, date("startsOn", startsOn.strip()), date("endsOn", endsOn.strip()));
+            redating.change(termId, date("startsOn", startsOn.strip()), date("endsOn", endsOn.strip()), who.username(),
+                    ChangeSource.PAGE);
             redirect.addFlashAttribute("notice", messages.text("terms.redated", row.schoolName(), row.term().name()));
             return "redirect:/admin/terms/" + termId;
         } catch (InvalidInputException refused) {
@@ -173,7 +175,7 @@ class TermsController {
                   Model model, RedirectAttributes redirect) {
         TermRow row = row(who, termId);
         try {
-            cancelling.cancel(termId, cancelReason, who.username());
+            cancelling.cancel(termId, cancelReason, who.username(), ChangeSource.PAGE);
             redirect.addFlashAttribute("notice", messages.text("terms.cancelled", row.schoolName(), row.term().name()));
             return "redirect:/admin/terms/" + termId;
         } catch (InvalidInputException refused) {
@@ -181,6 +183,23 @@ class TermsController {
             errors.add(refused);
             return termPage(model, row, row.term().startsOn().toString(), row.term().endsOn().toString(),
                     cancelReason, errors);
+        }
+    }
+
+    @PostMapping("/admin/terms/{termId}/sessions-target")
+    String changeSessionsTarget(Viewer who, @PathVariable long termId, @RequestParam(defaultValue = "") String sessionsTarget,
+                                Model model, RedirectAttributes redirect) {
+        TermRow row = row(who, termId);
+        try {
+            desk.setSessionsTarget(termId, sessionsTarget);
+            redirect.addFlashAttribute("notice", messages.text("terms.sessionsTarget.set", row.schoolName(),
+                    row.term().name()));
+            return "redirect:/admin/terms/" + termId;
+        } catch (InvalidInputException refused) {
+            FieldErrors errors = new FieldErrors();
+            errors.add(refused);
+            model.addAttribute("sessionsTarget", sessionsTarget);
+            return termPage(model, row, row.term().startsOn().toString(), row.term().endsOn().toString(), "", errors);
         }
     }
 
@@ -202,6 +221,9 @@ class TermsController {
         model.addAttribute("endsOn", endsOn);
         model.addAttribute("cancelReason", cancelReason);
         model.addAttribute("errors", errors);
+        if (!model.containsAttribute("sessionsTarget")) {
+            model.addAttribute("sessionsTarget", desk.sessionsTarget(row.term().id()));
+        }
         return "program/term";
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import app.tandem.forms.FormSubmission;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 import app.tandem.tasklist.Completion;
+import app.tandem.tasklist.FormDefaults;
 import app.tandem.tasklist.Notice;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
 import app.tandem.tasklist.TaskAccess;
@@ -29,6 +31,7 @@ import app.tandem.tasklist.TaskLabels;
 import app.tandem.tasklist.TaskNotFoundException;
 import app.tandem.tasklist.TaskRecord;
 import app.tandem.tasklist.TaskSubmissions;
+import app.tandem.tasklist.TaskThread;
 import app.tandem.tasklist.TaskWork;
 import app.tandem.tasklist.form.FormViews;
 
@@ -52,10 +55,15 @@ class TaskController {
     private final TaskLabels labels;
     private final Messages messages;
     private final DistrictClock clock;
+    private final ObjectProvider<FormDefaults> defaults;
+    private final List<TaskThread> threads;
 
     TaskController(TaskAccess access, TaskWork work, FormCatalog forms, FormViews views,
                    TaskSubmissions submissions, TaskComments comments, ProcessContexts contexts, TaskLabels labels,
-                   Messages messages, DistrictClock clock) {
+                   Messages messages, DistrictClock clock, ObjectProvider<FormDefaults> defaults,
+                   List<TaskThread> threads) {
+        this.defaults = defaults;
+        this.threads = threads;
         this.access = access;
         this.work = work;
         this.forms = forms;
@@ -74,6 +82,7 @@ class TaskController {
         if (open != null) {
             FormSubmission blank = forms.forTask(open.task().processDefinitionId(), open.task().taskKey())
                     .map(FormSubmission::blank)
+                    .map(form -> proposed(form, open.task()))
                     .orElse(null);
             return openTask(worker, open, blank, null, model);
         }
@@ -132,6 +141,7 @@ class TaskController {
         model.addAttribute("can", open.permissions());
         model.addAttribute("assigneeName", work.nameOf(task.assignee()));
         model.addAttribute("context", contexts.of(task));
+        model.addAttribute("thread", threadOf(task));
         model.addAttribute("comments", comments.of(task));
         model.addAttribute("colleagues", open.permissions().work() ? work.colleagues(worker, task) : List.of());
         model.addAttribute("fields", submission == null ? null : views.fields(submission, work.optionsFor(task)));
@@ -140,6 +150,10 @@ class TaskController {
         model.addAttribute("labels", labels);
         model.addAttribute("overdue", task.isOverdue(clock.now()));
         return "tasklist/task";
+    }
+
+    private List<TaskThread.Entry> threadOf(TaskRecord task) {
+        return threads.stream().flatMap(thread -> thread.of(task).stream()).toList();
     }
 
     private String completedTask(TaskRecord task, Model model) {
@@ -154,6 +168,15 @@ class TaskController {
                 .orElse(List.of()));
         model.addAttribute("labels", labels);
         return "tasklist/completed";
+    }
+
+    /** What the features propose for a form nobody has filled in yet. */
+    private FormSubmission proposed(FormSubmission blank, TaskRecord task) {
+        FormSubmission shown = blank;
+        for (FormDefaults feature : defaults.orderedStream().toList()) {
+            shown = shown.proposing(feature.of(task));
+        }
+        return shown;
     }
 
     private String text(Notice notice) {

@@ -23,17 +23,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.ChangeLog;
 import app.tandem.directory.ChangeSource;
+import app.tandem.directory.ChangedField;
 import app.tandem.directory.District;
 import app.tandem.directory.DistrictSetting;
 import app.tandem.directory.DistrictSettings;
+import app.tandem.directory.LoggedChange;
 import app.tandem.directory.ProgramYear;
 import app.tandem.directory.Role;
 import app.tandem.directory.Schools;
-import app.tandem.directory.StaffChange;
-import app.tandem.directory.StaffChanges;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
+import app.tandem.directory.SubjectKind;
 
 /** /admin/district: setting a district up, its settings saved and read back, bad input refused, who may see it. */
 @TandemTest
@@ -50,7 +52,7 @@ class DistrictPagesTest {
     @Autowired
     StaffDirectory staff;
     @Autowired
-    StaffChanges changes;
+    ChangeLog changes;
     @Autowired
     IdentityService identity;
 
@@ -95,10 +97,19 @@ class DistrictPagesTest {
         assertThat(record.districtId()).isEqualTo(district.id());
         assertThat(record.fullName()).isEqualTo("Olga Operator");
         assertThat(record.email()).isEqualTo(operator + "@example.org");
-        List<StaffChange> logged = changes.newest(district.id(), 0, 10);
-        assertThat(logged).extracting(StaffChange::username).containsOnly(operator);
-        assertThat(logged).extracting(StaffChange::source).containsOnly(ChangeSource.PAGE);
-        assertThat(logged).extracting(StaffChange::changedBy).containsOnly(operator);
+        List<LoggedChange> logged = changes.newest(district.id(), SubjectKind.STAFF, 0, 10);
+        assertThat(logged).extracting(LoggedChange::subjectKey).containsOnly(operator);
+        assertThat(logged).extracting(LoggedChange::source).containsOnly(ChangeSource.PAGE);
+        assertThat(logged).extracting(LoggedChange::changedBy).containsOnly(operator);
+        assertThat(changes.newest(district.id(), SubjectKind.DISTRICT, 0, 10))
+                .extracting(LoggedChange::field, LoggedChange::before, LoggedChange::after, LoggedChange::changedBy)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ChangedField.NAME, null, "Lakeside Unified", operator),
+                        org.assertj.core.groups.Tuple.tuple(ChangedField.TIME_ZONE, null, "America/Denver", operator),
+                        org.assertj.core.groups.Tuple.tuple(ChangedField.PROGRAM_YEAR, null,
+                                "2026-27 2026-08-17/2027-06-04", operator),
+                        org.assertj.core.groups.Tuple.tuple(ChangedField.ALIGNMENT_SCHEDULE_LEAD, null, "P21D",
+                                operator));
 
         // The district's pages now work for the operator: their own district is the one shown.
         Document page = page(mvc.perform(get("/admin/district").with(as(operator, Role.OPERATOR)))
@@ -128,31 +139,31 @@ class DistrictPagesTest {
         long id = setup.district().id();
 
         mvc.perform(save(setup.manager(), id).param("districtName", "Renamed District")
-                        .param("timeZone", "America/Chicago").param("alignmentReminderLead", "P3D").param("defaultCheckInCadence", "P1W")
+                        .param("timeZone", "America/Chicago").param("reminderLead", "P3D").param("defaultCheckInCadence", "P1W")
                         .param("dueSoonWithin", " P5D "))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/admin/district?district=" + id));
 
         assertThat(schools.districtById(id).orElseThrow().name()).isEqualTo("Renamed District");
-        assertThat(settings.alignmentReminderLead(id)).isEqualTo(Period.ofDays(3));
+        assertThat(settings.reminderLead(id)).isEqualTo(Period.ofDays(3));
         assertThat(settings.defaultCheckInCadence(id)).isEqualTo(Period.ofWeeks(1));
         assertThat(settings.dueSoonWithin(id)).isEqualTo(Period.ofDays(5));
         assertThat(settings.alignmentScheduleLead(id)).isEqualTo(Period.ofDays(14));
         assertThat(settings.closeOutWithin(id)).isEqualTo(Period.ofDays(14));
-        assertThat(settings.alignmentReminderLead(null)).isEqualTo(Period.ofDays(2));
-        assertThat(settings.chosen(id)).containsOnlyKeys(DistrictSetting.ALIGNMENT_REMINDER_LEAD,
+        assertThat(settings.reminderLead(null)).isEqualTo(Period.ofDays(2));
+        assertThat(settings.chosen(id)).containsOnlyKeys(DistrictSetting.REMINDER_LEAD,
                 DistrictSetting.DEFAULT_CHECK_IN_CADENCE, DistrictSetting.DUE_SOON_WITHIN);
 
         Document page = page(mvc.perform(get("/admin/district").with(as(setup.manager(), Role.MANAGER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(page.select("#alignmentReminderLead").val()).isEqualTo("P3D");
+        assertThat(page.select("#reminderLead").val()).isEqualTo("P3D");
         assertThat(page.select("#alignmentScheduleLead").val()).isEmpty();
 
         // Blank again: back to the default.
         mvc.perform(save(setup.manager(), id).param("districtName", "Renamed District")
                         .param("timeZone", "America/Chicago"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(settings.alignmentReminderLead(id)).isEqualTo(Period.ofDays(2));
+        assertThat(settings.reminderLead(id)).isEqualTo(Period.ofDays(2));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.TandemTest;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
@@ -118,7 +119,7 @@ class SchoolsPagesTest {
         AdminFixture.Setup setup = fixture.district();
         long id = setup.school().id();
         terms.plan(new TermPlan(id, "fall", "Fall", START, START.plusDays(90), "P2W"));
-        schools.close(id, START.plusDays(100));
+        schools.close(id, START.plusDays(100), "manager", ChangeSource.PAGE);
 
         assertThatThrownBy(() -> terms.plan(new TermPlan(id, "spring", "Spring", START.plusDays(120),
                 START.plusDays(200), "P2W")))
@@ -127,7 +128,7 @@ class SchoolsPagesTest {
                 .hasMessage("School: " + setup.school().name() + " is closed and takes no new term; reopen it first.");
         assertThat(terms.ofSchool(id)).extracting(t -> t.code()).containsExactly("fall");
 
-        schools.reopen(id);
+        schools.reopen(id, "manager", ChangeSource.PAGE);
         assertThat(terms.plan(new TermPlan(id, "spring", "Spring", START.plusDays(120), START.plusDays(200), "P2W"))
                 .code()).isEqualTo("spring");
     }

@@ -4,17 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Builds roster files for tests, with codes and ids no other test uses. */
+/**
+ * Builds roster files for tests, with codes and ids no other test uses. A file without a term has the columns files
+ * had before terms could be planned in them, so every such test also shows those files still import.
+ */
 final class RosterFiles {
 
     private static final AtomicInteger FILES = new AtomicInteger();
-    static final String HEADER = String.join(",", RosterColumns.ALL);
+    static final String HEADER = String.join(",", RosterColumns.REQUIRED);
+    static final String HEADER_WITH_TERMS = String.join(",", RosterColumns.ALL);
 
     final String tag = "r" + FILES.incrementAndGet() + "x" + Long.toString(System.nanoTime() % 100_000, 36);
     private final List<String> rows = new ArrayList<>();
+    private final List<String> terms = new ArrayList<>();
 
     RosterFiles school(String code, String name) {
-        return row("school," + code(code) + ",," + name + ",,,,,,,,,,,,,,");
+        return row(schoolLine(code(code), name));
     }
 
     RosterFiles staff(String username, String schools, String name, String email, String language, String roles) {
@@ -33,9 +38,22 @@ final class RosterFiles {
                 + id(student) + ",mother," + channel + "," + allowed + "," + reason + ",");
     }
 
+    /** A row of any kind with the four term cells after the others: term, first day, last day, cadence. */
+    RosterFiles withTerm(String line, String term, String startsOn, String endsOn, String cadence) {
+        rows.add(line);
+        terms.add(String.join(",", term, startsOn, endsOn, cadence));
+        return this;
+    }
+
     RosterFiles row(String line) {
         rows.add(line);
+        terms.add(null);
         return this;
+    }
+
+    /** The line of a school row, for {@link #withTerm}. */
+    String schoolLine(String code, String name) {
+        return "school," + code + ",," + name + ",,,,,,,,,,,,,,";
     }
 
     String code(String code) {
@@ -47,6 +65,13 @@ final class RosterFiles {
     }
 
     String csv() {
-        return HEADER + "\n" + String.join("\n", rows) + "\n";
+        if (terms.stream().allMatch(java.util.Objects::isNull)) {
+            return HEADER + "\n" + String.join("\n", rows) + "\n";
+        }
+        StringBuilder csv = new StringBuilder(HEADER_WITH_TERMS).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            csv.append(rows.get(i)).append(',').append(terms.get(i) == null ? ",,," : terms.get(i)).append('\n');
+        }
+        return csv.toString();
     }
 }

@@ -24,13 +24,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.ChangeLog;
+import app.tandem.directory.ChangedField;
+import app.tandem.directory.LoggedChange;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
-import app.tandem.directory.StaffChange;
-import app.tandem.directory.StaffChanges;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffEditor;
-import app.tandem.directory.StaffField;
 import app.tandem.directory.StaffMember;
 import app.tandem.program.ProgramFixture;
 
@@ -45,7 +45,7 @@ class RosterGrantsTest {
     @Autowired
     StaffDirectory staff;
     @Autowired
-    StaffChanges changes;
+    ChangeLog changes;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -163,13 +163,13 @@ class RosterGrantsTest {
         run(managerScope(), staffRow(teacher, school.code() + ";" + otherSchool.code(), "Person " + teacher,
                 "moved@example.org", "teachers;coordinators"));
 
-        List<StaffChange> logged = changes.newest(school.districtId(), 0, 500).stream()
-                .filter(change -> change.username().equals(teacher) && change.changedBy().equals(manager)).toList();
-        assertThat(logged).extracting(StaffChange::field, StaffChange::before, StaffChange::after)
+        List<LoggedChange> logged = changes.newest(school.districtId(), null, 0, 500).stream()
+                .filter(change -> change.subjectKey().equals(teacher) && change.changedBy().equals(manager)).toList();
+        assertThat(logged).extracting(LoggedChange::field, LoggedChange::before, LoggedChange::after)
                 .containsExactlyInAnyOrder(
-                        tuple(StaffField.EMAIL, teacher + "@example.org", "moved@example.org"),
-                        tuple(StaffField.GROUPS, "teachers", "coordinators; teachers"),
-                        tuple(StaffField.SCHOOLS, school.code(), otherSchool.code().compareTo(school.code()) < 0
+                        tuple(ChangedField.EMAIL, teacher + "@example.org", "moved@example.org"),
+                        tuple(ChangedField.GROUPS, "teachers", "coordinators; teachers"),
+                        tuple(ChangedField.SCHOOLS, school.code(), otherSchool.code().compareTo(school.code()) < 0
                                 ? otherSchool.code() + "; " + school.code() : school.code() + "; " + otherSchool.code()));
     }
 
@@ -180,14 +180,15 @@ class RosterGrantsTest {
         run(managerScope(), staffRow(teacher, school.code(), "Person " + teacher, "-1+1@example.org",
                 "teachers"));
 
-        mvc.perform(get("/admin/staff-changes").with(as(manager, "managers"))).andExpect(status().isOk())
+        mvc.perform(get("/admin/changes").param("kind", "STAFF").with(as(manager, "managers")))
+                .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString(teacher)));
-        String csv = mvc.perform(get("/admin/staff-changes.csv").with(as(operator, "camunda-admin")))
+        String csv = mvc.perform(get("/admin/changes.csv").with(as(operator, "camunda-admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv).contains(teacher, "'-1+1@example.org", "Roster import", manager);
-        mvc.perform(get("/admin/staff-changes").with(as(coordinator, "coordinators"))).andExpect(status().isNotFound());
-        mvc.perform(get("/admin/staff-changes.csv").with(as(coordinator, "coordinators")))
+        assertThat(csv).contains("Staff," + teacher, "'-1+1@example.org", "Roster import", manager);
+        mvc.perform(get("/admin/changes").with(as(coordinator, "coordinators"))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/changes.csv").with(as(coordinator, "coordinators")))
                 .andExpect(status().isNotFound());
     }
 

@@ -68,7 +68,7 @@ class RosterImportPageTest {
         String csv = mvc.perform(get("/family/import/roster-template.csv").with(as(coordinator, "coordinators")))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv.lines().findFirst()).contains(RosterFiles.HEADER);
+        assertThat(csv.lines().findFirst()).contains(RosterFiles.HEADER_WITH_TERMS);
     }
 
     @Test

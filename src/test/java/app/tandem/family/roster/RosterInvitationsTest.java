@@ -1,6 +1,7 @@
 package app.tandem.family.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.StringReader;
 import java.util.List;
@@ -11,8 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.ChangeLog;
+import app.tandem.directory.ChangeSource;
+import app.tandem.directory.ChangedField;
+import app.tandem.directory.LoggedChange;
 import app.tandem.directory.School;
 import app.tandem.directory.StaffEditor;
+import app.tandem.directory.SubjectKind;
 import app.tandem.notify.Mailroom;
 import app.tandem.notify.MessageKind;
 import app.tandem.program.ProgramFixture;
@@ -27,6 +33,8 @@ class RosterInvitationsTest {
     ProgramFixture programs;
     @Autowired
     Mailroom mailroom;
+    @Autowired
+    ChangeLog changes;
 
     @Test
     void shouldInviteNewStaffOnlyWhenAsked() throws Exception {
@@ -40,6 +48,11 @@ class RosterInvitationsTest {
 
         assertThat(mailroom.queuedFor(invited, MessageKind.STAFF_INVITATION)).hasSize(1);
         assertThat(mailroom.queuedFor(notInvited, MessageKind.STAFF_INVITATION)).isEmpty();
+        assertThat(changes.newest(school.districtId(), SubjectKind.STAFF, 0, 50))
+                .filteredOn(change -> change.field() == ChangedField.INVITATION)
+                .extracting(LoggedChange::subjectKey, LoggedChange::after, LoggedChange::changedBy,
+                        LoggedChange::source)
+                .containsExactly(tuple(invited, "sent", "manager-" + school.code(), ChangeSource.IMPORT));
     }
 
     private RosterImporter.Result run(School school, boolean invite, String username) throws Exception {

@@ -24,6 +24,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.TandemTest;
 import app.tandem.directory.District;
 import app.tandem.directory.Role;
@@ -76,7 +77,7 @@ class NextYearTest {
                 LocalDate.of(2028, 5, 31), "P1M"));
         terms.plan(new TermPlan(closed.id(), "fall-2027", "Fall 2027", LocalDate.of(2027, 8, 23),
                 LocalDate.of(2027, 12, 17), "P2W"));
-        schools.close(closed.id(), TODAY);
+        schools.close(closed.id(), TODAY, "manager", ChangeSource.PAGE);
         manager = "mgr-" + tag;
         coordinator = "coord-" + tag;
         staff.add(new StaffMember(manager, district.id(), "Next Year Manager", manager + "@example.org", "en"), "secret",

@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import app.tandem.directory.ChangeSource;
 import app.tandem.TandemTest;
 import app.tandem.directory.District;
 import app.tandem.directory.Role;
@@ -213,7 +214,7 @@ class TermsAdminTest {
     void shouldNeverStartACancelledTermAndSaySo() throws Exception {
         List<Term> planned = planAll();
         Term cancelled = planned.get(0);
-        cancelling.cancel(cancelled.id(), "No tutors this term.", manager);
+        cancelling.cancel(cancelled.id(), "No tutors this term.", manager, ChangeSource.PAGE);
 
         mvc.perform(post("/admin/terms/{id}/start", cancelled.id()).with(csrf()).with(as(manager, "managers")))
                 .andExpect(status().is3xxRedirection());
@@ -324,7 +325,7 @@ class TermsAdminTest {
     private List<Term> planAll() {
         return terms.planAll(district3.stream()
                 .map(s -> new TermPlan(s.id(), "fall-2027", "Fall 2027", FIRST, LAST, "P2W"))
-                .toList());
+                .toList(), manager, ChangeSource.PAGE);
     }
 
     private long programsOf(Term term) {

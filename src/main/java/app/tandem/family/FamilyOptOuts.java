@@ -1,0 +1,75 @@
+package app.tandem.family;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.tandem.notify.AddressOptedOut;
+import app.tandem.notify.MailOptOuts;
+import app.tandem.notify.MessageWithheld;
+import app.tandem.system.DistrictClock;
+
+/**
+ * Families who said no to email. An unsubscribed address turns each of its caregivers' channel into a call (with a
+ * phone number) or a note home, which a coordinator may change; a message already queued to it is withheld. Email
+ * starts again only when a liaison records the caregiver's new consent.
+ */
+@Service
+public class FamilyOptOuts {
+
+    private final Families families;
+    private final FamilyMessages messages;
+    private final MailOptOuts optOuts;
+    private final DistrictClock clock;
+
+    FamilyOptOuts(Families families, FamilyMessages messages, MailOptOuts optOuts, DistrictClock clock) {
+        this.families = families;
+        this.messages = messages;
+        this.optOuts = optOuts;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onOptedOut(AddressOptedOut event) {
+        for (Caregiver caregiver : families.caregiversByEmail(event.address())) {
+            Channel instead = caregiver.preferredChannel() != Channel.EMAIL ? caregiver.preferredChannel()
+                    : ContactDetails.isPhone(caregiver.phone()) ? Channel.PHONE_CALL : Channel.PAPER_NOTE;
+            families.recordOptOut(caregiver.id(), event.at(), event.source().name(), instead);
+        }
+    }
+
+    @EventListener
+    void onWithheld(MessageWithheld event) {
+        FamilyLetters.familyMessageIdOf(event.idempotencyKey())
+                .ifPresent(id -> messages.markWithheld(id, WithheldReason.UNSUBSCRIBED));
+    }
+
+    public List<OptedOutCaregiver> atSchools(Collection<Long> schoolIds) {
+        return families.optedOutAt(schoolIds);
+    }
+
+    /** Whether the caregiver has a child at one of these schools. */
+    public boolean atOneOf(long caregiverId, Collection<Long> schoolIds) {
+        return families.schoolsOfChildren(caregiverId).stream().anyMatch(schoolIds::contains);
+    }
+
+    /** The coordinator's choice for a caregiver who takes no email: a call or a note home. */
+    @Transactional
+    public void reachBy(long caregiverId, Channel channel) {
+        if (channel == Channel.EMAIL) {
+            throw new IllegalArgumentException("Email needs a new consent");
+        }
+        families.changeChannel(caregiverId, channel);
+    }
+
+    @Transactional
+    public void recordConsent(long caregiverId, String by, String note) {
+        Caregiver caregiver = families.caregiver(caregiverId).orElseThrow();
+        optOuts.consent(caregiver.email().toLowerCase(Locale.ROOT), by, note, clock.now());
+        families.recordConsent(caregiverId, clock.now(), by);
+    }
+}
