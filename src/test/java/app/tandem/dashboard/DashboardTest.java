@@ -291,6 +291,30 @@ class DashboardTest {
         assertThat(diagram.select("polyline.diagram-edge")).hasSizeGreaterThan(20);
     }
 
+    @Test
+    void shouldListTheSchoolsAtAStepFromItsCountOnTheDiagram() throws Exception {
+        fixture.today(TODAY);
+        Program waiting = fixture.start(START, LAST_DAY, "P2W");
+        Program scheduled = fixture.start(START, LAST_DAY, "P2W");
+        play.schedule(scheduled, TODAY, TODAY.plusDays(7));
+
+        Document diagram = page("/dashboard/diagram", "dashboard-manager");
+        String link = diagram.select("g[data-activity=scheduleAlignmentMeeting] a.diagram-count").attr("href");
+        assertThat(link).isEqualTo("/dashboard/diagram/scheduleAlignmentMeeting");
+        assertThat(diagram.select("#activity-counts a[href=" + link + "]")).hasSize(1);
+
+        Document step = page(link, "dashboard-manager");
+        assertThat(step.select("h1").text()).isEqualTo("Schools at: Schedule the alignment meeting");
+        assertThat(step.select("#programs-at-step li").eachAttr("data-school")).contains(waiting.school().code())
+                .doesNotContain(scheduled.school().code());
+        assertThat(step.select("li[data-school=" + waiting.school().code() + "] a").attr("href"))
+                .isEqualTo("/dashboard/terms/" + waiting.term().id());
+        assertThat(page("/dashboard/diagram/holdAlignmentMeeting", "dashboard-manager")
+                .select("#programs-at-step li").eachAttr("data-school")).contains(scheduled.school().code());
+        mvc.perform(get("/dashboard/diagram/noSuchStep").with(user("dashboard-manager").roles("managers")))
+                .andExpect(status().isNotFound());
+    }
+
     private void recordCloseOut(Program program, LocalDate heldOn) {
         ProgramRef ref = new ProgramRef(program.school().id(), program.term().id(), program.processInstanceId());
         milestones.recordHeld(ref, MilestoneKind.CLOSE_OUT_MEETING, 1, LAST_DAY.plusDays(14), heldOn, 2, null,

@@ -9,8 +9,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -172,6 +175,26 @@ class DashboardController {
         model.addAttribute("diagram", diagram.view(counts, List.of()));
         model.addAttribute("wholeDistrict", scope.wholeDistrict());
         return "dashboard/diagram";
+    }
+
+    /** The schools whose program is at one step of the diagram now: where a count on the diagram leads. */
+    @GetMapping("/dashboard/diagram/{activityId}")
+    String atStep(Viewer person, @PathVariable String activityId, Model model) {
+        Scope scope = access.scopeOf(person);
+        ProcessDiagram.Shape step = diagram.view(Map.of(), List.of()).shapes().stream()
+                .filter(shape -> shape.id().equals(activityId)).findFirst().orElseThrow(NotFound::answer);
+        Set<String> here = SchoolProgram.PROGRAM_CLOSED.equals(activityId) ? Set.of()
+                : runtime.createExecutionQuery().processDefinitionKey(SchoolProgram.PROCESS_KEY).activityId(activityId)
+                        .list().stream().map(Execution::getProcessInstanceId).collect(Collectors.toSet());
+        List<ProgramRow> programs = evidence.programs(scope).stream()
+                .filter(p -> SchoolProgram.PROGRAM_CLOSED.equals(activityId) ? p.standing().phase() == Phase.CLOSED
+                        : here.contains(p.standing().processInstanceId()))
+                .sorted(Comparator.comparing(ProgramRow::schoolName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(ProgramRow::startsOn))
+                .toList();
+        model.addAttribute("step", step);
+        model.addAttribute("programs", programs);
+        return "dashboard/step";
     }
 
     /**
