@@ -52,6 +52,8 @@ class ActuatorTest {
                 .andExpect(jsonPath("$.status").isString())
                 .andExpect(jsonPath("$.components").doesNotExist())
                 .andExpect(content().string(not(containsString("jobBacklog"))));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
     }
 
     @Test
@@ -74,6 +76,7 @@ class ActuatorTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("tandem_tasks_open{application=\"tandem\"}")))
                 .andExpect(content().string(containsString("tandem_jobs_backlog")))
+                .andExpect(content().string(containsString("tandem_health_up{application=\"tandem\",component=\"mailServer\"} 1.0")))
                 .andExpect(content().string(containsString("tandem_messages{application=\"tandem\",state=\"sent\"}")))
                 .andExpect(content().string(containsString("tandem_messages{application=\"tandem\",state=\"failed\"}")));
     }
