@@ -1,6 +1,7 @@
 package app.tandem.system.health;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -12,7 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * {@code tandem_health_up{component=...}}: 1 while a part an operator alerts on is UP, else 0, read when Prometheus
+ * {@code tandem_health_up{component=...}}: 0 while a part an operator alerts on is down or degraded, else 1 (up, or
+ * not Tandem's to check, such as backups of PostgreSQL), read when Prometheus
  * scrapes. These parts leave the node ready when they are not up, so an alert on this gauge (or on the
  * {@code operations} health group) is how someone hears of them.
  */
@@ -20,6 +22,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 class OperationsGauges implements MeterBinder {
 
     static final List<String> COMPONENTS = List.of("mailServer", "backups", "jobBacklog");
+
+    private static final Set<Status> NEEDS_AN_OPERATOR = Set.of(Status.DOWN, Status.OUT_OF_SERVICE, Degraded.STATUS);
 
     private final HealthContributorRegistry health;
 
@@ -32,14 +36,14 @@ class OperationsGauges implements MeterBinder {
         for (String component : COMPONENTS) {
             Gauge.builder("tandem.health.up", health, h -> up(h, component))
                     .tag("component", component)
-                    .description("1 while the part is up, 0 when it needs an operator")
+                    .description("0 when the part needs an operator, else 1")
                     .register(registry);
         }
     }
 
     private static double up(HealthContributorRegistry health, String component) {
         if (health.getContributor(component) instanceof HealthIndicator indicator) {
-            return Status.UP.equals(indicator.health().getStatus()) ? 1 : 0;
+            return NEEDS_AN_OPERATOR.contains(indicator.health().getStatus()) ? 0 : 1;
         }
         return Double.NaN;
     }
