@@ -70,6 +70,7 @@ class TandemStartupTest {
         // Command-line arguments: default properties would lose to application.yaml and use ./data.
         return new SpringApplicationBuilder(TandemApplication.class)
                 .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--tandem.backup.folder=" + data.resolve("backups"),
                         "--server.port=0",
                         "--tandem.mail.embedded.port=0",
                         "--tandem.demo.enabled=true");
