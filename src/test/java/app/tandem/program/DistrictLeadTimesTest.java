@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -39,6 +42,16 @@ class DistrictLeadTimesTest {
     SchoolProgramLauncher launcher;
     @Autowired
     ProgramFixture fixture;
+
+    @BeforeEach
+    void pinTheClock() {
+        fixture.today(START.minusWeeks(8));
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
 
     @Test
     void shouldStartAProgramByItsDistrictsOwnLeadTimes() {

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.directory.Viewer;
 import app.tandem.notify.EmbeddedMailServer;
+import app.tandem.notify.MailServerHealth;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.Outbox;
 import app.tandem.notify.OutboxMessage;
@@ -44,13 +45,15 @@ class OutboxController {
 
     private final Outbox outbox;
     private final ObjectProvider<EmbeddedMailServer> mailServer;
+    private final MailServerHealth relay;
     private final Messages messages;
     private final DateTimeFormatter time;
 
-    OutboxController(Outbox outbox, ObjectProvider<EmbeddedMailServer> mailServer, Messages messages,
-                     TandemProperties properties) {
+    OutboxController(Outbox outbox, ObjectProvider<EmbeddedMailServer> mailServer, MailServerHealth relay,
+                     Messages messages, TandemProperties properties) {
         this.outbox = outbox;
         this.mailServer = mailServer;
+        this.relay = relay;
         this.messages = messages;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
     }
@@ -77,6 +80,7 @@ class OutboxController {
         model.addAttribute("kind", kindFilter == null ? "" : kindFilter.name());
         model.addAttribute("recipient", recipient == null ? "" : recipient);
         model.addAttribute("mailServer", mailServer.getIfAvailable());
+        model.addAttribute("relayUnreachable", relay.unreachableBecause());
         return "notify/outbox";
     }
 
