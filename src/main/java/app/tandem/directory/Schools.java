@@ -23,10 +23,12 @@ public class Schools {
 
     private final JdbcClient jdbc;
     private final Messages messages;
+    private final DistrictTimeZones zones;
 
-    public Schools(JdbcClient jdbc, Messages messages) {
+    Schools(JdbcClient jdbc, Messages messages, DistrictTimeZones zones) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.zones = zones;
     }
 
     public Optional<District> districtByCode(String code) {
@@ -55,6 +57,7 @@ public class Schools {
         jdbc.sql("update district set name = ?, time_zone = ? where id = ?")
                 .params(name, timeZone.getId(), id)
                 .update();
+        zones.forget();
     }
 
     private static District district(ResultSet rs, int row) throws SQLException {
@@ -66,6 +69,7 @@ public class Schools {
         jdbc.sql("insert into district (code, name, time_zone) values (?, ?, ?)")
                 .params(code, name, timeZone.getId())
                 .update();
+        zones.forget();
         return districtByCode(code).orElseThrow();
     }
 

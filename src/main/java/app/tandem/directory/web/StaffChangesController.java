@@ -19,7 +19,7 @@ import app.tandem.directory.StaffChanges;
 import app.tandem.directory.Viewer;
 import app.tandem.system.Messages;
 import app.tandem.system.SpreadsheetCsv;
-import app.tandem.system.TandemProperties;
+import app.tandem.system.DistrictClock;
 
 /**
  * The staff audit log, newest first, and its export: operators read every district's, program managers their
@@ -34,12 +34,12 @@ class StaffChangesController {
 
     private final StaffChanges changes;
     private final Messages messages;
-    private final ZoneId zone;
+    private final DistrictClock clock;
 
-    StaffChangesController(StaffChanges changes, Messages messages, TandemProperties properties) {
+    StaffChangesController(StaffChanges changes, Messages messages, DistrictClock clock) {
         this.changes = changes;
         this.messages = messages;
-        this.zone = properties.timeZone();
+        this.clock = clock;
     }
 
     @GetMapping("/admin/staff-changes")
@@ -52,7 +52,7 @@ class StaffChangesController {
         model.addAttribute("page", shown);
         model.addAttribute("pages", pages);
         model.addAttribute("total", total);
-        model.addAttribute("zone", zone);
+        model.addAttribute("zone", clock.zoneOf(district));
         return "directory/staff-changes";
     }
 
@@ -60,6 +60,7 @@ class StaffChangesController {
     void export(Viewer who, Locale locale, HttpServletResponse response) throws IOException {
         Long district = who.administeredDistrict();
         List<StaffChange> rows = changes.newest(district, 0, EXPORT_LIMIT);
+        ZoneId zone = clock.zoneOf(district);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"tandem-staff-changes.csv\"");
         Writer out = response.getWriter();

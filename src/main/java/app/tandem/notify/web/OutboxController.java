@@ -31,13 +31,14 @@ import app.tandem.notify.Outbox;
 import app.tandem.notify.OutboxMessage;
 import app.tandem.notify.OutboxStatus;
 import app.tandem.system.Messages;
-import app.tandem.system.TandemProperties;
+import app.tandem.system.DistrictClock;
 
 /** The outbox for managers and operators: every message, its state, its body, and "retry now". */
 @Controller
 class OutboxController {
 
     static final String STUCK = "STUCK";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int PAGE = 200;
     /** The stored HTML is shown on its own, with no scripts, no remote content and nothing else of Tandem's. */
     static final String HTML_BODY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
@@ -45,14 +46,14 @@ class OutboxController {
     private final Outbox outbox;
     private final ObjectProvider<EmbeddedMailServer> mailServer;
     private final Messages messages;
-    private final DateTimeFormatter time;
+    private final DistrictClock clock;
 
     OutboxController(Outbox outbox, ObjectProvider<EmbeddedMailServer> mailServer, Messages messages,
-                     TandemProperties properties) {
+                     DistrictClock clock) {
         this.outbox = outbox;
         this.mailServer = mailServer;
         this.messages = messages;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
+        this.clock = clock;
     }
 
     record Row(long id, String queuedAt, String to, String address, String subject, String kind, String status,
@@ -145,7 +146,7 @@ class OutboxController {
     }
 
     private String format(Instant moment) {
-        return moment == null ? null : time.format(moment);
+        return moment == null ? null : TIME.withZone(clock.zone()).format(moment);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
