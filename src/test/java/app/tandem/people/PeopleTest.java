@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,8 +135,8 @@ class PeopleTest {
         mvc.perform(get("/welcome/" + secret)).andExpect(status().isGone())
                 .andExpect(content().string(Matchers.containsString("This link does not work")));
         choose(secret, "another password", "another password").andExpect(status().isGone());
-        assertThat(people.listFor(new Viewer(manager, Set.of(Role.MANAGER.groupId()), Set.of(school.id()),
-                        school.districtId())))
+        assertThat(people.search(new Viewer(manager, Set.of(Role.MANAGER.groupId()), Set.of(school.id()),
+                        school.districtId()), PeopleQuery.of(username, null, null, null, 1)).rows())
                 .filteredOn(person -> person.member().username().equals(username))
                 .extracting(Person::status).containsExactly(Person.Status.ACTIVE);
     }
@@ -234,6 +236,73 @@ class PeopleTest {
         mvc.perform(post("/admin/people/" + leaving + "/reactivate").with(as(manager, Role.MANAGER)).with(csrf()))
                 .andExpect(redirectedUrl("/admin/people"));
         mvc.perform(formLogin("/login").user(leaving).password("secret")).andExpect(authenticated());
+    }
+
+    @Test
+    void shouldFindPeopleByNameUsernameOrEmailAndBySchoolGroupAndStatus() throws Exception {
+        String marker = "find" + System.nanoTime();
+        String here = person(marker + "-pc", Role.COORDINATOR, school);
+        String there = person(marker + "-pt", Role.TEACHER, otherSchool);
+        String invited = marker + "-inv";
+        mvc.perform(add(manager, Role.MANAGER, invited, invited + "@example.org", "liaisons"))
+                .andExpect(redirectedUrl("/admin/people"));
+        String leaving = person(marker + "-gone", Role.TEACHER, school);
+        mvc.perform(post("/admin/people/" + leaving + "/deactivate").with(as(manager, Role.MANAGER)).with(csrf())
+                .param("back", "/admin/people?q=" + marker)).andExpect(redirectedUrl("/admin/people?q=" + marker));
+
+        assertThat(found("q", marker)).containsExactlyInAnyOrder(here, there, invited, leaving);
+        assertThat(found("q", "PERSON " + marker.toUpperCase() + "-PC")).as("in the name, whatever the case")
+                .containsExactly(here);
+        assertThat(found("q", marker + "-pt@example")).as("in the email").containsExactly(there);
+        assertThat(found("q", marker, "school", String.valueOf(otherSchool.id()))).containsExactly(there);
+        assertThat(found("q", marker, "group", "coordinators")).containsExactly(here);
+        assertThat(found("q", marker, "status", "INVITED")).containsExactly(invited);
+        assertThat(found("q", marker, "status", "DEACTIVATED")).containsExactly(leaving);
+        assertThat(found("q", marker, "status", "ACTIVE")).containsExactlyInAnyOrder(here, there);
+        assertThat(found("q", marker + "%")).as("a % is a character like any other").isEmpty();
+        Document none = page(get("/admin/people").param("q", "nobody-" + marker).with(as(manager, Role.MANAGER)));
+        assertThat(none.select("#people-none").text()).isEqualTo("No one matches this search.");
+        mvc.perform(post("/admin/people/" + here + "/deactivate").with(as(manager, Role.MANAGER)).with(csrf())
+                .param("back", "https://elsewhere.example/admin/people")).andExpect(redirectedUrl("/admin/people"));
+    }
+
+    @Test
+    void shouldShowFiftyPeopleAPageWithPageLinksThatKeepTheSearch() throws Exception {
+        for (int i = 1; i <= 55; i++) {
+            jdbc.sql("insert into staff_member (username, district_id, full_name, email, preferred_language) "
+                            + "values (?, ?, ?, ?, 'en')")
+                    .params(String.format("many%02d-%s", i, tag), school.districtId(),
+                            String.format("Many %02d %s", i, tag), "many" + i + "-" + tag + "+x@example.org")
+                    .update();
+        }
+
+        Document one = page(get("/admin/people").param("q", tag + "+x@").with(as(manager, Role.MANAGER)));
+        assertThat(one.select("#people tbody tr")).hasSize(50);
+        assertThat(one.select("#people caption").text()).isEqualTo("55 people");
+        assertThat(one.select("nav.pager p").text()).isEqualTo("1 to 50 of 55");
+        String next = one.select("nav.pager a[rel=next]").attr("href");
+        assertThat(next).isEqualTo("/admin/people?q=" + tag + "%2Bx%40&page=2");
+        assertThat(one.select("nav.pager a[rel=prev]")).as("no previous page").isEmpty();
+
+        Document two = page(get(java.net.URI.create(next)).with(as(manager, Role.MANAGER)));
+        assertThat(two.select("#people tbody tr")).extracting(row -> row.attr("data-username"))
+                .containsExactly("many51-" + tag, "many52-" + tag, "many53-" + tag, "many54-" + tag,
+                        "many55-" + tag);
+        assertThat(two.select("nav.pager a[rel=prev]").attr("href")).isEqualTo("/admin/people?q=" + tag + "%2Bx%40");
+        assertThat(two.select("#q").val()).isEqualTo(tag + "+x@");
+    }
+
+    private List<String> found(String... params) throws Exception {
+        MockHttpServletRequestBuilder request = get("/admin/people").with(as(manager, Role.MANAGER));
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return page(request).select("#people tbody tr").eachAttr("data-username");
+    }
+
+    private Document page(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
     }
 
     private MockHttpServletRequestBuilder add(String by, Role role, String username, String email, String group) {

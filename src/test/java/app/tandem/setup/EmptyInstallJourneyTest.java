@@ -126,6 +126,7 @@ class EmptyInstallJourneyTest {
         addPerson(admin, coordinator, "Cora Ordinate", "Coordinators", schoolName);
         addPerson(admin, manager, "Mana Ger", "Program managers", null);
         shot(admin, "3-people");
+        fitsThePhone(admin);
 
         String coordinatorPassword = "cora-chose-this-" + tag;
         Page cora = phone();
@@ -149,6 +150,7 @@ class EmptyInstallJourneyTest {
         assertThat(admin.locator("#notice")).containsText(schoolName);
         assertThat(term.locator(".status")).not().hasText("Planned");
         shot(admin, "4-terms");
+        fitsThePhone(admin);
 
         // 5. The coordinator finds the alignment meeting to schedule; the manager sees the school.
         cora.navigate(url("/tasks"));
@@ -223,6 +225,15 @@ class EmptyInstallJourneyTest {
         page.getByLabel("Password").fill(password);
         button(page, "Sign in").click();
         assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
+    }
+
+    /** Nothing wider than the phone's screen, and a list paged rather than endless. */
+    private void fitsThePhone(Page page) {
+        Number width = (Number) page.evaluate("document.documentElement.scrollWidth");
+        Number height = (Number) page.evaluate("document.documentElement.scrollHeight");
+        System.out.println("Phone page " + page.url() + ": " + width + " x " + height + " px");
+        assertThat(width.intValue()).as("no sideways scrolling on " + page.url()).isLessThanOrEqualTo(390);
+        assertThat(height.intValue()).as("a page, not the whole list, on " + page.url()).isLessThan(20_000);
     }
 
     /** A fresh browser (no shared session) the size of a phone. */
