@@ -2,6 +2,8 @@ package app.tandem.people;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -11,10 +13,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.tandem.directory.ChangeSource;
+import app.tandem.directory.LiaisonLanguages;
+import app.tandem.directory.Role;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.StaffAccount;
@@ -48,10 +53,12 @@ public class People {
     private final OneTimeLinks links;
     private final ReturnedTasks returnedTasks;
     private final Messages messages;
+    private final ObjectProvider<LiaisonLanguages> liaisonLanguages;
     private final SecureRandom random = new SecureRandom();
 
     People(StaffDirectory staff, PeopleSearch search, Schools schools, PasswordLinks passwordLinks,
-           OneTimeLinks links, ReturnedTasks returnedTasks, Messages messages) {
+           OneTimeLinks links, ReturnedTasks returnedTasks, Messages messages,
+           ObjectProvider<LiaisonLanguages> liaisonLanguages) {
         this.staff = staff;
         this.search = search;
         this.schools = schools;
@@ -59,6 +66,7 @@ public class People {
         this.links = links;
         this.returnedTasks = returnedTasks;
         this.messages = messages;
+        this.liaisonLanguages = liaisonLanguages;
     }
 
     /**
@@ -94,6 +102,28 @@ public class People {
                     editorOf(viewer, member.districtId()).mayChange(account)
                             && !member.username().equals(viewer.username()));
         });
+    }
+
+    /**
+     * The groups of the viewer's district: the roles' groups and the liaisons' group of each language its families
+     * read (every district's for an operator on none).
+     */
+    public List<String> groups(Viewer viewer) {
+        List<String> groups = new ArrayList<>(Arrays.stream(Role.values()).map(Role::groupId).toList());
+        liaisonLanguages.getIfAvailable(() -> LiaisonLanguages.NONE).of(viewer.districtId()).stream()
+                .map(language -> Role.LIAISON.groupId() + "-" + language)
+                .filter(StaffGroups::isLanguageGroup)
+                .forEach(groups::add);
+        return groups;
+    }
+
+    /** Of these groups (see {@link #groups}), those the viewer may put a new person in, as StaffEditor allows. */
+    public List<String> grantable(Viewer viewer, List<String> groups) {
+        if (viewer.operator()) {
+            return groups;
+        }
+        StaffEditor editor = editorOf(viewer, viewer.districtId());
+        return groups.stream().filter(editor::mayGrant).toList();
     }
 
     /** The schools the viewer may place a new person at. */

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,7 @@ import app.tandem.TandemTest;
 import app.tandem.directory.ChangeSource;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
+import app.tandem.directory.Schools;
 import app.tandem.directory.StaffChange;
 import app.tandem.directory.StaffChanges;
 import app.tandem.directory.StaffDirectory;
@@ -76,6 +78,8 @@ class PeopleTest {
     DistrictClock clock;
     @Autowired
     People people;
+    @Autowired
+    Schools schools;
 
     private School school;
     private School otherSchool;
@@ -290,6 +294,34 @@ class PeopleTest {
                         "many55-" + tag);
         assertThat(two.select("nav.pager a[rel=prev]").attr("href")).isEqualTo("/admin/people?q=" + tag + "%2Bx%40");
         assertThat(two.select("#q").val()).isEqualTo(tag + "+x@");
+    }
+
+    @Test
+    void shouldOfferALiaisonGroupForEachLanguageTheDistrictsFamiliesReadAsFarAsTheEditorMayGrant() throws Exception {
+        caregiverReading("vi", school.districtId());
+        caregiverReading("haw", schools.addDistrict("far-" + tag, "Far District", ZoneId.of("Pacific/Honolulu")).id());
+
+        Document forManager = page(get("/admin/people").with(as(manager, Role.MANAGER)));
+        assertThat(forManager.select("#add-form input[name=groups]").eachAttr("value"))
+                .contains("managers", "liaisons", "liaisons-es", "liaisons-vi")
+                .doesNotContain("camunda-admin", "liaisons-en", "liaisons-haw");
+        assertThat(forManager.select("label[for=group-liaisons-vi]").text()).isEqualTo("Family liaisons (Vietnamese)");
+        Document forCoordinator = page(get("/admin/people").with(as(coordinator, Role.COORDINATOR)));
+        assertThat(forCoordinator.select("#add-form input[name=groups]").eachAttr("value"))
+                .containsExactly("coordinators", "teachers", "liaisons", "liaisons-es", "liaisons-vi");
+
+        String liaison = "vi-" + tag;
+        mvc.perform(add(coordinator, Role.COORDINATOR, liaison, liaison + "@example.org", "liaisons-vi"))
+                .andExpect(redirectedUrl("/admin/people"));
+        assertThat(staff.account(liaison).orElseThrow().groups()).containsExactly("liaisons-vi");
+        assertThat(found("q", liaison, "group", "liaisons-vi")).containsExactly(liaison);
+    }
+
+    private void caregiverReading(String language, long districtId) {
+        jdbc.sql("insert into caregiver (district_id, caregiver_number, full_name, preferred_language, "
+                        + "preferred_channel) values (?, ?, 'A caregiver', ?, 'PHONE_CALL')")
+                .params(districtId, "cg-" + language + "-" + tag, language)
+                .update();
     }
 
     private List<String> found(String... params) throws Exception {

@@ -1,6 +1,5 @@
 package app.tandem.people.web;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -12,8 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.system.FieldErrors;
-import app.tandem.directory.Role;
-import app.tandem.directory.StaffGroups;
 import app.tandem.directory.StaffMember;
 import app.tandem.people.NewPerson;
 import app.tandem.people.People;
@@ -108,20 +105,13 @@ class PeopleController {
         model.addAttribute("query", query);
         model.addAttribute("here", query.page(found.number()));
         model.addAttribute("schools", people.schoolsFor(viewer));
-        model.addAttribute("groups", Arrays.stream(Role.values()).map(Role::groupId).toList());
         model.addAttribute("statuses", Person.Status.values());
-        model.addAttribute("grantable", grantable(viewer));
+        List<String> groups = people.groups(viewer);
+        model.addAttribute("groups", groups);
+        model.addAttribute("grantable", people.grantable(viewer, groups));
         model.addAttribute("person", person);
         model.addAttribute("errors", errors);
         model.addAttribute("zone", clock.zoneOf(viewer.districtId()));
         return "people/list";
-    }
-
-    /** The groups the form offers: the roles' groups the viewer may grant (a language's liaisons come by import). */
-    private static List<String> grantable(Viewer viewer) {
-        return java.util.Arrays.stream(Role.values()).map(Role::groupId)
-                .filter(StaffGroups::isKnown)
-                .filter(group -> viewer.operator() || viewer.editor().mayGrant(group))
-                .toList();
     }
 }
