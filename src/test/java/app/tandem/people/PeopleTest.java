@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -124,15 +125,25 @@ class PeopleTest {
         assertThat(mail.getSubject()).isEqualTo("Le invitamos a Tandem");
         String secret = PeopleMail.secret(mail);
 
-        mvc.perform(get("/welcome/" + secret)).andExpect(status().isOk())
+        MockHttpSession browser = new MockHttpSession();
+        mvc.perform(get("/welcome/" + secret).session(browser)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Choose your password")));
+        String sessionBefore = browser.getId();
         choose(secret, "short-one", "short-one").andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(Matchers.containsString("must be at least 12 characters long")));
         choose(secret, username, username).andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(Matchers.containsString("must not be your username")));
         choose(secret, PASSWORD, PASSWORD + "!").andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(Matchers.containsString("are not the same")));
-        choose(secret, PASSWORD, PASSWORD).andExpect(redirectedUrl("/login?passwordChosen"));
+        mvc.perform(post("/welcome/" + secret).session(browser).with(csrf()).param("newPassword", PASSWORD)
+                        .param("repeatPassword", PASSWORD))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(authenticated().withUsername(username).withRoles("teachers"));
+        assertThat(browser.getId()).as("a new session id once signed in").isNotEqualTo(sessionBefore);
+        mvc.perform(get("/").session(browser)).andExpect(redirectedUrl("/tasks"));
+        mvc.perform(get("/tasks").session(browser)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Su contraseña está guardada y ya inició sesión.")))
+                .andExpect(content().string(Matchers.containsString(username)));
 
         mvc.perform(formLogin("/login").user(username).password(PASSWORD))
                 .andExpect(authenticated().withUsername(username).withRoles("teachers"));

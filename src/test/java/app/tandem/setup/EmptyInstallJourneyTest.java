@@ -131,7 +131,6 @@ class EmptyInstallJourneyTest {
         String coordinatorPassword = "cora-chose-this-" + tag;
         Page cora = phone();
         acceptInvitation(cora, coordinator, coordinatorPassword);
-        signIn(cora, coordinator, coordinatorPassword);
         assertThat(cora.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tasks"))).isVisible();
 
         // 4. The operator plans a term for the school and starts its program.
@@ -166,7 +165,6 @@ class EmptyInstallJourneyTest {
         Page mana = browser.newContext().newPage();
         watch(mana);
         acceptInvitation(mana, manager, managerPassword);
-        signIn(mana, manager, managerPassword);
         mana.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard")).click();
         Locator row = mana.locator("#schools tbody tr[data-school='maple-" + tag + "']");
         assertThat(row).containsText(schoolName);
@@ -202,7 +200,10 @@ class EmptyInstallJourneyTest {
                 .containsText("Invited");
     }
 
-    /** Reads the invitation from the mail server and follows its link in the person's own browser. */
+    /**
+     * Reads the invitation from the mail server and follows its link in the person's own browser, where they choose
+     * their password and are signed in.
+     */
     private void acceptInvitation(Page page, String username, String password) {
         mailroom.deliver(mailroom.queuedFor(username, MessageKind.STAFF_INVITATION));
         List<MimeMessage> received = mailroom.receivedBy(username + "@example.org");
@@ -214,7 +215,10 @@ class EmptyInstallJourneyTest {
         page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByLabel("New password, again").fill(password);
         button(page, "Save my password").click();
-        assertThat(page.locator("main")).containsText("Your password is saved. Sign in with it.");
+        // Signed in at once, on their own task list.
+        assertThat(page.locator("#notice")).containsText("Your password is saved, and you are signed in.");
+        assertThat(page).hasURL(Pattern.compile(".*/tasks"));
+        assertThat(page.locator("nav.navbar")).containsText(username);
     }
 
     private void signIn(Page page, String username, String password) {
