@@ -1,12 +1,9 @@
 package app.tandem.people;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-
-import org.springframework.web.util.UriComponentsBuilder;
 
 import app.tandem.directory.StaffGroups;
+import app.tandem.system.ListAddress;
 
 /**
  * What the people page was asked for: text in a name, username or email, a school, a group, a status, and a page.
@@ -43,26 +40,12 @@ public record PeopleQuery(String text, Long schoolId, String group, Person.Statu
 
     /** The same filter on another page: the address of the people page. */
     public String page(int number) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/admin/people");
-        add(link, values, "q", text.isEmpty() ? null : text);
-        add(link, values, "school", schoolId);
-        add(link, values, "group", group);
-        add(link, values, "status", status == null ? null : status.name());
-        add(link, values, "page", number > 1 ? number : null);
-        // Encoded as template values: strictly, so a "+" in an email stays a "+".
-        return link.encode().buildAndExpand(values).toUriString();
+        return ListAddress.of("/admin/people").with("q", text).with("school", schoolId).with("group", group)
+                .with("status", status == null ? null : status.name()).page(number).build();
     }
 
     public boolean filtered() {
         return !text.isEmpty() || schoolId != null || group != null || status != null;
-    }
-
-    private static void add(UriComponentsBuilder link, Map<String, Object> values, String name, Object value) {
-        if (value != null) {
-            link.queryParam(name, "{" + name + "}");
-            values.put(name, value);
-        }
     }
 
     private static Person.Status status(String text) {

@@ -1,12 +1,9 @@
 package app.tandem.program.web;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-
-import org.springframework.web.util.UriComponentsBuilder;
 
 import app.tandem.directory.TermStatus;
+import app.tandem.system.ListAddress;
 
 /**
  * What the terms page was asked for: text in a school's name or code, a status, a program year and a page. A value
@@ -37,25 +34,13 @@ record TermsQuery(String text, TermStatus status, String year, int page) {
 
     /** The same filter on another page: the address of the terms page. */
     public String page(int number) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/admin/terms");
-        add(link, values, "q", text.isEmpty() ? null : text);
-        add(link, values, "status", status == null ? null : status.name().toLowerCase(Locale.ROOT));
-        add(link, values, "year", year.isEmpty() ? null : year);
-        add(link, values, "page", number > 1 ? number : null);
-        // Encoded as template values: strictly, so a "+" stays a "+".
-        return link.encode().buildAndExpand(values).toUriString();
+        return ListAddress.of("/admin/terms").with("q", text)
+                .with("status", status == null ? null : status.name().toLowerCase(Locale.ROOT)).with("year", year)
+                .page(number).build();
     }
 
     public boolean filtered() {
         return !text.isEmpty() || status != null || !year.isEmpty();
-    }
-
-    private static void add(UriComponentsBuilder link, Map<String, Object> values, String name, Object value) {
-        if (value != null) {
-            link.queryParam(name, "{" + name + "}");
-            values.put(name, value);
-        }
     }
 
     private static TermStatus status(String text) {
