@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /**
  * When progress updates fall due. The school program's timer fires once a week of the term; a
@@ -34,6 +35,8 @@ public class CaregiverUpdateCadence {
      */
     public String timerCycle(DelegateExecution execution) {
         Date startsAt = (Date) execution.getVariable(SchoolProgram.Var.TERM_STARTS_AT);
+        DistrictClock clock = this.clock.forSchool(
+                ((Number) execution.getVariable(ProcessVariables.SCHOOL_ID)).longValue());
         LocalDate start = clock.dayOf(startsAt);
         LocalDate end = clock.dayOf((Date) execution.getVariable(SchoolProgram.Var.TERM_ENDS_AT));
         long weeks = Math.max(1, (ChronoUnit.DAYS.between(start, end) - 1) / 7);

@@ -63,6 +63,8 @@ class PlanAlignmentMeeting implements TaskListener {
     public void notify(DelegateTask task) {
         ProgramRef ref = ProgramRef.of(task, task.getProcessInstanceId());
         SubmittedForm form = forms.of(task);
+        Long district = schools.byId(ref.schoolId()).map(School::districtId).orElse(null);
+        DistrictClock clock = this.clock.forDistrict(district);
         LocalDate meetingDay = form.requiredDate(Var.ALIGNMENT_MEETING_DATE);
         LocalDate termStart = clock.dayOf((Date) task.getVariable(Var.TERM_STARTS_AT));
         LocalDate lastDay = clock.dayOf((Date) task.getVariable(Var.TERM_ENDS_AT)).minusDays(1);
@@ -81,7 +83,6 @@ class PlanAlignmentMeeting implements TaskListener {
         invitations.plan(new MeetingInvitations.Meeting(milestoneId, ref.schoolId(), MEETING_TITLE, meetingDay,
                 invitees, CompletedBy.of(task)));
 
-        Long district = schools.byId(ref.schoolId()).map(School::districtId).orElse(null);
         Date due = clock.endOf(meetingDay);
         task.setVariable(Var.ALIGNMENT_MEETING_DATE, clock.startOf(meetingDay));
         task.setVariable(Var.ALIGNMENT_MEETING_DUE, due);

@@ -51,7 +51,7 @@ public class TermCancelling {
         if (why.length() > REASON_LENGTH) {
             throw messages.invalid("cancelReason", "invalid.tooLong", REASON_LENGTH);
         }
-        if (term.endsOn().isBefore(clock.today())) {
+        if (term.endsOn().isBefore(clock.forDistrict(school.districtId()).today())) {
             throw messages.invalid("termId", "invalid.termEnded", school.name(), term.name());
         }
         if (!terms.cancel(termId, why, by, source)) {

@@ -1,12 +1,15 @@
 package app.tandem.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.District;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.program.MilestoneKind;
@@ -28,6 +32,7 @@ import app.tandem.program.ProgramFixture;
 import app.tandem.program.ProgramFixture.Program;
 import app.tandem.program.ProgramRef;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.ProcessVariables;
 
 @TandemTest
 class DashboardTest {
@@ -167,6 +172,36 @@ class DashboardTest {
         assertThat(term.select("#indicator-4d-3").text())
                 .contains("Met when the close-out meeting was held within 14 days of the term's last day.");
         assertThat(term.select(".timeline > li").last().text()).contains("Held on 10 May 2027", "Held late");
+    }
+
+    @Test
+    void shouldDateTheCloseOutByTheWindowTheDistrictSetOnItsPage() throws Exception {
+        fixture.today(TODAY);
+        District district = schools.addDistrict("window-" + System.nanoTime(), "Window District",
+                ZoneId.of("America/Chicago"));
+        School school = schools.add(district.id(), district.code() + "-birch", "Birch " + district.code());
+        mvc.perform(post("/admin/district").param("district", String.valueOf(district.id()))
+                        .with(user("dashboard-operator").roles("camunda-admin")).with(csrf())
+                        .param("districtName", district.name()).param("timeZone", "America/Chicago")
+                        .param("programYear", "2026-27").param("programYearStartsOn", "2026-08-17")
+                        .param("programYearEndsOn", "2027-06-04").param("closeOutWithin", "P21D"))
+                .andExpect(status().is3xxRedirection());
+        String pi = fixture.startAt(school, START, LAST_DAY);
+        long termId = ((Number) runtime.getVariable(pi, ProcessVariables.TERM_ID)).longValue();
+
+        Document term = page("/dashboard/terms/" + termId, "dashboard-manager");
+        assertThat(term.select(".timeline > li").last().text())
+                .isEqualTo("Close-out meeting Due by 16 May 2027 Not planned yet");
+        assertThat(term.select("#indicator-4d-3").text()).contains("held within 21 days of the term's last day");
+        // Fifteen days after the last day: late by Tandem's default of 14, not by the district's 21.
+        fixture.today(LAST_DAY.plusDays(15));
+        Element row = page("/dashboard?q=" + school.name(), "dashboard-manager")
+                .selectFirst("tr[data-school=" + school.code() + "]");
+        assertThat(row.select("td[data-indicator=4d.3]").text()).isEqualTo("No data yet");
+        fixture.today(LAST_DAY.plusDays(22));
+        row = page("/dashboard?q=" + school.name(), "dashboard-manager")
+                .selectFirst("tr[data-school=" + school.code() + "]");
+        assertThat(row.select("td[data-indicator=4d.3]").text()).isEqualTo("Not met");
     }
 
     @Test

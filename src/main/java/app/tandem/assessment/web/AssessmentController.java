@@ -24,7 +24,7 @@ import app.tandem.assessment.Report;
 import app.tandem.assessment.SelfAssessment;
 import app.tandem.assessment.Thresholds;
 import app.tandem.dashboard.Indicator;
-import app.tandem.dashboard.IndicatorRules;
+import app.tandem.dashboard.DistrictDashboard;
 import app.tandem.directory.District;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
@@ -50,13 +50,13 @@ class AssessmentController {
     private final AssessmentThresholds thresholds;
     private final Decisions decisions;
     private final ReportPdf pdf;
-    private final IndicatorRules rules;
+    private final DistrictDashboard dashboard;
     private final Messages messages;
 
     AssessmentController(AssessmentAccess access, SelfAssessment assessment, AssessmentThresholds thresholds,
                          Decisions decisions, ReportPdf pdf,
-                         IndicatorRules rules, Messages messages) {
-        this.rules = rules;
+                         DistrictDashboard dashboard, Messages messages) {
+        this.dashboard = dashboard;
         this.access = access;
         this.assessment = assessment;
         this.thresholds = thresholds;
@@ -194,7 +194,7 @@ class AssessmentController {
         model.addAttribute("indicators", Indicator.values());
         model.addAttribute("mayDecide", mayDecide);
         model.addAttribute("pdf", false);
-        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        model.addAttribute("closeOutWithin", dashboard.closeOutWithinDays(report.districtId()));
         model.addAttribute("deciders", names(report.lines().stream()
                 .map(Report.Line::decision).filter(java.util.Objects::nonNull).map(Decision::decidedBy).toList()));
         return REPORT;

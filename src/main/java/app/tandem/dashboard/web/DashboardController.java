@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import app.tandem.dashboard.DistrictDashboard;
 import app.tandem.dashboard.Evidence;
 import app.tandem.dashboard.Indicator;
-import app.tandem.dashboard.IndicatorRules;
 import app.tandem.dashboard.MilestoneDetails;
 import app.tandem.dashboard.Phase;
 import app.tandem.dashboard.ProgramRow;
@@ -49,21 +50,19 @@ class DashboardController {
     private final MilestoneDetails details;
     private final ProcessDiagram diagram;
     private final RuntimeService runtime;
-    private final IndicatorRules rules;
     private final Charts charts;
     private final CsvExport csv;
     private final DistrictClock clock;
 
     DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, MilestoneDetails details,
-                        ProcessDiagram diagram, RuntimeService runtime, IndicatorRules rules,
-                        Charts charts, CsvExport csv, DistrictClock clock) {
+                        ProcessDiagram diagram, RuntimeService runtime, Charts charts,
+                        CsvExport csv, DistrictClock clock) {
         this.access = access;
         this.dashboard = dashboard;
         this.evidence = evidence;
         this.details = details;
         this.diagram = diagram;
         this.runtime = runtime;
-        this.rules = rules;
         this.charts = charts;
         this.csv = csv;
         this.clock = clock;
@@ -89,7 +88,7 @@ class DashboardController {
         model.addAttribute("indicatorChart", charts.indicatorsPerSchool(rows.rows()));
         model.addAttribute("overdueChart", charts.overdueByRole(overview.overdueByRole()));
         model.addAttribute("checkInChart", charts.checkInsOverTime(overview.checkInsByDueDay()));
-        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        model.addAttribute("closeOutWithin", dashboard.closeOutWithinDays(scope.districtId()));
         return "dashboard/district";
     }
 
@@ -102,7 +101,7 @@ class DashboardController {
         List<SchoolRow> rows = DashboardQuery.of(q, phase, status, sort, dir, 1).filter(dashboard.overview(scope).rows());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"tandem-dashboard-" + clock.today() + ".csv\"");
+                "attachment; filename=\"tandem-dashboard-" + clock.forDistrict(scope.districtId()).today() + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         csv.write(rows, out);
         out.flush();
@@ -119,7 +118,7 @@ class DashboardController {
         model.addAttribute("share", overview.district().getOrDefault(indicator, Share.NO_DATA));
         model.addAttribute("query", query);
         model.addAttribute("page", query.page(overview.rows()));
-        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        model.addAttribute("closeOutWithin", dashboard.closeOutWithinDays(scope.districtId()));
         return "dashboard/indicator";
     }
 
@@ -141,13 +140,13 @@ class DashboardController {
         model.addAttribute("indicators", Indicator.values());
         model.addAttribute("timeline", timeline(program, records));
         model.addAttribute("cycles", dashboard.caregivers().cyclesOf(termId));
-        model.addAttribute("checkInChart", charts.checkInsOfTerm(checkIns, clock.today()));
+        model.addAttribute("checkInChart", charts.checkInsOfTerm(checkIns, clock.forDistrict(program.districtId()).today()));
         model.addAttribute("diagram", diagram.view(countsWithClosed(scope), here));
         model.addAttribute("here", here);
         model.addAttribute("cockpit", scope.operator() && running
                 ? "/camunda/app/cockpit/default/#/process-instance/" + program.standing().processInstanceId() + "/runtime"
                 : null);
-        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        model.addAttribute("closeOutWithin", ChronoUnit.DAYS.between(program.endsOn(), closeOutDue(program)));
         return "dashboard/term";
     }
 
@@ -240,10 +239,15 @@ class DashboardController {
         }
         if (records.stream().noneMatch(r -> r.kind() == MilestoneKind.CLOSE_OUT_MEETING)) {
             entries.add(new TimelineEntry(MilestoneKind.CLOSE_OUT_MEETING, 1, null, null,
-                    program.endsOn().plusDays(rules.closeOutWithinDays()), null, null, null, false));
+                    closeOutDue(program), null, null, null, false));
         }
         entries.sort(Comparator.comparing(TimelineEntry::kind).thenComparingInt(TimelineEntry::number));
         return entries;
+    }
+
+    /** When the close-out is due before it is planned: by the district's window as it is set now. */
+    private LocalDate closeOutDue(ProgramRow program) {
+        return program.endsOn().plus(dashboard.closeOutWithin(program.districtId()));
     }
 
     private TimelineEntry entry(Evidence.MilestoneRecord record) {

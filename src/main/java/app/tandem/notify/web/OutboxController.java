@@ -32,13 +32,14 @@ import app.tandem.notify.Outbox;
 import app.tandem.notify.OutboxMessage;
 import app.tandem.notify.OutboxStatus;
 import app.tandem.system.Messages;
-import app.tandem.system.TandemProperties;
+import app.tandem.system.DistrictClock;
 
 /** The outbox for managers and operators: every message, its state, its body, and "retry now". */
 @Controller
 class OutboxController {
 
     static final String STUCK = "STUCK";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int PAGE = 200;
     /** The stored HTML is shown on its own, with no scripts, no remote content and nothing else of Tandem's. */
     static final String HTML_BODY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
@@ -47,15 +48,15 @@ class OutboxController {
     private final ObjectProvider<EmbeddedMailServer> mailServer;
     private final MailServerHealth relay;
     private final Messages messages;
-    private final DateTimeFormatter time;
+    private final DistrictClock clock;
 
     OutboxController(Outbox outbox, ObjectProvider<EmbeddedMailServer> mailServer, MailServerHealth relay,
-                     Messages messages, TandemProperties properties) {
+                     Messages messages, DistrictClock clock) {
         this.outbox = outbox;
         this.mailServer = mailServer;
         this.relay = relay;
         this.messages = messages;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
+        this.clock = clock;
     }
 
     record Row(long id, String queuedAt, String to, String address, String subject, String kind, String status,
@@ -149,7 +150,7 @@ class OutboxController {
     }
 
     private String format(Instant moment) {
-        return moment == null ? null : time.format(moment);
+        return moment == null ? null : TIME.withZone(clock.zone()).format(moment);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
