@@ -34,11 +34,15 @@ public class CaregiverUpdateCadence {
      * weekday however late the job executor ran; once for each week boundary inside the term.
      */
     public String timerCycle(DelegateExecution execution) {
-        Date startsAt = (Date) execution.getVariable(SchoolProgram.Var.TERM_STARTS_AT);
-        DistrictClock clock = this.clock.forSchool(
+        return timerCycle((Date) execution.getVariable(SchoolProgram.Var.TERM_STARTS_AT),
+                (Date) execution.getVariable(SchoolProgram.Var.TERM_ENDS_AT),
                 ((Number) execution.getVariable(ProcessVariables.SCHOOL_ID)).longValue());
+    }
+
+    String timerCycle(Date startsAt, Date endsAt, long schoolId) {
+        DistrictClock clock = this.clock.forSchool(schoolId);
         LocalDate start = clock.dayOf(startsAt);
-        LocalDate end = clock.dayOf((Date) execution.getVariable(SchoolProgram.Var.TERM_ENDS_AT));
+        LocalDate end = clock.dayOf(endsAt);
         long weeks = Math.max(1, (ChronoUnit.DAYS.between(start, end) - 1) / 7);
         String anchor = startsAt.toInstant().atZone(clock.zone()).toOffsetDateTime()
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

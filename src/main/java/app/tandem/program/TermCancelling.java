@@ -16,7 +16,7 @@ import app.tandem.system.Messages;
 /**
  * Cancels a term with its reason. A running program is deleted with that reason, its listeners
  * included, so the invitees of a planned alignment meeting get cancellations
- * ({@link CancelAlignmentInvitations}); the term's milestones stay as evidence.
+ * ({@link CancelPlannedMeetings}); the term's milestones stay as evidence.
  */
 @Service
 public class TermCancelling {

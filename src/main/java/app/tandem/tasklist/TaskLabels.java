@@ -35,6 +35,12 @@ public class TaskLabels {
                 task.name() != null ? task.name() : task.taskKey());
     }
 
+    /** An action the task's model offers, such as "Move the meeting". */
+    public String action(TaskRecord task, TaskActions.TaskAction action) {
+        return text("action." + task.processKey() + "." + action.id(),
+                action.name() != null ? action.name() : action.id());
+    }
+
     public String phase(TaskRecord task) {
         return text("phase." + task.processKey() + "." + task.taskKey(), process(task.processKey()));
     }

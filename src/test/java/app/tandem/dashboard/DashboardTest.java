@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -24,8 +25,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import app.tandem.TandemTest;
 import app.tandem.directory.District;
+import app.tandem.directory.Role;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.Milestones;
 import app.tandem.program.ProgramFixture;
@@ -53,6 +57,8 @@ class DashboardTest {
     RuntimeService runtime;
     @Autowired
     Schools schools;
+    @Autowired
+    StaffDirectory staff;
 
     @AfterEach
     void resetClock() {
@@ -312,9 +318,9 @@ class DashboardTest {
                 .contains("Hold the progress check-in");
         double held = Double.parseDouble(diagram.select("g[data-activity=alignmentMeetingHeld] text.diagram-label")
                 .attr("x"));
-        double overdue = Double.parseDouble(diagram.select(
-                "g[data-activity=alignmentMeetingOverdue] text.diagram-label").attr("x"));
-        assertThat(held - overdue).as("two events' labels stand where the model's layout puts them, apart")
+        double moved = Double.parseDouble(diagram.select(
+                "g[data-activity=alignmentMeetingToBeMoved] text.diagram-label").attr("x"));
+        assertThat(held - moved).as("two events' labels stand where the model's layout puts them, apart")
                 .isGreaterThan(100);
         int waiting = Integer.parseInt(diagram.select("g[data-activity=scheduleAlignmentMeeting] .diagram-count text")
                 .text());
@@ -364,6 +370,21 @@ class DashboardTest {
         Element row = dashboard.selectFirst("tr[data-school=" + program.school().code() + "]");
         assertThat(row).as("the row of " + program.school().name()).isNotNull();
         return row;
+    }
+
+    @Test
+    void shouldListTasksWaitingInAGroupNobodyAtTheSchoolIsInForTheManagers() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        String line = program.school().name() + ": Coordinators, 1 task";
+
+        assertThat(page("/dashboard", "dashboard-manager").select("#unstaffed li").eachText())
+                .as("the school has a leader and a teacher, no coordinator").contains(line);
+
+        staff.add(new StaffMember("coordinator-at-" + program.school().code(), program.school().districtId(),
+                "Casey Coordinator", "casey-" + program.school().code() + "@example.org", "en"), "secret",
+                Set.of(Role.COORDINATOR), List.of(program.school().id()));
+        assertThat(page("/dashboard", "dashboard-manager").select("#unstaffed li").eachText()).doesNotContain(line);
     }
 
     private Document page(String url, String username) throws Exception {

@@ -33,6 +33,7 @@ import app.tandem.dashboard.RowStatus;
 import app.tandem.dashboard.SchoolRow;
 import app.tandem.dashboard.Scope;
 import app.tandem.dashboard.Share;
+import app.tandem.dashboard.UnstaffedWork;
 import app.tandem.directory.Viewer;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.SchoolProgram;
@@ -53,10 +54,12 @@ class DashboardController {
     private final Charts charts;
     private final CsvExport csv;
     private final DistrictClock clock;
+    private final UnstaffedWork unstaffed;
 
     DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, MilestoneDetails details,
                         ProcessDiagram diagram, RuntimeService runtime, Charts charts,
-                        CsvExport csv, DistrictClock clock) {
+                        CsvExport csv, DistrictClock clock, UnstaffedWork unstaffed) {
+        this.unstaffed = unstaffed;
         this.access = access;
         this.dashboard = dashboard;
         this.evidence = evidence;
@@ -89,6 +92,7 @@ class DashboardController {
         model.addAttribute("overdueChart", charts.overdueByRole(overview.overdueByRole()));
         model.addAttribute("checkInChart", charts.checkInsOverTime(overview.checkInsByDueDay()));
         model.addAttribute("closeOutWithin", dashboard.closeOutWithinDays(scope.districtId()));
+        model.addAttribute("unstaffed", scope.wholeDistrict() ? unstaffed.waiting(scope) : List.of());
         return "dashboard/district";
     }
 
