@@ -92,8 +92,8 @@ public class PhraseBook {
 
     /** Whether the language has a phrase book: a language tag whose family texts are not reviewed in the bundles. */
     public boolean keeps(String language) {
-        return language != null && FamilyLanguages.normalize(language).filter(language::equals).isPresent()
-                && !settings.reviewedLanguages().contains(language);
+        return language != null && !settings.reviewedLanguages().contains(language)
+                && FamilyLanguages.normalize(language).filter(language::equals).isPresent();
     }
 
     /** The district's languages with a phrase book (the next ones it plans for, and any begun), in that order. */
