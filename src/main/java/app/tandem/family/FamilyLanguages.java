@@ -59,6 +59,12 @@ public class FamilyLanguages {
         return settings.reviewedLanguages().contains(language);
     }
 
+    /** Which way text in the language reads: rtl or ltr. */
+    public static String direction(String language) {
+        return "ar".equals(language) || "he".equals(language) || "fa".equals(language) || "ur".equals(language)
+                ? "rtl" : "ltr";
+    }
+
     public static String liaisonGroup(String language) {
         return ENGLISH.equals(language) ? Role.LIAISON.groupId() : Role.LIAISON.groupId() + "-" + language;
     }
