@@ -1,6 +1,5 @@
 package app.tandem.campaign;
 
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import app.tandem.directory.StaffMember;
 import app.tandem.notify.DirectMail;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.Recipient;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 
 /** The campaign's own messages, each through the one outbox, each once per idempotency key. */
@@ -22,14 +22,16 @@ class CampaignMail {
     private final DistrictStaff district;
     private final RsvpLinks links;
     private final TandemProperties properties;
+    private final DistrictClock clock;
 
     CampaignMail(DirectMail mail, StaffDirectory staff, DistrictStaff district, RsvpLinks links,
-                 TandemProperties properties) {
+                 TandemProperties properties, DistrictClock clock) {
         this.mail = mail;
         this.staff = staff;
         this.district = district;
         this.links = links;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Tells the campaign's lead their plan came back, with the approving manager's comments. */
@@ -47,7 +49,7 @@ class CampaignMail {
     long coDesignInvitation(Campaign campaign, CoDesignSession session, Invitation invitation) {
         Recipient to = new Recipient(invitation.staffUsername(), invitation.name(), invitation.email(),
                 invitation.language());
-        java.time.Instant expires = invitation.expiresAt().atZone(zone()).toInstant();
+        java.time.Instant expires = invitation.expiresAt().atZone(clock.zoneOf(campaign.districtId())).toInstant();
         Map<String, Object> model = new HashMap<>();
         model.put("day", DirectMail.day(session.sessionOn(), to.locale()));
         model.put("place", session.place());
@@ -68,10 +70,6 @@ class CampaignMail {
                 "from", district.nameOf(feedback.answeredBy() == null ? feedback.ownerUsername() : feedback.answeredBy()));
         return mail.send("feedback-answer:" + feedback.id(), MessageKind.FEEDBACK_ANSWER, to,
                 new Object[] {districtName}, Map.of("feedback", model));
-    }
-
-    private ZoneId zone() {
-        return properties.timeZone();
     }
 
     private static Recipient staffRecipient(StaffMember member) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What the long-term planning review decides for the next program year. */
-enum NextYear {
+public enum NextYear {
     CONTINUE,
     CONTINUE_WITH_CHANGES,
     PAUSE;

@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The long-term planning reviews, one per campaign; read by the self-assessment for what the district does next. */
 @Repository
-class YearReviews {
+public class YearReviews {
 
     private final JdbcClient jdbc;
 

@@ -1,6 +1,8 @@
 package app.tandem.dashboard;
 
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import app.tandem.dashboard.CaregiverEvidence.CaregiverFacts;
+import app.tandem.directory.DistrictSettings;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.NotFound;
 
@@ -27,14 +30,16 @@ public class DistrictDashboard {
     private final OpenWork openWork;
     private final IndicatorRules rules;
     private final DistrictClock clock;
+    private final DistrictSettings settings;
     private final ObjectProvider<CaregiverEvidence> caregiverEvidence;
 
     DistrictDashboard(Evidence evidence, OpenWork openWork, IndicatorRules rules, DistrictClock clock,
-                      ObjectProvider<CaregiverEvidence> caregiverEvidence) {
+                      DistrictSettings settings, ObjectProvider<CaregiverEvidence> caregiverEvidence) {
         this.evidence = evidence;
         this.openWork = openWork;
         this.rules = rules;
         this.clock = clock;
+        this.settings = settings;
         this.caregiverEvidence = caregiverEvidence;
     }
 
@@ -52,13 +57,14 @@ public class DistrictDashboard {
     }
 
     public Overview overview(Scope scope) {
-        LocalDate today = clock.today();
+        LocalDate today = clock.forDistrict(scope.districtId()).today();
         List<ProgramRow> programs = evidence.programs(scope);
         Map<Long, TermEvidence> byTerm = evidence.ofTerms(scope, today);
         Map<Long, Map<String, Integer>> overdue = openWork.overdueTasksByRole(scope);
         Map<Long, Integer> incidents = openWork.openIncidents(scope);
         Map<Long, CaregiverFacts> families = caregivers().ofTerms(programs.stream().map(ProgramRow::termId).toList());
         Map<Long, Long> latestTerm = latestTermOfEachSchool(programs);
+        Map<Long, Period> closeOutWithin = new HashMap<>();
 
         List<SchoolRow> rows = new ArrayList<>(programs.size());
         Map<Indicator, Share> district = new EnumMap<>(Indicator.class);
@@ -66,7 +72,9 @@ public class DistrictDashboard {
         for (ProgramRow program : programs) {
             TermEvidence termEvidence = byTerm.getOrDefault(program.termId(),
                     TermEvidence.none(program.termId(), program.startsOn(), program.endsOn()));
-            Map<Indicator, Share> indicators = indicators(termEvidence, families.get(program.termId()), today);
+            Period window = closeOutWithin.computeIfAbsent(program.districtId(), settings::closeOutWithin);
+            Map<Indicator, Share> indicators = indicators(termEvidence, window, families.get(program.termId()),
+                    today);
             indicators.forEach((indicator, share) -> district.merge(indicator, share, Share::plus));
             boolean latest = latestTerm.get(program.schoolId()) == program.termId();
             Map<String, Integer> roles = latest ? overdue.getOrDefault(program.schoolId(), Map.of()) : Map.of();
@@ -88,15 +96,27 @@ public class DistrictDashboard {
                 .orElseThrow(NotFound::answer);
     }
 
-    Map<Indicator, Share> indicators(TermEvidence termEvidence, CaregiverFacts facts, LocalDate today) {
+    Map<Indicator, Share> indicators(TermEvidence termEvidence, Period closeOutWithin, CaregiverFacts facts,
+                                     LocalDate today) {
         Map<Indicator, Share> indicators = new EnumMap<>(Indicator.class);
         indicators.put(Indicator.ALIGNMENT, rules.alignment(termEvidence, today));
         indicators.put(Indicator.CHECK_INS, rules.checkIns(termEvidence));
-        indicators.put(Indicator.CLOSE_OUT, rules.closeOut(termEvidence, today));
+        indicators.put(Indicator.CLOSE_OUT, rules.closeOut(termEvidence, closeOutWithin, today));
         indicators.put(Indicator.CAREGIVER_UPDATES, facts == null ? Share.NO_DATA : facts.updatedEachCycle());
         indicators.put(Indicator.CAREGIVERS_REACHED, facts == null ? Share.NO_DATA : facts.reachedBeforeStart());
         indicators.put(Indicator.PREFERRED_LANGUAGE, facts == null ? Share.NO_DATA : facts.inPreferredLanguage());
         return indicators;
+    }
+
+    /** The district's close-out window (indicator 4d.3); for null, Tandem's default. */
+    public Period closeOutWithin(Long districtId) {
+        return settings.closeOutWithin(districtId);
+    }
+
+    /** The window in days, as the indicator's rule states it: counted from today when it is a number of months. */
+    public long closeOutWithinDays(Long districtId) {
+        LocalDate today = clock.forDistrict(districtId).today();
+        return ChronoUnit.DAYS.between(today, today.plus(closeOutWithin(districtId)));
     }
 
     public CaregiverEvidence caregivers() {

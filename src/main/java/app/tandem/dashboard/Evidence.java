@@ -25,6 +25,11 @@ public class Evidence {
 
     private static final String HELD_IN_TIME = "m.status = 'HELD' and m.held_on <= m.due_on";
 
+    private static final String PROGRAM_COLUMNS = "select s.id as school_id, s.district_id, s.code as school_code, "
+            + "s.name as school_name, t.id as term_id, t.code as term_code, t.name as term_name, t.starts_on, "
+            + "t.ends_on, p.process_instance_id, p.phase, p.next_step, p.next_number, p.next_on "
+            + "from program_standing p join school_term t on t.id = p.term_id join school s on s.id = p.school_id ";
+
     private final JdbcClient jdbc;
 
     Evidence(JdbcClient jdbc) {
@@ -35,22 +40,14 @@ public class Evidence {
         if (scope.empty()) {
             return List.of();
         }
-        return jdbc.sql("select s.id as school_id, s.code as school_code, s.name as school_name, t.id as term_id, "
-                        + "t.code as term_code, t.name as term_name, t.starts_on, t.ends_on, p.process_instance_id, "
-                        + "p.phase, p.next_step, p.next_number, p.next_on "
-                        + "from program_standing p join school_term t on t.id = p.term_id "
-                        + "join school s on s.id = p.school_id where " + scope.where("p.school_id"))
+        return jdbc.sql(PROGRAM_COLUMNS + "where " + scope.where("p.school_id"))
                 .params(scope.parameters())
                 .query(this::programRow)
                 .list();
     }
 
     public Optional<ProgramRow> program(long termId) {
-        return jdbc.sql("select s.id as school_id, s.code as school_code, s.name as school_name, t.id as term_id, "
-                        + "t.code as term_code, t.name as term_name, t.starts_on, t.ends_on, p.process_instance_id, "
-                        + "p.phase, p.next_step, p.next_number, p.next_on "
-                        + "from program_standing p join school_term t on t.id = p.term_id "
-                        + "join school s on s.id = p.school_id where p.term_id = ?")
+        return jdbc.sql(PROGRAM_COLUMNS + "where p.term_id = ?")
                 .param(termId)
                 .query(this::programRow)
                 .optional();
@@ -161,7 +158,8 @@ public class Evidence {
                 rs.getObject("next_on", LocalDate.class));
         return new ProgramRow(rs.getLong("school_id"), rs.getString("school_code"), rs.getString("school_name"),
                 rs.getLong("term_id"), rs.getString("term_code"), rs.getString("term_name"),
-                rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class), standing);
+                rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class), standing,
+                rs.getLong("district_id"));
     }
 
     private static MilestoneStatus status(String value) {

@@ -1,21 +1,15 @@
 package app.tandem.dashboard;
 
 import java.time.LocalDate;
+import java.time.Period;
 
 import org.springframework.stereotype.Component;
 
 import app.tandem.program.MilestoneStatus;
-import app.tandem.program.ProgramSettings;
 
 /** The rules of indicators 4d.1 to 4d.3, applied to one term's evidence on a given day. */
 @Component
 public class IndicatorRules {
-
-    private final ProgramSettings settings;
-
-    IndicatorRules(ProgramSettings settings) {
-        this.settings = settings;
-    }
 
     /** 4d.1: met when the alignment meeting was held before the term's first day. */
     Share alignment(TermEvidence evidence, LocalDate today) {
@@ -29,15 +23,14 @@ public class IndicatorRules {
         return new Share(evidence.checkInsHeldInTime(), evidence.checkInsCounted());
     }
 
-    /** 4d.3: met when the close-out meeting was held within the set number of days of the term's end. */
-    Share closeOut(TermEvidence evidence, LocalDate today) {
+    /**
+     * 4d.3: met when the close-out meeting was held within the district's close-out window of the term's end: by
+     * the due day planned with the meeting, or before that, the window the district sets now.
+     */
+    Share closeOut(TermEvidence evidence, Period closeOutWithin, LocalDate today) {
         LocalDate due = evidence.closeOutDueOn() != null ? evidence.closeOutDueOn()
-                : evidence.endsOn().plus(settings.closeOutWithin());
+                : evidence.endsOn().plus(closeOutWithin);
         return meeting(evidence.closeOutStatus(), evidence.closeOutHeldOn(), due, today);
-    }
-
-    public int closeOutWithinDays() {
-        return settings.closeOutWithin().getDays();
     }
 
     /** Held by the due day: met; held later, missed, or still not held once the day has passed: not met. */

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -24,11 +27,13 @@ public class Schools {
     private final JdbcClient jdbc;
     private final Messages messages;
     private final ChangeLog changes;
+    private final DistrictTimeZones zones;
 
-    public Schools(JdbcClient jdbc, Messages messages, ChangeLog changes) {
+    public Schools(JdbcClient jdbc, Messages messages, ChangeLog changes, DistrictTimeZones zones) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.changes = changes;
+        this.zones = zones;
     }
 
     public Optional<District> districtByCode(String code) {
@@ -57,6 +62,7 @@ public class Schools {
         jdbc.sql("update district set name = ?, time_zone = ? where id = ?")
                 .params(name, timeZone.getId(), id)
                 .update();
+        zones.forget();
     }
 
     private static District district(ResultSet rs, int row) throws SQLException {
@@ -68,6 +74,7 @@ public class Schools {
         jdbc.sql("insert into district (code, name, time_zone) values (?, ?, ?)")
                 .params(code, name, timeZone.getId())
                 .update();
+        zones.forget();
         return districtByCode(code).orElseThrow();
     }
 
@@ -90,6 +97,18 @@ public class Schools {
                 .param(districtId)
                 .query(School::row)
                 .list();
+    }
+
+    /** The names of these schools, by id, in one query. */
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, name from school where id in (:ids)").param("ids", ids)
+                    .query(rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
     }
 
     /** Every district's schools, for an operator. */

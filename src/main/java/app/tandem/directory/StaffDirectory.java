@@ -223,28 +223,6 @@ public class StaffDirectory {
         return byUsername(username).isPresent() || identity.createUserQuery().userId(username).count() > 0;
     }
 
-    /**
-     * A district's staff, or everyone's when {@code districtId} is null, by name; with {@code schoolIds}
-     * only those who work at one of those schools.
-     */
-    public List<StaffMember> listed(Long districtId, Collection<Long> schoolIds) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from staff_member m where 1 = 1");
-        var query = new java.util.LinkedHashMap<String, Object>();
-        if (districtId != null) {
-            sql.append(" and m.district_id = :district");
-            query.put("district", districtId);
-        }
-        if (schoolIds != null) {
-            if (schoolIds.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" and exists (select 1 from staff_school s where s.username = m.username "
-                    + "and s.school_id in (:schools))");
-            query.put("schools", schoolIds);
-        }
-        return jdbc.sql(sql + " order by m.full_name, m.username").params(query).query(StaffMember::row).list();
-    }
-
     /** The groups of each of these people, in one query. */
     public java.util.Map<String, Set<String>> groupsOf(Collection<String> usernames) {
         java.util.Map<String, Set<String>> groups = new java.util.HashMap<>();

@@ -3,7 +3,9 @@ package app.tandem.directory;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
+import app.tandem.system.LikePattern;
+import app.tandem.system.Paged;
 
 /** Schools' terms. A term is checked whole before anything is written. */
 @Repository
@@ -202,22 +206,97 @@ public class Terms {
                 .optional();
     }
 
+    private static final String ROW_SELECT = "select t.id, t.school_id, t.code, t.name, t.starts_on, t.ends_on, "
+            + "t.check_in_cadence, t.program_instance_id, t.cancelled_on, t.cancel_reason, s.name as school_name "
+            + "from school_term t join school s on s.id = t.school_id ";
+    private static final String ROW_ORDER = " order by t.starts_on desc, s.name, t.id";
+
     /** The terms of one district, or of every district for {@code null}, latest first. */
     public List<TermRow> listing(Long districtId) {
-        String select = "select t.id, t.school_id, t.code, t.name, t.starts_on, t.ends_on, t.check_in_cadence, "
-                + "t.program_instance_id, t.cancelled_on, t.cancel_reason, s.name as school_name "
-                + "from school_term t join school s on s.id = t.school_id ";
-        String order = " order by t.starts_on desc, s.name, t.id";
-        var query = districtId == null ? jdbc.sql(select + order)
-                : jdbc.sql(select + "where s.district_id = ?" + order).param(districtId);
-        return query.query((rs, n) -> {
-                    LocalDate cancelledOn = rs.getObject("cancelled_on", LocalDate.class);
-                    Term term = term(rs, n);
-                    return new TermRow(term, rs.getString("school_name"),
-                            status(term, rs.getString("program_instance_id"), cancelledOn), cancelledOn,
-                            rs.getString("cancel_reason"));
-                })
+        var query = districtId == null ? jdbc.sql(ROW_SELECT + ROW_ORDER)
+                : jdbc.sql(ROW_SELECT + "where s.district_id = ?" + ROW_ORDER).param(districtId);
+        return query.query(this::row).list();
+    }
+
+    /**
+     * One page of the terms of one district (every district's for {@code null}) that pass the filter, latest first:
+     * one query for the page and one for the count.
+     */
+    public Paged<TermRow> search(Long districtId, TermFilter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(districtId, filter, params);
+        long total = jdbc.sql("select count(*) from school_term t join school s on s.id = t.school_id where " + where)
+                .params(params).query(Long.class).single();
+        int number = Paged.within(page, size, total);
+        List<TermRow> rows = jdbc.sql(ROW_SELECT + "where " + where + ROW_ORDER + " offset "
+                        + (long) (number - 1) * size + " rows fetch next " + size + " rows only")
+                .params(params)
+                .query(this::row)
                 .list();
+        return new Paged<>(rows, number, size, total);
+    }
+
+    /** A term as its district's list shows it; empty when there is none, or it is of another district. */
+    public Optional<TermRow> row(long termId, Long districtId) {
+        return jdbc.sql(ROW_SELECT + "where t.id = :term" + (districtId == null ? "" : " and s.district_id = :district"))
+                .param("term", termId)
+                .params(districtId == null ? Map.of() : Map.of("district", districtId))
+                .query(this::row)
+                .optional();
+    }
+
+    /** The first days of the district's earliest and latest terms (every district's for {@code null}). */
+    public Optional<DateRange> firstDays(Long districtId) {
+        return jdbc.sql("select min(t.starts_on), max(t.starts_on) from school_term t join school s on s.id = t.school_id"
+                        + (districtId == null ? "" : " where s.district_id = :district"))
+                .params(districtId == null ? Map.of() : Map.of("district", districtId))
+                .query((rs, n) -> rs.getObject(1, LocalDate.class) == null ? null
+                        : new DateRange(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+                .optional();
+    }
+
+    public record DateRange(LocalDate first, LocalDate last) {
+    }
+
+    private String where(Long districtId, TermFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (districtId != null) {
+            where.append(" and s.district_id = :district");
+            params.put("district", districtId);
+        }
+        if (!filter.text().isEmpty()) {
+            where.append(" and (lower(s.name) like :text" + LikePattern.ESCAPE + " or lower(s.code) like :text"
+                    + LikePattern.ESCAPE + ")");
+            params.put("text", LikePattern.containing(filter.text()));
+        }
+        if (filter.startsFrom() != null) {
+            where.append(" and t.starts_on >= :startsFrom");
+            params.put("startsFrom", filter.startsFrom());
+        }
+        if (filter.startsBefore() != null) {
+            where.append(" and t.starts_on < :startsBefore");
+            params.put("startsBefore", filter.startsBefore());
+        }
+        if (filter.status() != null) {
+            // As status() tells them apart.
+            where.append(switch (filter.status()) {
+                case CANCELLED -> " and t.cancelled_on is not null";
+                case ENDED -> " and t.cancelled_on is null and t.ends_on < :today";
+                case PLANNED -> " and t.cancelled_on is null and t.ends_on >= :today and t.program_instance_id is null";
+                case RUNNING -> " and t.cancelled_on is null and t.ends_on >= :today "
+                        + "and t.program_instance_id is not null";
+            });
+            params.put("today", clock.today());
+        }
+        return where.toString();
+    }
+
+    private TermRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        LocalDate cancelledOn = rs.getObject("cancelled_on", LocalDate.class);
+        Term term = term(rs, n);
+        return new TermRow(term, rs.getString("school_name"),
+                status(term, rs.getString("program_instance_id"), cancelledOn), cancelledOn,
+                rs.getString("cancel_reason"));
     }
 
     private TermStatus status(Term term, String programInstanceId, LocalDate cancelledOn) {

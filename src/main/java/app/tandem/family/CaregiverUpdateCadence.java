@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.ProcessVariables;
 
 /**
  * When progress updates fall due. The school program's timer fires once a week of the term; a
@@ -33,9 +34,15 @@ public class CaregiverUpdateCadence {
      * weekday however late the job executor ran; once for each week boundary inside the term.
      */
     public String timerCycle(DelegateExecution execution) {
-        Date startsAt = (Date) execution.getVariable(SchoolProgram.Var.TERM_STARTS_AT);
+        return timerCycle((Date) execution.getVariable(SchoolProgram.Var.TERM_STARTS_AT),
+                (Date) execution.getVariable(SchoolProgram.Var.TERM_ENDS_AT),
+                ((Number) execution.getVariable(ProcessVariables.SCHOOL_ID)).longValue());
+    }
+
+    String timerCycle(Date startsAt, Date endsAt, long schoolId) {
+        DistrictClock clock = this.clock.forSchool(schoolId);
         LocalDate start = clock.dayOf(startsAt);
-        LocalDate end = clock.dayOf((Date) execution.getVariable(SchoolProgram.Var.TERM_ENDS_AT));
+        LocalDate end = clock.dayOf(endsAt);
         long weeks = Math.max(1, (ChronoUnit.DAYS.between(start, end) - 1) / 7);
         String anchor = startsAt.toInstant().atZone(clock.zone()).toOffsetDateTime()
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

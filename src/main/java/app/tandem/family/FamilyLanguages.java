@@ -1,17 +1,24 @@
 package app.tandem.family;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.Role;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
+import app.tandem.notify.ManagerNotices;
+import app.tandem.system.ProcessVariables;
 
 /**
  * Languages of families: which have reviewed texts, and which liaisons speak one. A liaison who
  * speaks a language belongs to the group {@code liaisons-<language>}, such as liaisons-es. The models
- * ask this bean for a task's candidate group by id, so no language becomes a process variable.
+ * ask this bean for a task's candidate group by id, so no language becomes a process variable; a language no
+ * active liaison of the school speaks goes to the school's liaisons, so no task waits in a group of nobody.
  */
 @Component("familyLanguages")
 public class FamilyLanguages {
@@ -23,9 +30,13 @@ public class FamilyLanguages {
     private final FamilyMessages messages;
     private final CaregiverUpdates updates;
     private final FamilyReplies replies;
+    private final StaffDirectory staff;
+    private final ManagerNotices notices;
 
     FamilyLanguages(FamilySettings settings, FamilyMessages messages, CaregiverUpdates updates,
-                    FamilyReplies replies) {
+                    FamilyReplies replies, StaffDirectory staff, ManagerNotices notices) {
+        this.staff = staff;
+        this.notices = notices;
         this.settings = settings;
         this.messages = messages;
         this.updates = updates;
@@ -48,14 +59,23 @@ public class FamilyLanguages {
         return settings.reviewedLanguages().contains(language);
     }
 
+    /** Which way text in the language reads: rtl or ltr. */
+    public static String direction(String language) {
+        return "ar".equals(language) || "he".equals(language) || "fa".equals(language) || "ur".equals(language)
+                ? "rtl" : "ltr";
+    }
+
     public static String liaisonGroup(String language) {
         return ENGLISH.equals(language) ? Role.LIAISON.groupId() : Role.LIAISON.groupId() + "-" + language;
     }
 
-    /** The liaisons who can translate this translation: those who speak its language. */
-    public String translatorsOf(Object translationId) {
+    /**
+     * The liaisons who can translate this translation: the school's liaisons who speak its language, or, when
+     * none does, all the school's liaisons (and the managers hear which language has no liaison).
+     */
+    public String translatorsOf(Object translationId, VariableScope program) {
         Translation translation = updates.translation(((Number) translationId).longValue()).orElseThrow();
-        return liaisonGroup(translation.language());
+        return speakersAt(program, translation.language());
     }
 
     /**
@@ -68,9 +88,21 @@ public class FamilyLanguages {
         return replies.anyoneIn(speakers, reply.schoolId(), reply.districtId()) ? speakers : Role.LIAISON.groupId();
     }
 
-    /** The liaisons who can call this message's caregiver in their language. */
-    public String callersOf(Object familyMessageId) {
+    /** The liaisons who can call this message's caregiver in their language; as above when none speaks it. */
+    public String callersOf(Object familyMessageId, VariableScope program) {
         FamilyMessage message = messages.find(((Number) familyMessageId).longValue()).orElseThrow();
-        return liaisonGroup(message.preferredLanguage());
+        return speakersAt(program, message.preferredLanguage());
+    }
+
+    private String speakersAt(VariableScope program, String language) {
+        String group = liaisonGroup(language);
+        long schoolId = ProcessVariables.id(program, ProcessVariables.SCHOOL_ID);
+        List<String> atSchool = staff.atSchool(schoolId).stream().map(StaffMember::username).toList();
+        if (group.equals(Role.LIAISON.groupId())
+                || staff.groupsOf(atSchool).values().stream().anyMatch(groups -> groups.contains(group))) {
+            return group;
+        }
+        notices.languageWithoutLiaison(schoolId, ProcessVariables.id(program, ProcessVariables.TERM_ID), language);
+        return Role.LIAISON.groupId();
     }
 }

@@ -23,7 +23,8 @@ import app.tandem.system.DistrictClock;
 
 /**
  * Writes a family message in the language it goes out in: the caregiver's own when it has reviewed
- * texts or a liaison translated it, English when no one could. The same letter is the email, the
+ * texts (the bundles, or for a progress update every phrase of it in the phrase book) or a liaison translated
+ * it, English when no one could. The same letter is the email, the
  * script of a phone call and the note that goes home.
  */
 @Component
@@ -45,6 +46,7 @@ public class FamilyLetters {
     private final Families families;
     private final CaregiverUpdates updates;
     private final FamilyLanguages languages;
+    private final PhraseBook phraseBook;
     private final Schools schools;
     private final Terms terms;
     private final MailComposer composer;
@@ -52,11 +54,13 @@ public class FamilyLetters {
     private final JdbcClient jdbc;
 
     FamilyLetters(FamilyMessages messages, Families families, CaregiverUpdates updates, FamilyLanguages languages,
-                  Schools schools, Terms terms, MailComposer composer, DistrictClock clock, JdbcClient jdbc) {
+                  PhraseBook phraseBook, Schools schools, Terms terms, MailComposer composer, DistrictClock clock,
+                  JdbcClient jdbc) {
         this.messages = messages;
         this.families = families;
         this.updates = updates;
         this.languages = languages;
+        this.phraseBook = phraseBook;
         this.schools = schools;
         this.terms = terms;
         this.composer = composer;
@@ -77,12 +81,22 @@ public class FamilyLetters {
 
     /** Whether a liaison has to translate before this message can go out. */
     public boolean needsTranslation(FamilyMessage message) {
-        return !languages.isReviewed(message.preferredLanguage());
+        return !reviewedIn(message, message.preferredLanguage());
+    }
+
+    /** Whether the message can be written in the language from reviewed texts alone. */
+    private boolean reviewedIn(FamilyMessage message, String language) {
+        if (languages.isReviewed(language)) {
+            return true;
+        }
+        return message.kind() == FamilyMessageKind.PROGRESS_UPDATE && message.updateId() != null
+                && phraseBook.covers(language, updates.find(message.updateId()).map(CaregiverUpdates.Update::draft)
+                        .orElse(null));
     }
 
     /** The language the message goes out in now. */
     public String languageOf(FamilyMessage message) {
-        if (languages.isReviewed(message.preferredLanguage())) {
+        if (reviewedIn(message, message.preferredLanguage())) {
             return message.preferredLanguage();
         }
         return updates.translationFor(message, message.preferredLanguage())
@@ -94,7 +108,7 @@ public class FamilyLetters {
     public Letter compose(long familyMessageId) {
         FamilyMessage message = messages.find(familyMessageId).orElseThrow();
         String language = languageOf(message);
-        String translated = language.equals(message.preferredLanguage()) && !languages.isReviewed(language)
+        String translated = language.equals(message.preferredLanguage()) && !reviewedIn(message, language)
                 ? updates.translationFor(message, language).map(Translation::text).orElse(null)
                 : null;
         return new Letter(render(message, language, translated), language);
@@ -110,7 +124,7 @@ public class FamilyLetters {
         School school = schools.byId(message.schoolId()).orElseThrow();
         Locale locale = Locale.forLanguageTag(language);
         Recipient recipient = new Recipient(null, caregiver.fullName(), caregiver.email(), language);
-        String direction = direction(language);
+        String direction = FamilyLanguages.direction(language);
         if (message.kind() == FamilyMessageKind.PROGRESS_UPDATE) {
             Student student = families.student(message.studentId()).orElseThrow();
             CaregiverUpdates.Update update = updates.find(message.updateId()).orElseThrow();
@@ -134,12 +148,6 @@ public class FamilyLetters {
                 "contacts", contacts(message.schoolId(), message.preferredLanguage())));
         return composer.compose(idempotencyKey(message.id()), MessageKind.CAREGIVER_INTRODUCTION, recipient,
                 new Object[] {school.name()}, model, null);
-    }
-
-    /** Which way a letter in the language reads. */
-    static String direction(String language) {
-        return "ar".equals(language) || "he".equals(language) || "fa".equals(language) || "ur".equals(language)
-                ? "rtl" : "ltr";
     }
 
     /** Who families can reach at the school: a coordinator, and a liaison who speaks their language if any. */

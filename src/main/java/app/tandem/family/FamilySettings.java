@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             another language get a liaison's translation
  * @param updateEveryWeeks     how many weeks apart a student's progress updates go out
  * @param weeklyFromSessions   students with at least this many sessions a week get an update every week
+ * @param phraseBookLanguages  the district's next languages: each has a phrase book for liaisons to review, drafted
+ *                             where the family bundle has a draft
  */
 @ConfigurationProperties("tandem.family")
-public record FamilySettings(List<String> reviewedLanguages, int updateEveryWeeks, int weeklyFromSessions) {
+public record FamilySettings(List<String> reviewedLanguages, int updateEveryWeeks, int weeklyFromSessions,
+                             List<String> phraseBookLanguages) {
 }

@@ -44,7 +44,7 @@ class SendFamilyAnswer implements JavaDelegate {
                 : schools.districtById(caregiver.districtId()).orElseThrow().name();
         String address = ContactDetails.isEmail(caregiver.email()) ? caregiver.email() : reply.fromAddress();
         Map<String, Object> model = Map.of("letter", Map.of("school", school, "answer", reply.answerText(),
-                "theirs", reply.text(), "direction", FamilyLetters.direction(reply.language()), "contacts", List.of()));
+                "theirs", reply.text(), "direction", FamilyLanguages.direction(reply.language()), "contacts", List.of()));
         long outboxId = outbox.enqueue(composer.compose(AnswerFamily.idempotencyKey(reply.id()),
                 MessageKind.FAMILY_ANSWER, new Recipient(null, caregiver.fullName(), address, reply.language()),
                 new Object[] {reply.subject().replaceFirst("(?i)^((re|aw|sv|rv|fw|fwd)\\s*:\\s*)+", "")}, model, null));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -20,8 +21,9 @@ import app.tandem.system.TandemProperties;
 
 /**
  * Renders a message from templates/mail/KIND.html and KIND.txt in the recipient's language, with its
- * subject from the bundle key mail.KIND.subject. Its own template engine, so the web pages' engine
- * (and Spring Boot's configuration of it) stays as it is.
+ * subject from the bundle key mail.KIND.subject; reviewed texts (the family phrase book) come before the
+ * bundles. Its own template engine, so the web pages' engine (and Spring Boot's configuration of it) stays
+ * as it is.
  */
 @Component
 public class MailComposer {
@@ -30,8 +32,8 @@ public class MailComposer {
     private final MessageSource messages;
     private final TandemProperties properties;
 
-    MailComposer(MessageSource messages, TandemProperties properties) {
-        this.messages = messages;
+    MailComposer(MessageSource bundles, ObjectProvider<ReviewedTexts> reviewed, TandemProperties properties) {
+        this.messages = new ReviewedTextsFirst(reviewed.getIfAvailable(() -> ReviewedTexts.NONE), bundles);
         this.properties = properties;
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));

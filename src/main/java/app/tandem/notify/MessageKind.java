@@ -6,6 +6,7 @@ public enum MessageKind {
     TASK_OFFERED("task-offered"),
     REMINDER("reminder"),
     ESCALATION("escalation"),
+    LANGUAGE_WITHOUT_LIAISON("language-without-liaison"),
     MEETING_INVITE("meeting-invite"),
     MEETING_UPDATE("meeting-update"),
     MEETING_CANCELLED("meeting-cancelled"),

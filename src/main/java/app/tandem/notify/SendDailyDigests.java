@@ -67,7 +67,6 @@ class SendDailyDigests implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate today = clock.today();
         Map<String, TaskPreferences> chosen = preferences.allChosen();
         Map<Long, Period> dueSoonByDistrict = new HashMap<>();
         List<StaffRecipient> staff = jdbc.sql("select username, full_name, email, preferred_language, district_id "
@@ -79,7 +78,7 @@ class SendDailyDigests implements JavaDelegate {
             TaskPreferences choice = chosen.getOrDefault(member.person().username(), TaskPreferences.DEFAULTS);
             if (choice.wantsDigest()) {
                 Period dueSoon = dueSoonByDistrict.computeIfAbsent(member.districtId(), settings::dueSoonWithin);
-                digest(member.person(), choice, today, dueSoon);
+                digest(member.person(), choice, clock.forDistrict(member.districtId()), dueSoon);
             }
         }
     }
@@ -87,7 +86,8 @@ class SendDailyDigests implements JavaDelegate {
     private record StaffRecipient(Recipient person, long districtId) {
     }
 
-    private void digest(Recipient person, TaskPreferences choice, LocalDate today, Period dueSoonWithin) {
+    /** @param clock the person's district's clock: their today, their due days */
+    private void digest(Recipient person, TaskPreferences choice, DistrictClock clock, Period dueSoonWithin) {
         Map<String, Task> open = new LinkedHashMap<>();
         if (choice.assigned() != Delivery.NEVER) {
             tasks.createTaskQuery().taskAssignee(person.username()).list().forEach(t -> open.put(t.getId(), t));
@@ -99,6 +99,7 @@ class SendDailyDigests implements JavaDelegate {
             return;
         }
         Locale locale = person.locale();
+        LocalDate today = clock.today();
         Date now = Date.from(clock.now());
         Date soon = clock.endOf(today.plus(dueSoonWithin));
         List<TaskMail.Line> overdue = new ArrayList<>();

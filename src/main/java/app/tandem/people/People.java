@@ -2,6 +2,8 @@ package app.tandem.people;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -9,11 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.tandem.directory.ChangeSource;
+import app.tandem.directory.LiaisonLanguages;
+import app.tandem.directory.Role;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.StaffAccount;
@@ -26,6 +32,7 @@ import app.tandem.security.OneTimeLinks;
 import app.tandem.security.PasswordLinks;
 import app.tandem.directory.Viewer;
 import app.tandem.system.Messages;
+import app.tandem.system.Paged;
 import app.tandem.tasklist.ReturnedTasks;
 
 /**
@@ -40,50 +47,83 @@ public class People {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private final StaffDirectory staff;
+    private final PeopleSearch search;
     private final Schools schools;
     private final PasswordLinks passwordLinks;
     private final OneTimeLinks links;
     private final ReturnedTasks returnedTasks;
     private final Messages messages;
+    private final ObjectProvider<LiaisonLanguages> liaisonLanguages;
     private final SecureRandom random = new SecureRandom();
 
-    People(StaffDirectory staff, Schools schools, PasswordLinks passwordLinks, OneTimeLinks links,
-           ReturnedTasks returnedTasks, Messages messages) {
+    People(StaffDirectory staff, PeopleSearch search, Schools schools, PasswordLinks passwordLinks,
+           OneTimeLinks links, ReturnedTasks returnedTasks, Messages messages,
+           ObjectProvider<LiaisonLanguages> liaisonLanguages) {
         this.staff = staff;
+        this.search = search;
         this.schools = schools;
         this.passwordLinks = passwordLinks;
         this.links = links;
         this.returnedTasks = returnedTasks;
         this.messages = messages;
+        this.liaisonLanguages = liaisonLanguages;
     }
 
-    /** Managers see their district's people, operators everyone, coordinators the people at their schools. */
-    public List<Person> listFor(Viewer viewer) {
-        List<StaffMember> members;
+    /**
+     * One page of the people the viewer may see, as the query filters them: managers see their district's people,
+     * operators everyone, coordinators the people at their schools. A fixed number of queries, whatever the page.
+     */
+    public Paged<Person> search(Viewer viewer, PeopleQuery query) {
+        Paged<StaffMember> found;
         if (viewer.operator()) {
-            members = staff.listed(null, null);
+            found = search.find(null, null, query);
         } else {
             StaffEditor editor = editorOf(viewer, viewer.districtId());
-            members = staff.listed(editor.districtId(), editor.manager() ? null : editor.schoolIds());
+            found = search.find(editor.districtId(), editor.manager() ? null : editor.schoolIds(), query);
         }
-        List<String> usernames = members.stream().map(StaffMember::username).toList();
+        List<String> usernames = found.rows().stream().map(StaffMember::username).toList();
         Map<String, Set<String>> groups = staff.groupsOf(usernames);
         Map<String, Set<Long>> schoolIds = staff.schoolsOf(usernames);
         Set<String> deactivated = staff.deactivated(usernames);
-        Map<Long, String> schoolNames = new java.util.HashMap<>();
-        return members.stream().map(member -> {
+        Map<String, Instant> invitations = links.openInvitations(usernames);
+        Map<Long, String> schoolNames = schools.namesOf(schoolIds.values().stream().flatMap(Set::stream)
+                .collect(Collectors.toSet()));
+        return found.map(member -> {
             Set<String> theirGroups = groups.getOrDefault(member.username(), Set.of());
             Set<Long> theirSchools = schoolIds.getOrDefault(member.username(), Set.of());
             StaffAccount account = new StaffAccount(member.username(), member.districtId(), member.fullName(),
                     member.email(), member.preferredLanguage(), theirGroups, theirSchools);
-            Optional<Instant> invitation = links.openInvitation(member.username());
+            Instant invitation = invitations.get(member.username());
             Person.Status status = deactivated.contains(member.username()) ? Person.Status.DEACTIVATED
-                    : invitation.isPresent() ? Person.Status.INVITED : Person.Status.ACTIVE;
-            return new Person(member, theirGroups, schoolNames(theirSchools, schoolNames), status,
-                    invitation.filter(until -> !until.equals(Instant.MAX)).orElse(null),
+                    : invitation != null ? Person.Status.INVITED : Person.Status.ACTIVE;
+            return new Person(member, theirGroups,
+                    theirSchools.stream().map(id -> schoolNames.getOrDefault(id, "")).sorted().toList(), status,
+                    Instant.MAX.equals(invitation) ? null : invitation,
                     editorOf(viewer, member.districtId()).mayChange(account)
                             && !member.username().equals(viewer.username()));
-        }).toList();
+        });
+    }
+
+    /**
+     * The groups of the viewer's district: the roles' groups and the liaisons' group of each language its families
+     * read (every district's for an operator on none).
+     */
+    public List<String> groups(Viewer viewer) {
+        List<String> groups = new ArrayList<>(Arrays.stream(Role.values()).map(Role::groupId).toList());
+        liaisonLanguages.getIfAvailable(() -> LiaisonLanguages.NONE).of(viewer.districtId()).stream()
+                .map(language -> Role.LIAISON.groupId() + "-" + language)
+                .filter(StaffGroups::isLanguageGroup)
+                .forEach(groups::add);
+        return groups;
+    }
+
+    /** Of these groups (see {@link #groups}), those the viewer may put a new person in, as StaffEditor allows. */
+    public List<String> grantable(Viewer viewer, List<String> groups) {
+        if (viewer.operator()) {
+            return groups;
+        }
+        StaffEditor editor = editorOf(viewer, viewer.districtId());
+        return groups.stream().filter(editor::mayGrant).toList();
     }
 
     /** The schools the viewer may place a new person at. */
@@ -221,12 +261,6 @@ public class People {
         }
         return schoolIds.stream().findFirst().flatMap(schools::byId).map(School::districtId)
                 .orElseThrow(() -> messages.invalid("schools", "invalid.required"));
-    }
-
-    private List<String> schoolNames(Collection<Long> ids, Map<Long, String> known) {
-        return ids.stream()
-                .map(id -> known.computeIfAbsent(id, unknown -> schools.byId(unknown).map(School::name).orElse("")))
-                .sorted().toList();
     }
 
     /** A password nobody knows, not even Tandem: the person chooses their own through the invitation. */

@@ -27,10 +27,10 @@ class MeetingRecorder {
         this.messages = messages;
     }
 
-    /** The day a meeting was held: not in the future, and not before {@code earliest} when given. */
-    LocalDate heldOn(SubmittedForm form, LocalDate earliest) {
+    /** The day a meeting was held: not in the future (at the school), and not before {@code earliest} when given. */
+    LocalDate heldOn(SubmittedForm form, long schoolId, LocalDate earliest) {
         LocalDate heldOn = form.requiredDate(HELD_ON);
-        if (heldOn.isAfter(clock.today())) {
+        if (heldOn.isAfter(clock.forSchool(schoolId).today())) {
             throw messages.invalid(HELD_ON, "invalid.inFuture", heldOn);
         }
         if (earliest != null && heldOn.isBefore(earliest)) {

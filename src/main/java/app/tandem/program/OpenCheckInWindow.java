@@ -31,6 +31,8 @@ class OpenCheckInWindow implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        ProgramRef ref = ProgramRef.of(execution, execution.getProcessInstanceId());
+        DistrictClock clock = this.clock.forSchool(ref.schoolId());
         Integer previous = (Integer) execution.getVariable(Var.CHECK_IN_NUMBER);
         LocalDate opensOn = clock.dayOf((Date) execution.getVariable(
                 previous == null ? Var.TERM_STARTS_AT : Var.CHECK_IN_WINDOW_CLOSES_AT));
@@ -45,7 +47,7 @@ class OpenCheckInWindow implements JavaDelegate {
             dueOn = lastDay;
         }
         int number = previous == null ? 1 : previous + 1;
-        milestones.plan(ProgramRef.of(execution, execution.getProcessInstanceId()), MilestoneKind.CHECK_IN, number,
+        milestones.plan(ref, MilestoneKind.CHECK_IN, number,
                 opensOn, dueOn, null);
         execution.setVariable(Var.CHECK_IN_NUMBER, number);
         execution.setVariable(Var.CHECK_IN_DUE, clock.endOf(dueOn));

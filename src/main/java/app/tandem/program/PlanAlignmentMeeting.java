@@ -3,11 +3,7 @@ package app.tandem.program;
 import java.time.LocalDate;
 import java.util.Date;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
@@ -25,13 +21,12 @@ import app.tandem.system.Messages;
 /**
  * When the coordinators schedule (or reschedule) the alignment meeting: checks the date against the
  * term, plans the evidence row, sets when to remind and when to escalate, sends the invitees their
- * calendar invitations (an update when the day moved), and moves an open meeting task to the new day.
+ * calendar invitations (an update when the day moved); the meeting task then comes for that day.
  */
 @Component("planAlignmentMeeting")
 class PlanAlignmentMeeting implements TaskListener {
 
     static final String INVITEES = "invitees";
-    static final String MEETING_TITLE = "alignment";
 
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
@@ -41,16 +36,12 @@ class PlanAlignmentMeeting implements TaskListener {
     private final Schools schools;
     private final Messages messages;
     private final MeetingInvitations invitations;
-    private final TaskService tasks;
-    private final ManagementService management;
 
     PlanAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
                          DistrictClock clock, DistrictSettings settings, Schools schools, Messages messages,
-                         MeetingInvitations invitations, TaskService tasks, ManagementService management) {
-        this.management = management;
+                         MeetingInvitations invitations) {
         this.schools = schools;
         this.invitations = invitations;
-        this.tasks = tasks;
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;
@@ -63,6 +54,8 @@ class PlanAlignmentMeeting implements TaskListener {
     public void notify(DelegateTask task) {
         ProgramRef ref = ProgramRef.of(task, task.getProcessInstanceId());
         SubmittedForm form = forms.of(task);
+        Long district = schools.byId(ref.schoolId()).map(School::districtId).orElse(null);
+        DistrictClock clock = this.clock.forDistrict(district);
         LocalDate meetingDay = form.requiredDate(Var.ALIGNMENT_MEETING_DATE);
         LocalDate termStart = clock.dayOf((Date) task.getVariable(Var.TERM_STARTS_AT));
         LocalDate lastDay = clock.dayOf((Date) task.getVariable(Var.TERM_ENDS_AT)).minusDays(1);
@@ -78,25 +71,14 @@ class PlanAlignmentMeeting implements TaskListener {
         long milestoneId = milestones.plan(ref, MilestoneKind.ALIGNMENT_MEETING, 1, null, termStart.minusDays(1),
                 meetingDay);
         milestones.recordInvitees(milestoneId, invitees);
-        invitations.plan(new MeetingInvitations.Meeting(milestoneId, ref.schoolId(), MEETING_TITLE, meetingDay,
+        invitations.plan(new MeetingInvitations.Meeting(milestoneId, ref.schoolId(), MeetingTitles.ALIGNMENT, meetingDay,
                 invitees, CompletedBy.of(task)));
 
-        Long district = schools.byId(ref.schoolId()).map(School::districtId).orElse(null);
-        Date due = clock.endOf(meetingDay);
+        // The meeting task comes (again) after this: its due date, follow-up timer, reminder and escalations
+        // are made for the new day, and nothing is left on the old one.
         task.setVariable(Var.ALIGNMENT_MEETING_DATE, clock.startOf(meetingDay));
-        task.setVariable(Var.ALIGNMENT_MEETING_DUE, due);
-        Date escalateAt = clock.endOf(meetingDay.plus(settings.overdueEscalationAfter(district)));
-        task.setVariable(Var.ALIGNMENT_ESCALATE_AT, escalateAt);
-        // A rescheduled meeting's follow-up timer is already waiting: it follows the new day. Its reminder and
-        // escalations follow the task's new due date by themselves.
-        for (Job overdue : management.createJobQuery().processInstanceId(task.getProcessInstanceId())
-                .activityId(SchoolProgram.ALIGNMENT_MEETING_OVERDUE).timers().list()) {
-            management.setJobDuedate(overdue.getId(), escalateAt);
-        }
-        for (Task meeting : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
-                .taskDefinitionKey(SchoolProgram.HOLD_ALIGNMENT_MEETING).list()) {
-            meeting.setDueDate(due);
-            tasks.saveTask(meeting);
-        }
+        task.setVariable(Var.ALIGNMENT_MEETING_DUE, clock.endOf(meetingDay));
+        task.setVariable(Var.ALIGNMENT_ESCALATE_AT,
+                clock.endOf(meetingDay.plus(settings.overdueEscalationAfter(district))));
     }
 }

@@ -38,12 +38,13 @@ class RecordAlignmentMeeting implements TaskListener {
     public void notify(DelegateTask task) {
         ProgramRef ref = ProgramRef.of(task, task.getProcessInstanceId());
         SubmittedForm form = forms.of(task);
-        LocalDate heldOn = recorder.heldOn(form, null);
+        LocalDate heldOn = recorder.heldOn(form, ref.schoolId(), null);
         List<String> attendees = recorder.staffOfSchool(form, MeetingRecorder.ATTENDEES, ref.schoolId());
         List<String> points = form.options(ALIGNMENT_POINTS);
         String notes = form.text(NOTES, 4000);
         form.discardFromProcess();
 
+        DistrictClock clock = this.clock.forSchool(ref.schoolId());
         LocalDate termStart = clock.dayOf((Date) task.getVariable(Var.TERM_STARTS_AT));
         long id = milestones.recordHeld(ref, MilestoneKind.ALIGNMENT_MEETING, 1, termStart.minusDays(1), heldOn,
                 attendees.size(), null, CompletedBy.of(task), clock.dateTime());

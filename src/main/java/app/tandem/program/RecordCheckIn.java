@@ -39,7 +39,7 @@ class RecordCheckIn implements TaskListener {
         int number = (Integer) task.getVariable(Var.CHECK_IN_NUMBER);
         Milestone window = milestones.find(ref.termId(), MilestoneKind.CHECK_IN, number).orElseThrow();
         SubmittedForm form = forms.of(task);
-        LocalDate heldOn = recorder.heldOn(form, window.windowOpensOn());
+        LocalDate heldOn = recorder.heldOn(form, ref.schoolId(), window.windowOpensOn());
         List<String> attendees = recorder.staffOfSchool(form, MeetingRecorder.ATTENDEES, ref.schoolId());
         Integer studentsDiscussed = form.number(STUDENTS_DISCUSSED, 0, 10_000).orElse(null);
         String concerns = form.text(CONCERNS, 4000);

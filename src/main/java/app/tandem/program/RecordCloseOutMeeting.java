@@ -37,13 +37,13 @@ class RecordCloseOutMeeting implements TaskListener {
     public void notify(DelegateTask task) {
         ProgramRef ref = ProgramRef.of(task, task.getProcessInstanceId());
         SubmittedForm form = forms.of(task);
-        LocalDate heldOn = recorder.heldOn(form, null);
+        LocalDate heldOn = recorder.heldOn(form, ref.schoolId(), null);
         List<String> attendees = recorder.staffOfSchool(form, MeetingRecorder.ATTENDEES, ref.schoolId());
         String notes = form.text(NOTES, 4000);
         form.discardFromProcess();
 
         long id = milestones.recordHeld(ref, MilestoneKind.CLOSE_OUT_MEETING, 1,
-                clock.dayOf((Date) task.getVariable(Var.CLOSE_OUT_DUE)), heldOn, attendees.size(), null,
+                clock.forSchool(ref.schoolId()).dayOf((Date) task.getVariable(Var.CLOSE_OUT_DUE)), heldOn, attendees.size(), null,
                 CompletedBy.of(task), clock.dateTime());
         milestones.recordAttendees(id, attendees);
         milestones.recordMinutes(id, new MeetingMinutes(null, notes, null, null));

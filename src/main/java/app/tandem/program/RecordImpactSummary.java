@@ -47,6 +47,7 @@ class RecordImpactSummary implements TaskListener {
                 form.text(WHAT_TO_CHANGE, 4000));
         form.discardFromProcess();
 
+        DistrictClock clock = this.clock.forSchool(ref.schoolId());
         long id = milestones.recordHeld(ref, MilestoneKind.IMPACT_SUMMARY, 1,
                 clock.dayOf((Date) task.getVariable(Var.IMPACT_SUMMARY_DUE)), clock.today(), null, null,
                 CompletedBy.of(task), clock.dateTime());

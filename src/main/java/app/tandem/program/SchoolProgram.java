@@ -12,6 +12,8 @@ public final class SchoolProgram {
     public static final String HOLD_ALIGNMENT_MEETING = "holdAlignmentMeeting";
     public static final String FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING = "followUpOverdueAlignmentMeeting";
     public static final String RESCHEDULE_ALIGNMENT_MEETING = "rescheduleAlignmentMeeting";
+    /** The boundary event that takes the meeting task back to move the meeting, and its message. */
+    public static final String ALIGNMENT_MEETING_TO_BE_MOVED = "alignmentMeetingToBeMoved";
     public static final String ALIGNMENT_MEETING_HELD = "alignmentMeetingHeld";
     public static final String ALIGNMENT_MEETING_RECORDED = "alignmentMeetingRecorded";
     public static final String INTRODUCTION_DUE = "introductionDue";

@@ -83,11 +83,12 @@ public class SchoolProgramLauncher {
 
     /**
      * What a school's program starts with: ids and the dates its timers and due dates follow, by the lead times
-     * of the school's district.
+     * of the school's district and at the midnights of its time zone.
      */
     public VariableMap variables(School school, Term term) {
         LocalDate lastDay = term.endsOn();
         DistrictSettings.Chosen lead = settings.of(school.districtId());
+        DistrictClock clock = this.clock.forDistrict(school.districtId());
         return Variables.createVariables()
                 .putValue(ProcessVariables.SCHOOL_ID, school.id())
                 .putValue(ProcessVariables.TERM_ID, term.id())

@@ -16,7 +16,7 @@ import app.tandem.system.Messages;
 /**
  * Cancels a term with its reason. A running program is deleted with that reason, its listeners
  * included, so the invitees of a planned alignment meeting get cancellations
- * ({@link CancelAlignmentInvitations}); the term's milestones stay as evidence.
+ * ({@link CancelPlannedMeetings}); the term's milestones stay as evidence.
  */
 @Service
 public class TermCancelling {
@@ -51,7 +51,7 @@ public class TermCancelling {
         if (why.length() > REASON_LENGTH) {
             throw messages.invalid("cancelReason", "invalid.tooLong", REASON_LENGTH);
         }
-        if (term.endsOn().isBefore(clock.today())) {
+        if (term.endsOn().isBefore(clock.forDistrict(school.districtId()).today())) {
             throw messages.invalid("termId", "invalid.termEnded", school.name(), term.name());
         }
         if (!terms.cancel(termId, why, by, source)) {

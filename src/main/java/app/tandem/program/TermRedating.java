@@ -61,7 +61,7 @@ public class TermRedating {
     public void change(long termId, LocalDate startsOn, LocalDate endsOn, String changedBy, ChangeSource source) {
         Term before = terms.byId(termId).orElseThrow(() -> messages.invalid("termId", "invalid.unknownTerm", termId));
         School school = schools.byId(before.schoolId()).orElseThrow();
-        LocalDate today = clock.today();
+        LocalDate today = clock.forDistrict(school.districtId()).today();
         if (terms.cancellation(termId).isPresent()) {
             throw messages.invalid("termId", "invalid.termCancelled", school.name(), before.name());
         }
@@ -103,7 +103,7 @@ public class TermRedating {
 
     /** The open window would outlast the term: it now closes with it, as the last window always does. */
     private void cutCheckInWindow(String processInstanceId, Term term, Date endsAt) {
-        Date due = clock.endOf(term.endsOn());
+        Date due = clock.forSchool(term.schoolId()).endOf(term.endsOn());
         runtime.setVariable(processInstanceId, Var.CHECK_IN_WINDOW_CLOSES_AT, endsAt);
         runtime.setVariable(processInstanceId, Var.CHECK_IN_DUE, due);
         redateTimer(processInstanceId, SchoolProgram.CHECK_IN_WINDOW_CLOSED, endsAt);

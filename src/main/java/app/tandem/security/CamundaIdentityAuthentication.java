@@ -41,6 +41,11 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
         if (!(verdict instanceof PasswordVerdict.Accepted)) {
             throw new BadCredentialsException("Bad credentials");
         }
+        return signedIn(username);
+    }
+
+    /** The person as signed in, once something proved who they are. */
+    Authentication signedIn(String username) {
         List<GrantedAuthority> roles = identity.createGroupQuery().groupMember(username).list().stream()
                 .map(Group::getId)
                 .map(id -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + id))

@@ -8,7 +8,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -110,14 +113,26 @@ public class OneTimeLinks {
 
     /** Whether the person has an invitation not used or revoked yet (perhaps expired or still being sent). */
     public Optional<Instant> openInvitation(String username) {
-        return jdbc.sql("select id, expires_at from one_time_link where username = ? and purpose = ? and " + OPEN
-                        + " order by id desc")
-                .params(username, LinkPurpose.INVITATION.name())
-                .query((rs, n) -> {
-                    Timestamp expires = rs.getTimestamp("expires_at");
-                    return expires == null ? Instant.MAX : expires.toInstant();
-                })
-                .list().stream().findFirst();
+        return Optional.ofNullable(openInvitations(java.util.List.of(username)).get(username));
+    }
+
+    /**
+     * Of these people, those with an invitation not used or revoked yet (perhaps expired), with when its link expires:
+     * {@link Instant#MAX} while its mail is still being sent. One query for them all.
+     */
+    public Map<String, Instant> openInvitations(Collection<String> usernames) {
+        Map<String, Instant> open = new HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.sql("select username, expires_at from one_time_link where username in (:names) and purpose = :purpose "
+                            + "and " + OPEN + " order by id desc")
+                    .param("names", usernames)
+                    .param("purpose", LinkPurpose.INVITATION.name())
+                    .query(rs -> {
+                        Timestamp expires = rs.getTimestamp("expires_at");
+                        open.putIfAbsent(rs.getString("username"), expires == null ? Instant.MAX : expires.toInstant());
+                    });
+        }
+        return open;
     }
 
     /** When the person last asked for a reset link, if ever. */

@@ -10,6 +10,12 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 import app.tandem.directory.Role;
 import app.tandem.directory.StaffDirectory;
@@ -42,6 +48,19 @@ class WebSecurity {
 
     WebSecurity(StaffDirectory staff) {
         this.staff = staff;
+    }
+
+    /** Where Tandem's pages keep who is signed in: the session. Shared with {@link SignInByLink}. */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
+    }
+
+    /** Where Tandem's pages keep their CSRF token: the session. Shared with {@link SignInByLink}. */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new HttpSessionCsrfTokenRepository();
     }
 
     @Bean
@@ -78,8 +97,10 @@ class WebSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain tandemPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain tandemPages(HttpSecurity http, SecurityContextRepository contexts,
+                                    CsrfTokenRepository csrfTokens) throws Exception {
         return http
+                .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/static/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", RSVP, UNSUBSCRIBE)
@@ -87,7 +108,7 @@ class WebSecurity {
                         .requestMatchers(PASSWORD_LINKS).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new DeactivatedSignOut(staff), AuthorizationFilter.class)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(RSVP, UNSUBSCRIBE))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(RSVP, UNSUBSCRIBE))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

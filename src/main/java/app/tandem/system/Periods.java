@@ -48,6 +48,11 @@ public class Periods {
         return messages.text("period.every", span(value));
     }
 
+    /** A stored value as people read it: a period in words ("2 weeks"), anything else as it is. */
+    public String readable(Object value) {
+        return parse(value) == null ? String.valueOf(value) : span(value);
+    }
+
     /** "2 weeks", "1 month and 3 days". */
     public String span(Object period) {
         Period value = parse(period);

@@ -2,7 +2,6 @@ package app.tandem.tasklist;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -29,7 +28,6 @@ import app.tandem.forms.FormSubmission;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.ProcessVariables;
-import app.tandem.system.TandemProperties;
 
 /**
  * The one completion path, whatever the door: Tandem's task page, Camunda's own Tasklist or the REST API. Before
@@ -46,17 +44,15 @@ class FormSubmissionListener implements TaskListener {
     private final SchoolStaffOptions options;
     private final TaskSubmissions submissions;
     private final ObjectMapper json;
-    private final ZoneId zone;
 
     FormSubmissionListener(DistrictClock clock, FormCatalog forms, FormCheck check, SchoolStaffOptions options,
-                           TaskSubmissions submissions, ObjectMapper json, TandemProperties properties) {
+                           TaskSubmissions submissions, ObjectMapper json) {
         this.clock = clock;
         this.forms = forms;
         this.check = check;
         this.options = options;
         this.submissions = submissions;
         this.json = json;
-        this.zone = properties.timeZone();
     }
 
     @Override
@@ -86,7 +82,7 @@ class FormSubmissionListener implements TaskListener {
             return List.of();
         }
         if (value instanceof Date moment) {
-            LocalDateTime local = LocalDateTime.ofInstant(moment.toInstant(), zone);
+            LocalDateTime local = LocalDateTime.ofInstant(moment.toInstant(), clock.zone());
             return List.of("datetime".equals(input.dateKind()) ? local.toString() : local.toLocalDate().toString());
         }
         if (value instanceof LocalDate day) {

@@ -2,7 +2,6 @@ package app.tandem.tasklist;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -11,7 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-import app.tandem.system.TandemProperties;
+import app.tandem.system.DistrictClock;
 
 /**
  * How a task is named in the reader's language. A model names its tasks in one language, so each
@@ -24,16 +23,22 @@ import app.tandem.system.TandemProperties;
 public class TaskLabels {
 
     private final MessageSource messages;
-    private final ZoneId zone;
+    private final DistrictClock clock;
 
-    TaskLabels(MessageSource messages, TandemProperties properties) {
+    TaskLabels(MessageSource messages, DistrictClock clock) {
         this.messages = messages;
-        this.zone = properties.timeZone();
+        this.clock = clock;
     }
 
     public String name(TaskRecord task) {
         return text("task." + task.processKey() + "." + task.taskKey(),
                 task.name() != null ? task.name() : task.taskKey());
+    }
+
+    /** An action the task's model offers, such as "Move the meeting". */
+    public String action(TaskRecord task, TaskActions.TaskAction action) {
+        return text("action." + task.processKey() + "." + action.id(),
+                action.name() != null ? action.name() : action.id());
     }
 
     public String phase(TaskRecord task) {
@@ -52,7 +57,7 @@ public class TaskLabels {
 
     /** A day with its time, such as "Jan 4, 2027, 10:00 AM". */
     public String moment(Instant moment) {
-        return moment == null ? "" : moment.atZone(zone).toLocalDateTime().format(
+        return moment == null ? "" : moment.atZone(clock.zone()).toLocalDateTime().format(
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale()));
     }
 
@@ -66,7 +71,7 @@ public class TaskLabels {
     }
 
     LocalDate dayOf(Instant moment) {
-        return LocalDate.ofInstant(moment, zone);
+        return LocalDate.ofInstant(moment, clock.zone());
     }
 
     private String text(String code, String fallback) {

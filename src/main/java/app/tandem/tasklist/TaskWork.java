@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -28,6 +29,7 @@ import app.tandem.forms.FormSubmission;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
+import app.tandem.tasklist.TaskActions.TaskAction;
 
 /**
  * What a person does to a task: claim, unclaim, hand over, set dates, comment, complete. Each
@@ -50,10 +52,15 @@ public class TaskWork {
     private final TaskLabels labels;
     private final DistrictClock clock;
     private final TransactionTemplate transaction;
+    private final TaskActions actions;
+    private final RuntimeService runtime;
 
     TaskWork(TaskAccess access, TaskService tasks, IdentityService identity, StaffDirectory staff, FormCatalog forms,
              FormCheck check, SchoolStaffOptions options, TaskComments comments,
-             TaskLabels labels, DistrictClock clock, TransactionTemplate transaction) {
+             TaskLabels labels, DistrictClock clock, TransactionTemplate transaction, TaskActions actions,
+             RuntimeService runtime) {
+        this.actions = actions;
+        this.runtime = runtime;
         this.access = access;
         this.tasks = tasks;
         this.identity = identity;
@@ -155,6 +162,52 @@ public class TaskWork {
             return overtaken(worker, taskId, e);
         }
         return Notice.done("tasklist.notice.datesSet", labels.name(task));
+    }
+
+    /**
+     * Takes one of the actions the task's model offers (see {@link TaskActions}): the task is taken back, and the
+     * task that follows is claimed for the person when it is offered to one of their groups.
+     */
+    public Acted act(Viewer worker, String taskId, String actionId) {
+        TaskRecord task = workable(worker, taskId);
+        if (task == null) {
+            return new Acted(refusal(worker, taskId), null);
+        }
+        TaskAction action = actions.find(task, actionId).orElseThrow(TaskNotFoundException::new);
+        String[] next = new String[1];
+        try {
+            transaction.executeWithoutResult(status -> as(worker, () -> {
+                runtime.createMessageCorrelation(action.message()).processInstanceId(task.processInstanceId())
+                        .correlateWithResult();
+                if (action.nextKey() == null) {
+                    return;
+                }
+                tasks.createTaskQuery().processInstanceId(task.processInstanceId())
+                        .taskDefinitionKey(action.nextKey()).active().list().stream().findFirst()
+                        .ifPresent(following -> {
+                            next[0] = following.getId();
+                            if (following.getAssignee() == null && offeredTo(worker, following.getId())) {
+                                tasks.claim(following.getId(), worker.username());
+                            }
+                        });
+            }));
+        } catch (ProcessEngineException e) {
+            return new Acted(overtaken(worker, taskId, e), null);
+        }
+        return new Acted(Notice.done("tasklist.notice.actionTaken", labels.action(task, action)), next[0]);
+    }
+
+    /** @param nextTaskId the task the action led to, to open next; null when it led to none */
+    public record Acted(Notice notice, String nextTaskId) {
+    }
+
+    public List<TaskAction> actionsOf(TaskRecord task) {
+        return actions.of(task);
+    }
+
+    private boolean offeredTo(Viewer worker, String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .anyMatch(link -> link.getGroupId() != null && worker.groups().contains(link.getGroupId()));
     }
 
     public Notice comment(Viewer worker, String taskId, String body) {

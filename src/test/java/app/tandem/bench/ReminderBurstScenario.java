@@ -1,7 +1,6 @@
 package app.tandem.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,13 +19,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import app.tandem.notify.DeliverMessage;
 import app.tandem.notify.TaskReminders;
+import app.tandem.testsupport.LocalServers;
 
 /**
  * Scenario 3: a burst of reminders due at once, delivered to a local SMTP server (GreenMail).
@@ -61,8 +60,7 @@ final class ReminderBurstScenario {
     }
 
     void run(int size, List<Integer> nodeCounts, int runs, BenchReport report) throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = LocalServers.smtp();
         try {
             java.util.Map<Integer, Sample> rates = new java.util.TreeMap<>();
             java.util.Map<Integer, Sample> drains = new java.util.TreeMap<>();
@@ -220,9 +218,4 @@ final class ReminderBurstScenario {
         return twice;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,7 +3,6 @@ package app.tandem.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -34,6 +32,7 @@ import app.tandem.program.ProgramFixture;
 import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
 import app.tandem.testsupport.ExternalServiceCondition;
+import app.tandem.testsupport.LocalServers;
 import app.tandem.testsupport.PostgresSchemas;
 import app.tandem.testsupport.RequiresPostgres;
 
@@ -57,9 +56,8 @@ class ClusterIT {
     private static GreenMail smtp;
 
     @BeforeAll
-    static void mailServer() throws IOException {
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+    static void mailServer() {
+        smtp = LocalServers.smtp();
     }
 
     @AfterAll
@@ -84,8 +82,8 @@ class ClusterIT {
                 ExternalServiceCondition.PG_URL + "?currentSchema=" + SCHEMA, ExternalServiceCondition.PG_USER,
                 ExternalServiceCondition.PG_PASSWORD, true));
 
-        try (TandemNode a = TandemNode.start("node A", freePort(), nodeSettings(), log("a"));
-             TandemNode b = TandemNode.start("node B", freePort(), nodeSettings(), log("b"))) {
+        try (TandemNode a = TandemNode.start("node A", LocalServers.freePort(), nodeSettings(), log("a"));
+             TandemNode b = TandemNode.start("node B", LocalServers.freePort(), nodeSettings(), log("b"))) {
             a.awaitHealthy(Duration.ofSeconds(180));
             b.awaitHealthy(Duration.ofSeconds(180));
 
@@ -235,9 +233,4 @@ class ClusterIT {
         return Path.of("target", "cluster-node-" + node + ".log");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -81,6 +81,7 @@ class DashboardAccessTest {
         RequestPostProcessor teacher = user(leadersSchool.teacher()).roles("teachers");
 
         for (String url : new String[] {"/dashboard", "/dashboard/export.csv", "/dashboard/diagram",
+                "/dashboard/diagram/scheduleAlignmentMeeting",
                 "/dashboard/indicators/4d.1", "/dashboard/terms/" + leadersSchool.term().id(),
                 "/dashboard/milestones/" + alignmentOf(otherSchool)}) {
             mvc.perform(get(url).with(teacher)).andExpect(status().isNotFound());
@@ -109,6 +110,8 @@ class DashboardAccessTest {
                 .startsWith(leadersSchool.school().code() + ",");
 
         mvc.perform(get("/dashboard/terms/" + otherSchool.term().id()).with(leader)).andExpect(status().isNotFound());
+        assertThat(page("/dashboard/diagram/scheduleAlignmentMeeting", leader).select("#programs-at-step li")
+                .eachAttr("data-school")).containsExactly(leadersSchool.school().code());
         mvc.perform(get("/dashboard/milestones/" + alignmentOf(otherSchool)).with(leader))
                 .andExpect(status().isNotFound());
     }

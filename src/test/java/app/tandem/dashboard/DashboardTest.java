@@ -1,13 +1,17 @@
 package app.tandem.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,14 +24,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.District;
+import app.tandem.directory.Role;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.Milestones;
 import app.tandem.program.ProgramFixture;
 import app.tandem.program.ProgramFixture.Program;
 import app.tandem.program.ProgramRef;
 import app.tandem.program.SchoolProgram;
+import app.tandem.system.ProcessVariables;
 
 @TandemTest
 class DashboardTest {
@@ -48,6 +57,8 @@ class DashboardTest {
     RuntimeService runtime;
     @Autowired
     Schools schools;
+    @Autowired
+    StaffDirectory staff;
 
     @AfterEach
     void resetClock() {
@@ -170,6 +181,36 @@ class DashboardTest {
     }
 
     @Test
+    void shouldDateTheCloseOutByTheWindowTheDistrictSetOnItsPage() throws Exception {
+        fixture.today(TODAY);
+        District district = schools.addDistrict("window-" + System.nanoTime(), "Window District",
+                ZoneId.of("America/Chicago"));
+        School school = schools.add(district.id(), district.code() + "-birch", "Birch " + district.code());
+        mvc.perform(post("/admin/district").param("district", String.valueOf(district.id()))
+                        .with(user("dashboard-operator").roles("camunda-admin")).with(csrf())
+                        .param("districtName", district.name()).param("timeZone", "America/Chicago")
+                        .param("programYear", "2026-27").param("programYearStartsOn", "2026-08-17")
+                        .param("programYearEndsOn", "2027-06-04").param("closeOutWithin", "P21D"))
+                .andExpect(status().is3xxRedirection());
+        String pi = fixture.startAt(school, START, LAST_DAY);
+        long termId = ((Number) runtime.getVariable(pi, ProcessVariables.TERM_ID)).longValue();
+
+        Document term = page("/dashboard/terms/" + termId, "dashboard-manager");
+        assertThat(term.select(".timeline > li").last().text())
+                .isEqualTo("Close-out meeting Due by 16 May 2027 Not planned yet");
+        assertThat(term.select("#indicator-4d-3").text()).contains("held within 21 days of the term's last day");
+        // Fifteen days after the last day: late by Tandem's default of 14, not by the district's 21.
+        fixture.today(LAST_DAY.plusDays(15));
+        Element row = page("/dashboard?q=" + school.name(), "dashboard-manager")
+                .selectFirst("tr[data-school=" + school.code() + "]");
+        assertThat(row.select("td[data-indicator=4d.3]").text()).isEqualTo("No data yet");
+        fixture.today(LAST_DAY.plusDays(22));
+        row = page("/dashboard?q=" + school.name(), "dashboard-manager")
+                .selectFirst("tr[data-school=" + school.code() + "]");
+        assertThat(row.select("td[data-indicator=4d.3]").text()).isEqualTo("Not met");
+    }
+
+    @Test
     void shouldCountOverdueTasksByRoleAndOpenIncidentsOnTheSchoolsRow() throws Exception {
         fixture.today(TODAY);
         Program program = fixture.start(START, LAST_DAY, "P2W");
@@ -277,9 +318,9 @@ class DashboardTest {
                 .contains("Hold the progress check-in");
         double held = Double.parseDouble(diagram.select("g[data-activity=alignmentMeetingHeld] text.diagram-label")
                 .attr("x"));
-        double overdue = Double.parseDouble(diagram.select(
-                "g[data-activity=alignmentMeetingOverdue] text.diagram-label").attr("x"));
-        assertThat(held - overdue).as("two events' labels stand where the model's layout puts them, apart")
+        double moved = Double.parseDouble(diagram.select(
+                "g[data-activity=alignmentMeetingToBeMoved] text.diagram-label").attr("x"));
+        assertThat(held - moved).as("two events' labels stand where the model's layout puts them, apart")
                 .isGreaterThan(100);
         int waiting = Integer.parseInt(diagram.select("g[data-activity=scheduleAlignmentMeeting] .diagram-count text")
                 .text());
@@ -289,6 +330,30 @@ class DashboardTest {
                 .map(tr -> tr.select("td").last().text()).findFirst().orElse(""))
                 .isEqualTo(String.valueOf(waiting));
         assertThat(diagram.select("polyline.diagram-edge")).hasSizeGreaterThan(20);
+    }
+
+    @Test
+    void shouldListTheSchoolsAtAStepFromItsCountOnTheDiagram() throws Exception {
+        fixture.today(TODAY);
+        Program waiting = fixture.start(START, LAST_DAY, "P2W");
+        Program scheduled = fixture.start(START, LAST_DAY, "P2W");
+        play.schedule(scheduled, TODAY, TODAY.plusDays(7));
+
+        Document diagram = page("/dashboard/diagram", "dashboard-manager");
+        String link = diagram.select("g[data-activity=scheduleAlignmentMeeting] a.diagram-count").attr("href");
+        assertThat(link).isEqualTo("/dashboard/diagram/scheduleAlignmentMeeting");
+        assertThat(diagram.select("#activity-counts a[href=" + link + "]")).hasSize(1);
+
+        Document step = page(link, "dashboard-manager");
+        assertThat(step.select("h1").text()).isEqualTo("Schools at: Schedule the alignment meeting");
+        assertThat(step.select("#programs-at-step li").eachAttr("data-school")).contains(waiting.school().code())
+                .doesNotContain(scheduled.school().code());
+        assertThat(step.select("li[data-school=" + waiting.school().code() + "] a").attr("href"))
+                .isEqualTo("/dashboard/terms/" + waiting.term().id());
+        assertThat(page("/dashboard/diagram/holdAlignmentMeeting", "dashboard-manager")
+                .select("#programs-at-step li").eachAttr("data-school")).contains(scheduled.school().code());
+        mvc.perform(get("/dashboard/diagram/noSuchStep").with(user("dashboard-manager").roles("managers")))
+                .andExpect(status().isNotFound());
     }
 
     private void recordCloseOut(Program program, LocalDate heldOn) {
@@ -305,6 +370,21 @@ class DashboardTest {
         Element row = dashboard.selectFirst("tr[data-school=" + program.school().code() + "]");
         assertThat(row).as("the row of " + program.school().name()).isNotNull();
         return row;
+    }
+
+    @Test
+    void shouldListTasksWaitingInAGroupNobodyAtTheSchoolIsInForTheManagers() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        String line = program.school().name() + ": Coordinators, 1 task";
+
+        assertThat(page("/dashboard", "dashboard-manager").select("#unstaffed li").eachText())
+                .as("the school has a leader and a teacher, no coordinator").contains(line);
+
+        staff.add(new StaffMember("coordinator-at-" + program.school().code(), program.school().districtId(),
+                "Casey Coordinator", "casey-" + program.school().code() + "@example.org", "en"), "secret",
+                Set.of(Role.COORDINATOR), List.of(program.school().id()));
+        assertThat(page("/dashboard", "dashboard-manager").select("#unstaffed li").eachText()).doesNotContain(line);
     }
 
     private Document page(String url, String username) throws Exception {

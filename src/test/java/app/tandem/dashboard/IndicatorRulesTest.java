@@ -8,15 +8,15 @@ import java.time.Period;
 import org.junit.jupiter.api.Test;
 
 import app.tandem.program.MilestoneStatus;
-import app.tandem.program.ProgramSettings;
 
 class IndicatorRulesTest {
 
     private static final LocalDate START = LocalDate.of(2027, 2, 1);
     private static final LocalDate END = LocalDate.of(2027, 4, 30);
 
-    private final IndicatorRules rules = new IndicatorRules(new ProgramSettings(Period.ofDays(14),
-            Period.ofDays(1), Period.ofDays(7), Period.ofDays(14), Period.ofWeeks(2)));
+    private static final Period CLOSE_OUT_WITHIN = Period.ofDays(14);
+
+    private final IndicatorRules rules = new IndicatorRules();
 
     @Test
     void shouldMeet4d1WhenTheAlignmentMeetingWasHeldTheDayBeforeTheStart() {
@@ -66,13 +66,13 @@ class IndicatorRulesTest {
 
     @Test
     void shouldMeet4d3WhenTheCloseOutWasHeldOnTheLastAllowedDay() {
-        assertThat(rules.closeOut(closeOut(MilestoneStatus.HELD, END.plusDays(14)), END.plusDays(20)))
+        assertThat(rules.closeOut(closeOut(MilestoneStatus.HELD, END.plusDays(14)), CLOSE_OUT_WITHIN, END.plusDays(20)))
                 .isEqualTo(new Share(1, 1));
     }
 
     @Test
     void shouldNotMeet4d3WhenTheCloseOutWasHeldADayTooLate() {
-        assertThat(rules.closeOut(closeOut(MilestoneStatus.HELD, END.plusDays(15)), END.plusDays(20)))
+        assertThat(rules.closeOut(closeOut(MilestoneStatus.HELD, END.plusDays(15)), CLOSE_OUT_WITHIN, END.plusDays(20)))
                 .isEqualTo(new Share(0, 1));
     }
 
@@ -80,8 +80,8 @@ class IndicatorRulesTest {
     void shouldWaitFor4d3UntilTheAllowedDaysHavePassed() {
         TermEvidence notYetHeld = TermEvidence.none(1, START, END);
 
-        assertThat(rules.closeOut(notYetHeld, END.plusDays(14)).noData()).isTrue();
-        assertThat(rules.closeOut(notYetHeld, END.plusDays(15))).isEqualTo(new Share(0, 1));
+        assertThat(rules.closeOut(notYetHeld, CLOSE_OUT_WITHIN, END.plusDays(14)).noData()).isTrue();
+        assertThat(rules.closeOut(notYetHeld, CLOSE_OUT_WITHIN, END.plusDays(15))).isEqualTo(new Share(0, 1));
     }
 
     @Test

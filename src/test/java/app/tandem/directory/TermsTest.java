@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +31,16 @@ class TermsTest {
     SchoolProgramLauncher launcher;
     @Autowired
     RuntimeService runtime;
+
+    @BeforeEach
+    void pinTheClock() {
+        fixture.today(START.minusWeeks(4));
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
 
     @Test
     void shouldRefuseATermThatEndsBeforeItStarts() {

@@ -85,6 +85,8 @@ class CaregiverOnboardingProcessTest {
         Student eli = families.student(program.school(), "Eli Stone");
         Caregiver barred = families.caregiver(eli, "Mark Stone", "mark.stone@example.org", null, "en", Channel.EMAIL);
         families.link(eli, barred, false, "Court order", null);
+        families.liaisonSpeaking(program.school(), "vi");
+        families.liaisonSpeaking(program.school(), "es");
 
         alignBeforeStart(program);
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,10 +17,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import app.tandem.TandemTest;
 import app.tandem.notify.DeliverMessage;
@@ -68,6 +73,8 @@ class CaregiverUpdateProcessTest {
 
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    MockMvc mvc;
 
     private Program program;
 
@@ -166,13 +173,14 @@ class CaregiverUpdateProcessTest {
     void shouldHaveALiaisonWhoSpeaksTheLanguageTranslateIt() throws Exception {
         Student student = families.student(program.school(), "Minh Tran");
         Caregiver grandmother = families.caregiver(student, "Lan Tran", "lan@example.org", null, "vi", Channel.EMAIL);
+        String liaison = families.liaisonSpeaking(program.school(), "vi");
         ProcessInstance pi = families.startUpdate(program, student, 1);
         draft(pi, "at", false);
 
         assertThat(pi).isWaitingAt(TRANSLATE_UPDATE);
         Task translate = task(TRANSLATE_UPDATE, pi);
         assertThat(translate).hasCandidateGroup("liaisons-vi");
-        tasks.claim(translate.getId(), "liaison-vi");
+        tasks.claim(translate.getId(), liaison);
         complete(translate, withVariables("translatedText", "Minh đang học đúng trình độ lớp về môn đọc."));
 
         assertThat(pi).isEnded().hasPassed(SEND_EMAIL);
@@ -182,6 +190,29 @@ class CaregiverUpdateProcessTest {
         assertThat(body(mail)).contains("Kính gửi Lan Tran,", "Minh đang học đúng trình độ lớp về môn đọc.")
                 .doesNotContain("grade level");
         assertThat(messages.find(onlyMessageTo(grandmother).id()).orElseThrow().language()).isEqualTo("vi");
+    }
+
+    @Test
+    void shouldOfferATranslationNoLiaisonSpeaksToTheSchoolsLiaisonsAndTellTheManagersOnce() throws Exception {
+        String liaison = staffAt(program, "liaison-", Role.LIAISON, null);
+        String manager = staffAt(program, "manager-", Role.MANAGER, null);
+        Student first = families.student(program.school(), "Amani Njoroge");
+        families.caregiver(first, "Wanjiru Njoroge", "wanjiru@example.org", null, "sw", Channel.EMAIL);
+        Student second = families.student(program.school(), "Baraka Otieno");
+        families.caregiver(second, "Akinyi Otieno", "akinyi@example.org", null, "sw", Channel.EMAIL);
+
+        ProcessInstance one = families.startUpdate(program, first, 1);
+        draft(one, "at", false);
+        ProcessInstance two = families.startUpdate(program, second, 1);
+        draft(two, "at", false);
+
+        assertThat(task(TRANSLATE_UPDATE, one)).as("not an empty liaisons-sw").hasCandidateGroup("liaisons");
+        assertThat(task(TRANSLATE_UPDATE, two)).hasCandidateGroup("liaisons");
+        assertThat(groupTasksOf(liaison).select("a[href=/tasks/" + task(TRANSLATE_UPDATE, one).getId() + "]").text())
+                .as("the school's liaison finds it in Tandem").isEqualTo("Translate the update");
+        assertThat(mailroom.queuedFor(manager, MessageKind.LANGUAGE_WITHOUT_LIAISON)).as("once, not per task")
+                .extracting(OutboxMessage::subject)
+                .containsExactly("No liaison speaks Swahili at " + program.school().name());
     }
 
     @Test
@@ -217,7 +248,8 @@ class CaregiverUpdateProcessTest {
         ProcessInstance pi = families.startUpdate(program, student, 1);
         draft(pi, "at", false);
 
-        assertThat(task(TRANSLATE_UPDATE, pi)).hasCandidateGroup("liaisons-so");
+        assertThat(task(TRANSLATE_UPDATE, pi)).as("no liaison speaks Somali: the school's liaisons")
+                .hasCandidateGroup("liaisons");
         complete(task(TRANSLATE_UPDATE, pi), withVariables("cannotTranslate", true));
 
         deliver(onlyMessageTo(mother));
@@ -260,6 +292,7 @@ class CaregiverUpdateProcessTest {
     void shouldGiveALiaisonWhoSpeaksTheirLanguageACallToMake() {
         Student student = families.student(program.school(), "Diego Cruz");
         Caregiver father = families.caregiver(student, "Raúl Cruz", null, "+1 312 555 0199", "es", Channel.PHONE_CALL);
+        families.liaisonSpeaking(program.school(), "es");
         ProcessInstance pi = families.startUpdate(program, student, 1);
         draft(pi, "at", false);
 
@@ -376,6 +409,7 @@ class CaregiverUpdateProcessTest {
 
     @Test
     void shouldHaveALiaisonFixAnAddressTheMailServerRefusedThenSendItThere() throws Exception {
+        String liaison = staffAt(program, "liaison-", Role.LIAISON, null);
         Student student = families.student(program.school(), "Lena Vogel");
         Caregiver mother = families.caregiver(student, "Ute Vogel", "gone@example.org", null, "en", Channel.EMAIL);
         ProcessInstance pi = families.startUpdate(program, student, 1);
@@ -392,7 +426,12 @@ class CaregiverUpdateProcessTest {
 
         ProcessInstance delivery = processInstanceQuery().processInstanceId(queued.processInstanceId()).singleResult();
         assertThat(delivery).isWaitingAt(DeliverMessage.FIX_CONTACT_DETAILS);
-        assertThat(task(DeliverMessage.FIX_CONTACT_DETAILS, delivery)).hasCandidateGroup("liaisons");
+        Task fix = task(DeliverMessage.FIX_CONTACT_DETAILS, delivery);
+        assertThat(fix).hasCandidateGroup("liaisons");
+        assertThat(groupTasksOf(liaison).select("a[href=/tasks/" + fix.getId() + "]").text())
+                .as("the school's liaison finds it in Tandem").isEqualTo("Fix the contact details");
+        assertThat(Deadlines.of(engine, delivery.getId(), DeliverMessage.FIX_CONTACT_DETAILS))
+                .as("due in two days, too soon for a reminder; escalated like any task of the school").hasSize(2);
         complete(task(DeliverMessage.FIX_CONTACT_DETAILS, delivery),
                 withVariables("correctedAddress", "ute.vogel@example.org", "sendAgain", true));
 
@@ -401,6 +440,11 @@ class CaregiverUpdateProcessTest {
         assertThat(mailroom.receivedBy("ute.vogel@example.org")).hasSize(1);
         assertThat(messages.find(message.id()).orElseThrow().status()).isEqualTo(FamilyMessageStatus.DELIVERED);
         assertThat(disclosures.ofStudent(student.id())).hasSize(1);
+    }
+
+    private org.jsoup.nodes.Document groupTasksOf(String liaison) throws Exception {
+        return Jsoup.parse(mvc.perform(get("/tasks").param("view", "group").with(user(liaison).roles("liaisons")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private void draft(ProcessInstance pi, String standing, boolean teacherReview) {

@@ -1,15 +1,21 @@
 package app.tandem.family;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.tandem.directory.Role;
 import app.tandem.directory.School;
+import app.tandem.directory.StaffDirectory;
+import app.tandem.directory.StaffMember;
 import app.tandem.family.CaregiverProcesses.Var;
 import app.tandem.program.ProgramFixture.Program;
 import app.tandem.system.DistrictClock;
@@ -26,14 +32,31 @@ public class FamilyFixture {
     private final CaregiverUpdates updates;
     private final RuntimeService runtime;
     private final DistrictClock clock;
+    private final StaffDirectory staff;
+    private final IdentityService identity;
 
     FamilyFixture(JdbcClient jdbc, Families families, CaregiverUpdates updates, RuntimeService runtime,
-                  DistrictClock clock) {
+                  DistrictClock clock, StaffDirectory staff, IdentityService identity) {
         this.clock = clock;
+        this.staff = staff;
+        this.identity = identity;
         this.jdbc = jdbc;
         this.families = families;
         this.updates = updates;
         this.runtime = runtime;
+    }
+
+    /** A liaison at the school who speaks the language (in the group liaisons-<language>). */
+    public String liaisonSpeaking(School school, String language) {
+        String username = "liaison-" + language + "-" + NUMBERS.incrementAndGet();
+        staff.add(new StaffMember(username, school.districtId(), "Liaison " + username, username + "@example.org",
+                "en"), "secret", Set.of(Role.LIAISON), List.of(school.id()));
+        String group = FamilyLanguages.liaisonGroup(language);
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            identity.saveGroup(identity.newGroup(group));
+        }
+        identity.createMembership(username, group);
+        return username;
     }
 
     public Student student(School school, String name, int sessionsPerWeek, LocalDate birthDate) {

@@ -3,6 +3,7 @@ package app.tandem.family;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import app.tandem.notify.Mailroom;
@@ -14,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 
 /** Progress updates drafted, queued and mailed to one caregiver, for tests of what families do with them. */
 @Component
+@ConditionalOnProperty(name = "tandem.mail.embedded.enabled", havingValue = "true")
 class FamilyMail {
 
     private final FamilyFixture families;

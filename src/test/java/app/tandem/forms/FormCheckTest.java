@@ -29,6 +29,7 @@ import app.tandem.forms.FormCheck;
 import app.tandem.forms.FormSubmission;
 import app.tandem.forms.FormText;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.DistrictZones;
 import app.tandem.system.TandemProperties;
 
 /** The server's own reading of a form: values typed, rules from the schema, nothing but its keys. */
@@ -37,7 +38,7 @@ class FormCheckTest {
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");
 
     private final FormCheck check = new FormCheck(new FormText(messages()),
-            new DistrictClock(new TandemProperties("http://localhost", ZONE)), new ObjectMapper());
+            new DistrictClock(new TandemProperties("http://localhost", ZONE), DistrictZones.NONE), new ObjectMapper());
 
     private final FormSchema form = read("""
             {"id": "sample", "components": [

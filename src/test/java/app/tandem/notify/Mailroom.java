@@ -42,7 +42,9 @@ public class Mailroom {
     /** Runs the message's send job and the step after it, as the job executor would. */
     public void deliver(OutboxMessage message) {
         for (int step = 0; step < 2; step++) {
-            Job job = management.createJobQuery().processInstanceId(message.processInstanceId()).singleResult();
+            // Its async steps only: a refused message's fix task has reminder timers too.
+            Job job = management.createJobQuery().processInstanceId(message.processInstanceId()).messages()
+                    .singleResult();
             if (job == null) {
                 return;
             }

@@ -134,7 +134,7 @@ class MeetingInvitationTest {
 
         Task meeting = tasks.createTaskQuery().processInstanceId(pi)
                 .taskDefinitionKey(SchoolProgram.HOLD_ALIGNMENT_MEETING).singleResult();
-        assertThat(meeting.getDueDate()).as("the meeting task moved too").isEqualTo(fixture.endOf(TODAY.plusDays(12)));
+        assertThat(meeting.getDueDate()).as("the meeting task comes for the new day").isEqualTo(fixture.endOf(TODAY.plusDays(12)));
         List<OutboxMessage> updates = mailroom.queuedFor(program.leader(), MessageKind.MEETING_UPDATE);
         assertThat(updates).hasSize(1);
         mailroom.deliver(updates);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -86,8 +87,13 @@ class PasswordResetTest {
         mailroom.deliver(resets);
         String secret = PeopleMail.secret(mailroom.receivedBy(person + "@example.org").get(0));
 
-        mvc.perform(post("/welcome/" + secret).with(csrf()).param("newPassword", NEW_PASSWORD)
-                .param("repeatPassword", NEW_PASSWORD)).andExpect(redirectedUrl("/login?passwordChosen"));
+        MockHttpSession browser = new MockHttpSession();
+        mvc.perform(post("/welcome/" + secret).session(browser).with(csrf()).param("newPassword", NEW_PASSWORD)
+                        .param("repeatPassword", NEW_PASSWORD))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(authenticated().withUsername(person).withRoles("teachers"));
+        mvc.perform(get("/account/password").session(browser)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(person)));
         mvc.perform(formLogin("/login").user(person).password(NEW_PASSWORD)).andExpect(authenticated());
         mvc.perform(formLogin("/login").user(person).password("secret")).andExpect(unauthenticated());
     }

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +25,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -40,6 +44,7 @@ import app.tandem.directory.ChangedField;
 import app.tandem.directory.LoggedChange;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
+import app.tandem.directory.Schools;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.directory.SubjectKind;
@@ -75,6 +80,8 @@ class PeopleTest {
     DistrictClock clock;
     @Autowired
     People people;
+    @Autowired
+    Schools schools;
 
     private School school;
     private School otherSchool;
@@ -119,23 +126,33 @@ class PeopleTest {
         assertThat(mail.getSubject()).isEqualTo("Le invitamos a Tandem");
         String secret = PeopleMail.secret(mail);
 
-        mvc.perform(get("/welcome/" + secret)).andExpect(status().isOk())
+        MockHttpSession browser = new MockHttpSession();
+        mvc.perform(get("/welcome/" + secret).session(browser)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Choose your password")));
+        String sessionBefore = browser.getId();
         choose(secret, "short-one", "short-one").andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(Matchers.containsString("must be at least 12 characters long")));
         choose(secret, username, username).andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(Matchers.containsString("must not be your username")));
         choose(secret, PASSWORD, PASSWORD + "!").andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(Matchers.containsString("are not the same")));
-        choose(secret, PASSWORD, PASSWORD).andExpect(redirectedUrl("/login?passwordChosen"));
+        mvc.perform(post("/welcome/" + secret).session(browser).with(csrf()).param("newPassword", PASSWORD)
+                        .param("repeatPassword", PASSWORD))
+                .andExpect(redirectedUrl("/"))
+                .andExpect(authenticated().withUsername(username).withRoles("teachers"));
+        assertThat(browser.getId()).as("a new session id once signed in").isNotEqualTo(sessionBefore);
+        mvc.perform(get("/").session(browser)).andExpect(redirectedUrl("/tasks"));
+        mvc.perform(get("/tasks").session(browser)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Su contraseña está guardada y ya inició sesión.")))
+                .andExpect(content().string(Matchers.containsString(username)));
 
         mvc.perform(formLogin("/login").user(username).password(PASSWORD))
                 .andExpect(authenticated().withUsername(username).withRoles("teachers"));
         mvc.perform(get("/welcome/" + secret)).andExpect(status().isGone())
                 .andExpect(content().string(Matchers.containsString("This link does not work")));
         choose(secret, "another password", "another password").andExpect(status().isGone());
-        assertThat(people.listFor(new Viewer(manager, Set.of(Role.MANAGER.groupId()), Set.of(school.id()),
-                        school.districtId())))
+        assertThat(people.search(new Viewer(manager, Set.of(Role.MANAGER.groupId()), Set.of(school.id()),
+                        school.districtId()), PeopleQuery.of(username, null, null, null, 1)).rows())
                 .filteredOn(person -> person.member().username().equals(username))
                 .extracting(Person::status).containsExactly(Person.Status.ACTIVE);
     }
@@ -241,6 +258,101 @@ class PeopleTest {
         mvc.perform(post("/admin/people/" + leaving + "/reactivate").with(as(manager, Role.MANAGER)).with(csrf()))
                 .andExpect(redirectedUrl("/admin/people"));
         mvc.perform(formLogin("/login").user(leaving).password("secret")).andExpect(authenticated());
+    }
+
+    @Test
+    void shouldFindPeopleByNameUsernameOrEmailAndBySchoolGroupAndStatus() throws Exception {
+        String marker = "find" + System.nanoTime();
+        String here = person(marker + "-pc", Role.COORDINATOR, school);
+        String there = person(marker + "-pt", Role.TEACHER, otherSchool);
+        String invited = marker + "-inv";
+        mvc.perform(add(manager, Role.MANAGER, invited, invited + "@example.org", "liaisons"))
+                .andExpect(redirectedUrl("/admin/people"));
+        String leaving = person(marker + "-gone", Role.TEACHER, school);
+        mvc.perform(post("/admin/people/" + leaving + "/deactivate").with(as(manager, Role.MANAGER)).with(csrf())
+                .param("back", "/admin/people?q=" + marker)).andExpect(redirectedUrl("/admin/people?q=" + marker));
+
+        assertThat(found("q", marker)).containsExactlyInAnyOrder(here, there, invited, leaving);
+        assertThat(found("q", "PERSON " + marker.toUpperCase() + "-PC")).as("in the name, whatever the case")
+                .containsExactly(here);
+        assertThat(found("q", marker + "-pt@example")).as("in the email").containsExactly(there);
+        assertThat(found("q", marker, "school", String.valueOf(otherSchool.id()))).containsExactly(there);
+        assertThat(found("q", marker, "group", "coordinators")).containsExactly(here);
+        assertThat(found("q", marker, "status", "INVITED")).containsExactly(invited);
+        assertThat(found("q", marker, "status", "DEACTIVATED")).containsExactly(leaving);
+        assertThat(found("q", marker, "status", "ACTIVE")).containsExactlyInAnyOrder(here, there);
+        assertThat(found("q", marker + "%")).as("a % is a character like any other").isEmpty();
+        Document none = page(get("/admin/people").param("q", "nobody-" + marker).with(as(manager, Role.MANAGER)));
+        assertThat(none.select("#people-none").text()).isEqualTo("No one matches this search.");
+        mvc.perform(post("/admin/people/" + here + "/deactivate").with(as(manager, Role.MANAGER)).with(csrf())
+                .param("back", "https://elsewhere.example/admin/people")).andExpect(redirectedUrl("/admin/people"));
+    }
+
+    @Test
+    void shouldShowFiftyPeopleAPageWithPageLinksThatKeepTheSearch() throws Exception {
+        for (int i = 1; i <= 55; i++) {
+            jdbc.sql("insert into staff_member (username, district_id, full_name, email, preferred_language) "
+                            + "values (?, ?, ?, ?, 'en')")
+                    .params(String.format("many%02d-%s", i, tag), school.districtId(),
+                            String.format("Many %02d %s", i, tag), "many" + i + "-" + tag + "+x@example.org")
+                    .update();
+        }
+
+        Document one = page(get("/admin/people").param("q", tag + "+x@").with(as(manager, Role.MANAGER)));
+        assertThat(one.select("#people tbody tr")).hasSize(50);
+        assertThat(one.select("#people caption").text()).isEqualTo("55 people");
+        assertThat(one.select("nav.pager p").text()).isEqualTo("1 to 50 of 55");
+        String next = one.select("nav.pager a[rel=next]").attr("href");
+        assertThat(next).isEqualTo("/admin/people?q=" + tag + "%2Bx%40&page=2");
+        assertThat(one.select("nav.pager a[rel=prev]")).as("no previous page").isEmpty();
+
+        Document two = page(get(java.net.URI.create(next)).with(as(manager, Role.MANAGER)));
+        assertThat(two.select("#people tbody tr")).extracting(row -> row.attr("data-username"))
+                .containsExactly("many51-" + tag, "many52-" + tag, "many53-" + tag, "many54-" + tag,
+                        "many55-" + tag);
+        assertThat(two.select("nav.pager a[rel=prev]").attr("href")).isEqualTo("/admin/people?q=" + tag + "%2Bx%40");
+        assertThat(two.select("#q").val()).isEqualTo(tag + "+x@");
+    }
+
+    @Test
+    void shouldOfferALiaisonGroupForEachLanguageTheDistrictsFamiliesReadAsFarAsTheEditorMayGrant() throws Exception {
+        caregiverReading("vi", school.districtId());
+        caregiverReading("haw", schools.addDistrict("far-" + tag, "Far District", ZoneId.of("Pacific/Honolulu")).id());
+
+        Document forManager = page(get("/admin/people").with(as(manager, Role.MANAGER)));
+        assertThat(forManager.select("#add-form input[name=groups]").eachAttr("value"))
+                .contains("managers", "liaisons", "liaisons-es", "liaisons-vi")
+                .doesNotContain("camunda-admin", "liaisons-en", "liaisons-haw");
+        assertThat(forManager.select("label[for=group-liaisons-vi]").text()).isEqualTo("Family liaisons (Vietnamese)");
+        Document forCoordinator = page(get("/admin/people").with(as(coordinator, Role.COORDINATOR)));
+        assertThat(forCoordinator.select("#add-form input[name=groups]").eachAttr("value"))
+                .containsExactly("coordinators", "teachers", "liaisons", "liaisons-es", "liaisons-vi");
+
+        String liaison = "vi-" + tag;
+        mvc.perform(add(coordinator, Role.COORDINATOR, liaison, liaison + "@example.org", "liaisons-vi"))
+                .andExpect(redirectedUrl("/admin/people"));
+        assertThat(staff.account(liaison).orElseThrow().groups()).containsExactly("liaisons-vi");
+        assertThat(found("q", liaison, "group", "liaisons-vi")).containsExactly(liaison);
+    }
+
+    private void caregiverReading(String language, long districtId) {
+        jdbc.sql("insert into caregiver (district_id, caregiver_number, full_name, preferred_language, "
+                        + "preferred_channel) values (?, ?, 'A caregiver', ?, 'PHONE_CALL')")
+                .params(districtId, "cg-" + language + "-" + tag, language)
+                .update();
+    }
+
+    private List<String> found(String... params) throws Exception {
+        MockHttpServletRequestBuilder request = get("/admin/people").with(as(manager, Role.MANAGER));
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return page(request).select("#people tbody tr").eachAttr("data-username");
+    }
+
+    private Document page(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
     }
 
     private MockHttpServletRequestBuilder add(String by, Role role, String username, String email, String group) {

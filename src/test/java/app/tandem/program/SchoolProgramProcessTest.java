@@ -216,18 +216,27 @@ class SchoolProgramProcessTest {
                 "alignmentMeetingDate", TODAY.plusDays(12).toString(),
                 "invitees", "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]"));
 
+        assertThat(pi).hasPassed("askToMoveAlignmentMeeting", ALIGNMENT_MEETING_TO_BE_MOVED)
+                .isWaitingAt(HOLD_ALIGNMENT_MEETING);
         assertThat(task(HOLD_ALIGNMENT_MEETING, pi)).hasDueDate(fixture.endOf(TODAY.plusDays(12)));
         assertThat(deadlines(pi, HOLD_ALIGNMENT_MEETING)).as("the new day's, none of the old day's")
                 .extracting(Job::getDuedate).containsExactly(fixture.startOf(TODAY.plusDays(10)),
                         fixture.endOf(TODAY.plusDays(13)), fixture.endOf(TODAY.plusDays(15)));
-        assertThat(jobQuery().processInstanceId(pi.getId()).activityId(ALIGNMENT_MEETING_OVERDUE).count())
-                .as("the follow-up was had; the new day's escalations above take its place").isZero();
+        assertThat(jobQuery().processInstanceId(pi.getId()).activityId(ALIGNMENT_MEETING_OVERDUE).list())
+                .as("a follow-up for the new day").extracting(Job::getDuedate)
+                .containsExactly(fixture.endOf(TODAY.plusDays(13)));
         assertThat(mailroom.queuedFor(program.leader(), MessageKind.MEETING_UPDATE)).hasSize(1);
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.MEETING_CANCELLED)).isEmpty();
 
         fixture.today(TODAY.plusDays(10));
         execute(deadlines(pi, HOLD_ALIGNMENT_MEETING).get(0));
         assertThat(mailroom.queuedFor(program.leader(), MessageKind.REMINDER)).extracting(OutboxMessage::subject)
                 .containsExactly("Reminder: Hold the alignment meeting is due Saturday, January 16, 2027");
+
+        fixture.today(TODAY.plusDays(14));
+        execute(job(ALIGNMENT_MEETING_OVERDUE, pi));
+        assertThat(task(FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING, pi)).as("the new day is followed up too")
+                .hasCandidateGroup("managers");
     }
 
     @Test

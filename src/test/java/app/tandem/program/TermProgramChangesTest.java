@@ -23,16 +23,18 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import app.tandem.directory.ChangeSource;
 import app.tandem.TandemTest;
+import app.tandem.directory.ChangeSource;
 import app.tandem.directory.Terms;
 import app.tandem.family.CaregiverProcesses;
 import app.tandem.notify.Mailroom;
@@ -149,10 +151,14 @@ class TermProgramChangesTest {
         assertThat(instance(program)).isWaitingAt(TERM_STARTS);
         LocalDate later = TERM_START.plusDays(14);
 
+        assertThat(nextMilestone(program)).isEqualTo("Term starts " + dashboardDay(TERM_START));
+
         redating.change(program.term().id(), later, LAST_DAY, "manager-1", ChangeSource.PAGE);
 
         assertThat(jobQuery().processInstanceId(program.processInstanceId()).activityId(TERM_STARTS).singleResult()
                 .getDuedate()).isEqualTo(fixture.startOf(later));
+        assertThat(nextMilestone(program)).as("the dashboard follows the new first day")
+                .isEqualTo("Term starts " + dashboardDay(later));
         fixture.today(later);
         execute(job(TERM_STARTS, instance(program)));
         assertThat(instance(program)).isWaitingAt(HOLD_CHECK_IN);
@@ -187,6 +193,51 @@ class TermProgramChangesTest {
         assertThat(task(HOLD_CHECK_IN, instance(program))).hasDueDate(fixture.endOf(newLastDay));
         assertThat(milestones.find(program.term().id(), MilestoneKind.CHECK_IN, 1)).get()
                 .extracting(Milestone::dueOn).isEqualTo(newLastDay);
+    }
+
+    @Test
+    void shouldKeepSendingCaregiverUpdatesUntilTheNewLastDayWhenTheTermEndsLater() {
+        LocalDate lastDay = TERM_START.plusDays(20);
+        Program program = fixture.start(TERM_START, lastDay, "P2W");
+        fixture.today(TERM_START.minusDays(1));
+        execute(job(INTRODUCTION_DUE, instance(program)));
+        execute(job(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, instance(program)));
+        fixture.today(TERM_START);
+        execute(job(TERM_STARTS, instance(program)));
+        LocalDate newLastDay = TERM_START.plusDays(41);
+
+        redating.change(program.term().id(), TERM_START, newLastDay, "manager-1", ChangeSource.PAGE);
+
+        List<java.util.Date> weeks = new java.util.ArrayList<>();
+        for (int week = 1; week < 10; week++) {
+            Job updates = jobQuery().processInstanceId(program.processInstanceId())
+                    .activityId(CaregiverProcesses.CAREGIVER_UPDATES_DUE).singleResult();
+            if (updates == null) {
+                break;
+            }
+            weeks.add(updates.getDuedate());
+            fixture.today(TERM_START.plusWeeks(week));
+            execute(updates);
+        }
+        assertThat(weeks).as("a week boundary inside the new term each, not only inside the old one")
+                .containsExactly(fixture.startOf(TERM_START.plusWeeks(1)), fixture.startOf(TERM_START.plusWeeks(2)),
+                        fixture.startOf(TERM_START.plusWeeks(3)), fixture.startOf(TERM_START.plusWeeks(4)),
+                        fixture.startOf(TERM_START.plusWeeks(5)));
+    }
+
+    private String nextMilestone(Program program) {
+        try {
+            return Jsoup.parse(mvc.perform(get("/dashboard/terms/{id}", program.term().id())
+                            .with(user("dashboard-manager").roles("managers")))
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .select("dt:contains(Next milestone) + dd").text();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String dashboardDay(LocalDate day) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
     }
 
     private ProcessInstance instance(Program program) {

@@ -126,11 +126,11 @@ class EmptyInstallJourneyTest {
         addPerson(admin, coordinator, "Cora Ordinate", "Coordinators", schoolName);
         addPerson(admin, manager, "Mana Ger", "Program managers", null);
         shot(admin, "3-people");
+        fitsThePhone(admin);
 
         String coordinatorPassword = "cora-chose-this-" + tag;
         Page cora = phone();
         acceptInvitation(cora, coordinator, coordinatorPassword);
-        signIn(cora, coordinator, coordinatorPassword);
         assertThat(cora.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tasks"))).isVisible();
 
         // 4. The operator plans a term for the school and starts its program.
@@ -149,6 +149,7 @@ class EmptyInstallJourneyTest {
         assertThat(admin.locator("#notice")).containsText(schoolName);
         assertThat(term.locator(".status")).not().hasText("Planned");
         shot(admin, "4-terms");
+        fitsThePhone(admin);
 
         // 5. The coordinator finds the alignment meeting to schedule; the manager sees the school.
         cora.navigate(url("/tasks"));
@@ -164,7 +165,6 @@ class EmptyInstallJourneyTest {
         Page mana = browser.newContext().newPage();
         watch(mana);
         acceptInvitation(mana, manager, managerPassword);
-        signIn(mana, manager, managerPassword);
         mana.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard")).click();
         Locator row = mana.locator("#schools tbody tr[data-school='maple-" + tag + "']");
         assertThat(row).containsText(schoolName);
@@ -200,7 +200,10 @@ class EmptyInstallJourneyTest {
                 .containsText("Invited");
     }
 
-    /** Reads the invitation from the mail server and follows its link in the person's own browser. */
+    /**
+     * Reads the invitation from the mail server and follows its link in the person's own browser, where they choose
+     * their password and are signed in.
+     */
     private void acceptInvitation(Page page, String username, String password) {
         mailroom.deliver(mailroom.queuedFor(username, MessageKind.STAFF_INVITATION));
         List<MimeMessage> received = mailroom.receivedBy(username + "@example.org");
@@ -212,7 +215,10 @@ class EmptyInstallJourneyTest {
         page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByLabel("New password, again").fill(password);
         button(page, "Save my password").click();
-        assertThat(page.locator("main")).containsText("Your password is saved. Sign in with it.");
+        // Signed in at once, on their own task list.
+        assertThat(page.locator("#notice")).containsText("Your password is saved, and you are signed in.");
+        assertThat(page).hasURL(Pattern.compile(".*/tasks"));
+        assertThat(page.locator("nav.navbar")).containsText(username);
     }
 
     private void signIn(Page page, String username, String password) {
@@ -223,6 +229,15 @@ class EmptyInstallJourneyTest {
         page.getByLabel("Password").fill(password);
         button(page, "Sign in").click();
         assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
+    }
+
+    /** Nothing wider than the phone's screen, and a list paged rather than endless. */
+    private void fitsThePhone(Page page) {
+        Number width = (Number) page.evaluate("document.documentElement.scrollWidth");
+        Number height = (Number) page.evaluate("document.documentElement.scrollHeight");
+        System.out.println("Phone page " + page.url() + ": " + width + " x " + height + " px");
+        assertThat(width.intValue()).as("no sideways scrolling on " + page.url()).isLessThanOrEqualTo(390);
+        assertThat(height.intValue()).as("a page, not the whole list, on " + page.url()).isLessThan(20_000);
     }
 
     /** A fresh browser (no shared session) the size of a phone. */

@@ -199,7 +199,7 @@ class EveryPageReadsRightTest {
     private static void words(Page page, String where, List<String> problems) {
         // Help texts may show the format a field takes (such as P2W); everything else must be words.
         String text = (String) page.evaluate("() => { const copy = document.body.cloneNode(true); "
-                + "copy.querySelectorAll('.form-text, input, textarea, code').forEach(e => e.remove()); "
+                + "copy.querySelectorAll('.form-text, .format-help, input, textarea, code').forEach(e => e.remove()); "
                 + "document.body.appendChild(copy); copy.style.position = 'absolute'; "
                 + "const text = copy.innerText; copy.remove(); return text; }");
         for (Map.Entry<Pattern, String> machinery : MACHINERY.entrySet()) {

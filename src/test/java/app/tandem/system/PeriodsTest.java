@@ -30,6 +30,8 @@ class PeriodsTest {
         assertThat(periods.inSentence("P2W")).isEqualTo("every 2 weeks");
         assertThat(periods.span("P1D")).isEqualTo("1 day");
         assertThat(periods.inSentence("fortnightly")).isEqualTo("fortnightly");
+        assertThat(periods.readable("P14D")).isEqualTo("2 weeks");
+        assertThat(periods.readable("2026-27 2026-08-17/2027-06-04")).isEqualTo("2026-27 2026-08-17/2027-06-04");
     }
 
     @Test

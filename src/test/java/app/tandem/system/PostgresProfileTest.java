@@ -62,6 +62,7 @@ class PostgresProfileTest {
                         "--camunda.bpm.database.schema-name=" + SCHEMA,
                         "--camunda.bpm.database.table-prefix=" + SCHEMA + ".",
                         "--camunda.bpm.job-execution.enabled=false",
-                        "--server.port=0");
+                        "--server.port=0",
+                        "--tandem.mail.embedded.port=0");
     }
 }

@@ -3,9 +3,7 @@ package app.tandem.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,8 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import app.tandem.TandemApplication;
 import app.tandem.program.SchoolProgram;
+import app.tandem.testsupport.BrowserlessSession;
 
 /** What a new user gets from {@code ./mvnw spring-boot:run}, started twice on the same database file. */
 class TandemStartupTest {
@@ -73,56 +70,27 @@ class TandemStartupTest {
         // Command-line arguments: default properties would lose to application.yaml and use ./data.
         return new SpringApplicationBuilder(TandemApplication.class)
                 .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--tandem.backup.folder=" + data.resolve("backups"),
                         "--server.port=0",
                         "--tandem.mail.embedded.port=0",
                         "--tandem.demo.enabled=true");
     }
 
-    private void assertCamundaWebappsAreForOperatorsOnly(ConfigurableApplicationContext app) throws IOException {
+    private void assertCamundaWebappsAreForOperatorsOnly(ConfigurableApplicationContext app) {
         String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-        HttpResponse<String> anonymous = send(HttpClient.newHttpClient(), base + "/camunda/app/cockpit/default/");
+        HttpResponse<String> anonymous = BrowserlessSession.anonymous(base).get("/camunda/app/cockpit/default/");
         assertThat(anonymous.statusCode()).as("Cockpit without an account").isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/login");
 
-        assertThat(send(signedIn(base, "coordinator"), base + "/camunda/app/cockpit/default/").statusCode())
-                .as("Cockpit for a coordinator").isEqualTo(403);
+        assertThat(BrowserlessSession.signIn(base, "coordinator", "demo").get("/camunda/app/cockpit/default/")
+                .statusCode()).as("Cockpit for a coordinator").isEqualTo(403);
 
-        HttpClient operator = signedIn(base, "admin");
-        assertThat(send(operator, base + "/camunda/app/cockpit/default/").statusCode()).as("Cockpit for an operator")
+        BrowserlessSession operator = BrowserlessSession.signIn(base, "admin", "demo");
+        assertThat(operator.get("/camunda/app/cockpit/default/").statusCode()).as("Cockpit for an operator")
                 .isEqualTo(200);
-        HttpResponse<String> who = send(operator, base + "/camunda/api/admin/auth/user/default");
+        HttpResponse<String> who = operator.get("/camunda/api/admin/auth/user/default");
         assertThat(who.statusCode()).isEqualTo(200);
         assertThat(who.body()).as("the webapps know the operator from Tandem's sign-in").contains("\"userId\":\"admin\"");
-    }
-
-    private static HttpClient signedIn(String base, String username) throws IOException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(send(client, base + "/login").body());
-        assertThat(token.find()).as("CSRF token on the sign-in page").isTrue();
-        HttpRequest form = HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=demo&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
-                .build();
-        try {
-            HttpResponse<String> response = client.send(form, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return client;
-    }
-
-    private static HttpResponse<String> send(HttpClient client, String url) throws IOException {
-        try {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private int engineRestStatus(ConfigurableApplicationContext app, String credentials) {

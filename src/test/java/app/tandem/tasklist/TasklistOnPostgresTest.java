@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.tandem.directory.Viewer;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.DistrictZones;
 import app.tandem.system.TandemProperties;
 import app.tandem.testsupport.ExternalServiceCondition;
 import app.tandem.testsupport.RequiresPostgres;
@@ -68,7 +69,7 @@ class TasklistOnPostgresTest {
         }
         jdbc.sql("insert into staff_member (username, district_id, full_name, email, preferred_language) "
                 + "values ('ana', 1, 'Ana Ortiz', 'ana@example.org', 'es')").update();
-        DistrictClock clock = new DistrictClock(new TandemProperties("http://localhost", ZONE));
+        DistrictClock clock = new DistrictClock(new TandemProperties("http://localhost", ZONE), DistrictZones.NONE);
         projection = new OpenTaskProjection(jdbc, clock);
         inbox = new Inbox(jdbc, clock, Period.ofDays(3));
     }

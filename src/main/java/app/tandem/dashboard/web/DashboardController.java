@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import app.tandem.dashboard.DistrictDashboard;
 import app.tandem.dashboard.Evidence;
 import app.tandem.dashboard.Indicator;
-import app.tandem.dashboard.IndicatorRules;
 import app.tandem.dashboard.MilestoneDetails;
 import app.tandem.dashboard.Phase;
 import app.tandem.dashboard.ProgramRow;
@@ -29,6 +33,7 @@ import app.tandem.dashboard.RowStatus;
 import app.tandem.dashboard.SchoolRow;
 import app.tandem.dashboard.Scope;
 import app.tandem.dashboard.Share;
+import app.tandem.dashboard.UnstaffedWork;
 import app.tandem.directory.Viewer;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.SchoolProgram;
@@ -46,21 +51,21 @@ class DashboardController {
     private final MilestoneDetails details;
     private final ProcessDiagram diagram;
     private final RuntimeService runtime;
-    private final IndicatorRules rules;
     private final Charts charts;
     private final CsvExport csv;
     private final DistrictClock clock;
+    private final UnstaffedWork unstaffed;
 
     DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, MilestoneDetails details,
-                        ProcessDiagram diagram, RuntimeService runtime, IndicatorRules rules,
-                        Charts charts, CsvExport csv, DistrictClock clock) {
+                        ProcessDiagram diagram, RuntimeService runtime, Charts charts,
+                        CsvExport csv, DistrictClock clock, UnstaffedWork unstaffed) {
+        this.unstaffed = unstaffed;
         this.access = access;
         this.dashboard = dashboard;
         this.evidence = evidence;
         this.details = details;
         this.diagram = diagram;
         this.runtime = runtime;
-        this.rules = rules;
         this.charts = charts;
         this.csv = csv;
         this.clock = clock;
@@ -86,7 +91,8 @@ class DashboardController {
         model.addAttribute("indicatorChart", charts.indicatorsPerSchool(rows.rows()));
         model.addAttribute("overdueChart", charts.overdueByRole(overview.overdueByRole()));
         model.addAttribute("checkInChart", charts.checkInsOverTime(overview.checkInsByDueDay()));
-        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        model.addAttribute("closeOutWithin", dashboard.closeOutWithinDays(scope.districtId()));
+        model.addAttribute("unstaffed", scope.wholeDistrict() ? unstaffed.waiting(scope) : List.of());
         return "dashboard/district";
     }
 
@@ -99,7 +105,7 @@ class DashboardController {
         List<SchoolRow> rows = DashboardQuery.of(q, phase, status, sort, dir, 1).filter(dashboard.overview(scope).rows());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"tandem-dashboard-" + clock.today() + ".csv\"");
+                "attachment; filename=\"tandem-dashboard-" + clock.forDistrict(scope.districtId()).today() + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         csv.write(rows, out);
         out.flush();
@@ -116,7 +122,7 @@ class DashboardController {
         model.addAttribute("share", overview.district().getOrDefault(indicator, Share.NO_DATA));
         model.addAttribute("query", query);
         model.addAttribute("page", query.page(overview.rows()));
-        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        model.addAttribute("closeOutWithin", dashboard.closeOutWithinDays(scope.districtId()));
         return "dashboard/indicator";
     }
 
@@ -138,13 +144,13 @@ class DashboardController {
         model.addAttribute("indicators", Indicator.values());
         model.addAttribute("timeline", timeline(program, records));
         model.addAttribute("cycles", dashboard.caregivers().cyclesOf(termId));
-        model.addAttribute("checkInChart", charts.checkInsOfTerm(checkIns, clock.today()));
+        model.addAttribute("checkInChart", charts.checkInsOfTerm(checkIns, clock.forDistrict(program.districtId()).today()));
         model.addAttribute("diagram", diagram.view(countsWithClosed(scope), here));
         model.addAttribute("here", here);
         model.addAttribute("cockpit", scope.operator() && running
                 ? "/camunda/app/cockpit/default/#/process-instance/" + program.standing().processInstanceId() + "/runtime"
                 : null);
-        model.addAttribute("closeOutWithin", rules.closeOutWithinDays());
+        model.addAttribute("closeOutWithin", ChronoUnit.DAYS.between(program.endsOn(), closeOutDue(program)));
         return "dashboard/term";
     }
 
@@ -172,6 +178,26 @@ class DashboardController {
         model.addAttribute("diagram", diagram.view(counts, List.of()));
         model.addAttribute("wholeDistrict", scope.wholeDistrict());
         return "dashboard/diagram";
+    }
+
+    /** The schools whose program is at one step of the diagram now: where a count on the diagram leads. */
+    @GetMapping("/dashboard/diagram/{activityId}")
+    String atStep(Viewer person, @PathVariable String activityId, Model model) {
+        Scope scope = access.scopeOf(person);
+        ProcessDiagram.Shape step = diagram.view(Map.of(), List.of()).shapes().stream()
+                .filter(shape -> shape.id().equals(activityId)).findFirst().orElseThrow(NotFound::answer);
+        Set<String> here = SchoolProgram.PROGRAM_CLOSED.equals(activityId) ? Set.of()
+                : runtime.createExecutionQuery().processDefinitionKey(SchoolProgram.PROCESS_KEY).activityId(activityId)
+                        .list().stream().map(Execution::getProcessInstanceId).collect(Collectors.toSet());
+        List<ProgramRow> programs = evidence.programs(scope).stream()
+                .filter(p -> SchoolProgram.PROGRAM_CLOSED.equals(activityId) ? p.standing().phase() == Phase.CLOSED
+                        : here.contains(p.standing().processInstanceId()))
+                .sorted(Comparator.comparing(ProgramRow::schoolName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(ProgramRow::startsOn))
+                .toList();
+        model.addAttribute("step", step);
+        model.addAttribute("programs", programs);
+        return "dashboard/step";
     }
 
     /**
@@ -217,10 +243,15 @@ class DashboardController {
         }
         if (records.stream().noneMatch(r -> r.kind() == MilestoneKind.CLOSE_OUT_MEETING)) {
             entries.add(new TimelineEntry(MilestoneKind.CLOSE_OUT_MEETING, 1, null, null,
-                    program.endsOn().plusDays(rules.closeOutWithinDays()), null, null, null, false));
+                    closeOutDue(program), null, null, null, false));
         }
         entries.sort(Comparator.comparing(TimelineEntry::kind).thenComparingInt(TimelineEntry::number));
         return entries;
+    }
+
+    /** When the close-out is due before it is planned: by the district's window as it is set now. */
+    private LocalDate closeOutDue(ProgramRow program) {
+        return program.endsOn().plus(dashboard.closeOutWithin(program.districtId()));
     }
 
     private TimelineEntry entry(Evidence.MilestoneRecord record) {

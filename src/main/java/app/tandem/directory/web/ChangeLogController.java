@@ -20,7 +20,7 @@ import app.tandem.directory.SubjectKind;
 import app.tandem.directory.Viewer;
 import app.tandem.system.Messages;
 import app.tandem.system.SpreadsheetCsv;
-import app.tandem.system.TandemProperties;
+import app.tandem.system.DistrictClock;
 
 /**
  * The audit log of administrative changes, newest first, of every kind or of one, and its export: operators read
@@ -35,12 +35,12 @@ class ChangeLogController {
 
     private final ChangeLog changes;
     private final Messages messages;
-    private final ZoneId zone;
+    private final DistrictClock clock;
 
-    ChangeLogController(ChangeLog changes, Messages messages, TandemProperties properties) {
+    ChangeLogController(ChangeLog changes, Messages messages, DistrictClock clock) {
         this.changes = changes;
         this.messages = messages;
-        this.zone = properties.timeZone();
+        this.clock = clock;
     }
 
     @GetMapping("/admin/changes")
@@ -56,7 +56,7 @@ class ChangeLogController {
         model.addAttribute("page", shown);
         model.addAttribute("pages", pages);
         model.addAttribute("total", total);
-        model.addAttribute("zone", zone);
+        model.addAttribute("zone", clock.zoneOf(district));
         return "directory/changes";
     }
 
@@ -65,6 +65,7 @@ class ChangeLogController {
                 HttpServletResponse response) throws IOException {
         Long district = who.administeredDistrict();
         List<LoggedChange> rows = changes.newest(district, kind, 0, EXPORT_LIMIT);
+        ZoneId zone = clock.zoneOf(district);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"tandem-changes.csv\"");
         Writer out = response.getWriter();

@@ -84,7 +84,7 @@ class DistrictController {
     @GetMapping("/admin/district/new")
     String blank(Viewer viewer, Model model) {
         DistrictScope.operatorsOnly(viewer);
-        return form(model, viewer, null, DistrictEntry.blank(clock.zone()), new FieldErrors());
+        return form(model, viewer, null, DistrictEntry.blank(clock.configuredZone()), new FieldErrors());
     }
 
     @PostMapping("/admin/district/new")

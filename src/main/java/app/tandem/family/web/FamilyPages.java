@@ -19,6 +19,7 @@ import app.tandem.family.DisclosureLog;
 import app.tandem.family.Families;
 import app.tandem.family.FamilyLetters;
 import app.tandem.family.FamilyMessage;
+import app.tandem.family.FamilyMessageKind;
 import app.tandem.family.FamilyMessageStatus;
 import app.tandem.family.FamilyMessages;
 import app.tandem.family.Student;
@@ -50,10 +51,12 @@ class FamilyPages {
     private final FamilyReaders readers;
     private final DistrictClock clock;
     private final DisclosuresCsv csv;
+    private final PhraseBookAccess phraseBooks;
 
     FamilyPages(DisclosureLog log, FamilyMessages messages, Families families, FamilyLetters letters,
-                FamilyReaders readers, DistrictClock clock, DisclosuresCsv csv) {
+                FamilyReaders readers, DistrictClock clock, DisclosuresCsv csv, PhraseBookAccess phraseBooks) {
         this.csv = csv;
+        this.phraseBooks = phraseBooks;
         this.clock = clock;
         this.log = log;
         this.messages = messages;
@@ -127,6 +130,8 @@ class FamilyPages {
         model.addAttribute("rtl", "ar".equals(letter.language()));
         if (letters.needsTranslation(message)) {
             model.addAttribute("english", letters.english(id));
+            model.addAttribute("phraseBook", message.kind() == FamilyMessageKind.PROGRESS_UPDATE
+                    && phraseBooks.mayRead(who, message.preferredLanguage()) ? message.preferredLanguage() : null);
         }
         return "family/message";
     }

@@ -38,7 +38,8 @@ class ProgressPages {
         Set<Long> readable = readers.schoolsOf(who, READERS);
         model.addAttribute("schools", who.districtId() == null ? java.util.List.of()
                 : progress.schools(who.districtId(), readable));
-        model.addAttribute("drafts", who.has(Role.COORDINATOR));
+        // A coordinator drafts for their own schools only; a manager reads others' progress but drafts none.
+        model.addAttribute("draftSchools", who.has(Role.COORDINATOR) ? who.schoolIds() : Set.of());
         return "family/progress";
     }
 

@@ -26,33 +26,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.directory.Viewer;
 import app.tandem.notify.EmbeddedMailServer;
+import app.tandem.notify.MailServerHealth;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.Outbox;
 import app.tandem.notify.OutboxMessage;
 import app.tandem.notify.OutboxStatus;
 import app.tandem.system.Messages;
-import app.tandem.system.TandemProperties;
+import app.tandem.system.DistrictClock;
 
 /** The outbox for managers and operators: every message, its state, its body, and "retry now". */
 @Controller
 class OutboxController {
 
     static final String STUCK = "STUCK";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int PAGE = 200;
     /** The stored HTML is shown on its own, with no scripts, no remote content and nothing else of Tandem's. */
     static final String HTML_BODY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
     private final Outbox outbox;
     private final ObjectProvider<EmbeddedMailServer> mailServer;
+    private final MailServerHealth relay;
     private final Messages messages;
-    private final DateTimeFormatter time;
+    private final DistrictClock clock;
 
-    OutboxController(Outbox outbox, ObjectProvider<EmbeddedMailServer> mailServer, Messages messages,
-                     TandemProperties properties) {
+    OutboxController(Outbox outbox, ObjectProvider<EmbeddedMailServer> mailServer, MailServerHealth relay,
+                     Messages messages, DistrictClock clock) {
         this.outbox = outbox;
         this.mailServer = mailServer;
+        this.relay = relay;
         this.messages = messages;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
+        this.clock = clock;
     }
 
     record Row(long id, String queuedAt, String to, String address, String subject, String kind, String status,
@@ -77,6 +81,7 @@ class OutboxController {
         model.addAttribute("kind", kindFilter == null ? "" : kindFilter.name());
         model.addAttribute("recipient", recipient == null ? "" : recipient);
         model.addAttribute("mailServer", mailServer.getIfAvailable());
+        model.addAttribute("relayUnreachable", relay.unreachableBecause());
         return "notify/outbox";
     }
 
@@ -145,7 +150,7 @@ class OutboxController {
     }
 
     private String format(Instant moment) {
-        return moment == null ? null : time.format(moment);
+        return moment == null ? null : TIME.withZone(clock.zone()).format(moment);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.system.FieldErrors;
-import app.tandem.directory.Role;
-import app.tandem.directory.StaffGroups;
 import app.tandem.directory.StaffMember;
 import app.tandem.people.NewPerson;
 import app.tandem.people.People;
+import app.tandem.people.PeopleQuery;
+import app.tandem.people.Person;
+import app.tandem.system.Paged;
 import app.tandem.directory.Viewer;
+import app.tandem.system.BackToList;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
@@ -38,8 +40,12 @@ class PeopleController {
     }
 
     @GetMapping(PAGE)
-    String page(Viewer viewer, Model model) {
-        return page(viewer, model, NewPerson.blank(), new FieldErrors());
+    String page(Viewer viewer, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Long school, @RequestParam(required = false) String group,
+                @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+                Model model) {
+        return page(viewer, model, PeopleQuery.of(q, school, group, status, page), NewPerson.blank(),
+                new FieldErrors());
     }
 
     @PostMapping(PAGE)
@@ -57,53 +63,55 @@ class PeopleController {
         } catch (InvalidInputException refused) {
             FieldErrors errors = new FieldErrors();
             errors.add(refused);
-            return page(viewer, model, person, errors);
+            return page(viewer, model, PeopleQuery.everyone(), person, errors);
         }
     }
 
     @PostMapping(PAGE + "/{username}/invitation")
-    String resend(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
+    String resend(Viewer viewer, @PathVariable String username, @RequestParam(required = false) String back,
+                  RedirectAttributes redirect) {
         StaffMember member = people.resendInvitation(viewer, username);
         redirect.addFlashAttribute("notice", messages.text("people.resent", member.fullName(), member.email()));
-        return "redirect:" + PAGE;
+        return BackToList.redirect(PAGE, back);
     }
 
     @PostMapping(PAGE + "/{username}/invitation/revoke")
-    String revoke(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
+    String revoke(Viewer viewer, @PathVariable String username, @RequestParam(required = false) String back,
+                  RedirectAttributes redirect) {
         StaffMember member = people.revokeInvitation(viewer, username);
         redirect.addFlashAttribute("notice", messages.text("people.revoked", member.fullName()));
-        return "redirect:" + PAGE;
+        return BackToList.redirect(PAGE, back);
     }
 
     @PostMapping(PAGE + "/{username}/deactivate")
-    String deactivate(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
+    String deactivate(Viewer viewer, @PathVariable String username, @RequestParam(required = false) String back,
+                      RedirectAttributes redirect) {
         int returned = people.deactivate(viewer, username);
         redirect.addFlashAttribute("notice", messages.text("people.deactivated", username, returned));
-        return "redirect:" + PAGE;
+        return BackToList.redirect(PAGE, back);
     }
 
     @PostMapping(PAGE + "/{username}/reactivate")
-    String reactivate(Viewer viewer, @PathVariable String username, RedirectAttributes redirect) {
+    String reactivate(Viewer viewer, @PathVariable String username, @RequestParam(required = false) String back,
+                      RedirectAttributes redirect) {
         StaffMember member = people.reactivate(viewer, username);
         redirect.addFlashAttribute("notice", messages.text("people.reactivated", member.fullName()));
-        return "redirect:" + PAGE;
+        return BackToList.redirect(PAGE, back);
     }
 
-    private String page(Viewer viewer, Model model, NewPerson person, FieldErrors errors) {
-        model.addAttribute("people", people.listFor(viewer));
+    private String page(Viewer viewer, Model model, PeopleQuery query, NewPerson person, FieldErrors errors) {
+        Paged<Person> found = people.search(viewer, query);
+        model.addAttribute("people", found);
+        model.addAttribute("query", query);
+        model.addAttribute("here", query.page(found.number()));
         model.addAttribute("schools", people.schoolsFor(viewer));
-        model.addAttribute("grantable", grantable(viewer));
+        model.addAttribute("statuses", Person.Status.values());
+        List<String> groups = people.groups(viewer);
+        model.addAttribute("groups", groups);
+        model.addAttribute("grantable", people.grantable(viewer, groups));
         model.addAttribute("person", person);
         model.addAttribute("errors", errors);
-        model.addAttribute("zone", clock.zone());
+        model.addAttribute("zone", clock.zoneOf(viewer.districtId()));
         return "people/list";
-    }
-
-    /** The groups the form offers: the roles' groups the viewer may grant (a language's liaisons come by import). */
-    private static List<String> grantable(Viewer viewer) {
-        return java.util.Arrays.stream(Role.values()).map(Role::groupId)
-                .filter(StaffGroups::isKnown)
-                .filter(group -> viewer.operator() || viewer.editor().mayGrant(group))
-                .toList();
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,12 +14,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import app.tandem.system.BackToList;
 import app.tandem.system.FieldErrors;
 import app.tandem.directory.ChangeSource;
+import app.tandem.directory.ProgramYear;
 import app.tandem.directory.School;
 import app.tandem.directory.Term;
+import app.tandem.directory.TermFilter;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.TermRow;
+import app.tandem.directory.TermStatus;
 import app.tandem.program.NextYear;
 import app.tandem.program.ProgramStarts;
 import app.tandem.program.TermDesk;
@@ -29,6 +34,7 @@ import app.tandem.system.NotFound;
 import app.tandem.directory.Viewer;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
+import app.tandem.system.Paged;
 
 /**
  * A district's terms under /admin: plan one term or the same term for many schools, start programs
@@ -58,8 +64,11 @@ class TermsController {
     }
 
     @GetMapping("/admin/terms")
-    String list(Viewer who, Model model) {
-        return page(model, who, TermForm.blank(desk.defaultCadence(who.districtId())), new FieldErrors());
+    String list(Viewer who, @RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String year, @RequestParam(required = false) Integer page,
+                Model model) {
+        return page(model, who, TermsQuery.of(q, status, year, page),
+                TermForm.blank(desk.defaultCadence(who.districtId())), new FieldErrors());
     }
 
     @PostMapping("/admin/terms")
@@ -84,15 +93,19 @@ class TermsController {
                     .map(s -> new TermPlan(s.id(), form.code(), form.name(), first, last, cadence))
                     .toList(), who.username(), ChangeSource.PAGE);
             redirect.addFlashAttribute("notice", messages.text("terms.planned", planned.size(), form.name()));
-            return "redirect:/admin/terms";
+            // Where the new terms are: the one school's, or every planned term of their program year.
+            TermsQuery shown = chosen.size() == 1 ? new TermsQuery(chosen.get(0).code(), null, "", 1)
+                    : new TermsQuery("", TermStatus.PLANNED, desk.programYearOf(districtOf(who), first).name(), 1);
+            return "redirect:" + shown.page(1);
         } catch (InvalidInputException refused) {
             errors.add(refused);
-            return page(model, who, form, errors);
+            return page(model, who, TermsQuery.everything(), form, errors);
         }
     }
 
     @PostMapping("/admin/terms/{termId}/start")
-    String start(Viewer who, @PathVariable long termId, RedirectAttributes redirect) {
+    String start(Viewer who, @PathVariable long termId, @RequestParam(required = false) String back,
+                 RedirectAttributes redirect) {
         TermRow row = row(who, termId);
         try {
             launcher.start(termId, who.username(), ChangeSource.PAGE);
@@ -100,7 +113,7 @@ class TermsController {
         } catch (InvalidInputException refused) {
             redirect.addFlashAttribute("refusal", refused.getMessage());
         }
-        return "redirect:/admin/terms";
+        return BackToList.redirect("/admin/terms", back);
     }
 
     /** An operator names the district; a manager starts their own. */
@@ -203,9 +216,15 @@ class TermsController {
         }
     }
 
-    private String page(Model model, Viewer who, TermForm form, FieldErrors errors) {
+    private String page(Model model, Viewer who, TermsQuery query, TermForm form, FieldErrors errors) {
         Long district = districtOf(who);
-        model.addAttribute("rows", desk.listing(district));
+        Optional<ProgramYear> year = desk.programYear(district, query.year());
+        Paged<TermRow> rows = desk.search(district, TermFilter.of(query.text(), query.status(), year.orElse(null)),
+                query.page());
+        model.addAttribute("rows", rows);
+        model.addAttribute("query", query);
+        model.addAttribute("statuses", TermStatus.values());
+        model.addAttribute("years", desk.programYears(district));
         model.addAttribute("districts", district == null ? desk.districts() : List.of());
         model.addAttribute("startYears", district == null ? List.of() : starts.yearsWithPlannedTerms(district));
         model.addAttribute("schools", schoolsOf(who));
@@ -228,10 +247,7 @@ class TermsController {
     }
 
     private TermRow row(Viewer who, long termId) {
-        return desk.listing(districtOf(who)).stream()
-                .filter(row -> row.term().id() == termId)
-                .findFirst()
-                .orElseThrow(NotFound::answer);
+        return desk.row(termId, districtOf(who)).orElseThrow(NotFound::answer);
     }
 
     private List<School> schoolsOf(Viewer who) {

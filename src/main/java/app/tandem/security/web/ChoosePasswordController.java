@@ -7,26 +7,35 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import app.tandem.system.FieldErrors;
 import app.tandem.security.ChoosePassword;
 import app.tandem.security.NewPassword;
 import app.tandem.security.OneTimeLink;
+import app.tandem.security.SignInByLink;
 import app.tandem.system.InvalidInputException;
+import app.tandem.system.Messages;
 
 /**
- * "Choose your password", reached from an invitation or a reset mail. A link that does not work (any more) gets a
- * page saying to ask for a new one, whatever the reason, so the page tells a guesser nothing.
+ * "Choose your password", reached from an invitation or a reset mail; once chosen, the person is signed in and
+ * lands on their home page. A link that does not work (any more) gets a page saying to ask for a new one, whatever
+ * the reason, so the page tells a guesser nothing.
  */
 @Controller
 class ChoosePasswordController {
 
     private final ChoosePassword choose;
+    private final SignInByLink signIn;
+    private final Messages messages;
 
-    ChoosePasswordController(ChoosePassword choose) {
+    ChoosePasswordController(ChoosePassword choose, SignInByLink signIn, Messages messages) {
         this.choose = choose;
+        this.signIn = signIn;
+        this.messages = messages;
     }
 
     @GetMapping("/welcome/{secret}")
@@ -38,13 +47,15 @@ class ChoosePasswordController {
 
     @PostMapping("/welcome/{secret}")
     String choose(@PathVariable String secret, @RequestParam(defaultValue = "") String newPassword,
-                  @RequestParam(defaultValue = "") String repeatPassword, Model model, HttpServletResponse response) {
+                  @RequestParam(defaultValue = "") String repeatPassword, Model model, HttpServletRequest request,
+                  HttpServletResponse response, RedirectAttributes redirect) {
         OneTimeLink link = choose.open(secret).orElse(null);
         if (link == null) {
             return refused(response);
         }
+        String username;
         try {
-            choose.choose(secret, newPassword, repeatPassword);
+            username = choose.choose(secret, newPassword, repeatPassword);
         } catch (ChoosePassword.LinkNotValid gone) {
             return refused(response);
         } catch (InvalidInputException refused) {
@@ -53,7 +64,9 @@ class ChoosePasswordController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(secret, link, model, errors);
         }
-        return "redirect:/login?passwordChosen";
+        signIn.signIn(username, request, response);
+        redirect.addFlashAttribute("notice", messages.text("password.chosen"));
+        return "redirect:/";
     }
 
     private static String page(String secret, OneTimeLink link, Model model, FieldErrors errors) {

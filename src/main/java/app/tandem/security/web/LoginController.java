@@ -17,17 +17,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import app.tandem.security.SignInThrottled;
 import app.tandem.system.DistrictClock;
-import app.tandem.system.TandemProperties;
 
 @Controller
 class LoginController {
 
     private final DistrictClock clock;
-    private final TandemProperties properties;
 
-    LoginController(DistrictClock clock, TandemProperties properties) {
+    LoginController(DistrictClock clock) {
         this.clock = clock;
-        this.properties = properties;
     }
 
     @GetMapping("/login")
@@ -40,7 +37,7 @@ class LoginController {
             // Both rounded up: trying again at the stated time always works.
             model.addAttribute("waitMinutes", Math.max(1, (seconds + 59) / 60));
             model.addAttribute("tryAgainAt", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)
-                    .withZone(properties.timeZone()).format(nextWholeMinute(throttled.tryAgainAt())));
+                    .withZone(clock.zone()).format(nextWholeMinute(throttled.tryAgainAt())));
             model.addAttribute("passwordChecked", throttled.passwordChecked());
         }
         return "security/login";

@@ -15,7 +15,6 @@ import app.tandem.directory.Viewer;
 import app.tandem.security.SignInFailures;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
-import app.tandem.system.TandemProperties;
 
 /**
  * Recent failed sign-ins per account, and lifting an account's wait, for operators (every account) and
@@ -27,14 +26,11 @@ class SignInFailuresController {
     private final DistrictClock clock;
     private final SignInFailures failures;
     private final Messages messages;
-    private final DateTimeFormatter time;
 
-    SignInFailuresController(DistrictClock clock, SignInFailures failures, Messages messages,
-                             TandemProperties properties) {
+    SignInFailuresController(DistrictClock clock, SignInFailures failures, Messages messages) {
         this.clock = clock;
         this.failures = failures;
         this.messages = messages;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone());
     }
 
     record Row(String account, int failures, int addresses, String lastFailure, String throttledUntil) {
@@ -44,6 +40,7 @@ class SignInFailuresController {
     String list(Viewer who, Model model) {
         Long district = who.administeredDistrict();
         Instant now = clock.now();
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.zoneOf(district));
         List<Row> rows = failures.recent(district, now).stream()
                 .map(failed -> new Row(failed.account(), failed.failures(), failed.addresses(),
                         time.format(failed.lastFailureAt()),

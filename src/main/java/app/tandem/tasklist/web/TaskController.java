@@ -123,6 +123,17 @@ class TaskController {
         return "redirect:/tasks/" + taskId;
     }
 
+    @PostMapping("/tasks/{taskId}/actions/{actionId}")
+    String act(@PathVariable String taskId, @PathVariable String actionId, Viewer worker,
+               RedirectAttributes redirect) {
+        TaskWork.Acted acted = work.act(worker, taskId, actionId);
+        redirect.addFlashAttribute("notice", text(acted.notice()));
+        if (acted.nextTaskId() != null && access.open(worker, acted.nextTaskId()).isPresent()) {
+            return "redirect:/tasks/" + acted.nextTaskId();
+        }
+        return acted.notice().done() ? "redirect:/tasks" : "redirect:/tasks/" + taskId;
+    }
+
     @PostMapping("/tasks/{taskId}/comments")
     String comment(@PathVariable String taskId, @RequestParam(defaultValue = "") String body,
                    Viewer worker, RedirectAttributes redirect) {
@@ -144,6 +155,7 @@ class TaskController {
         model.addAttribute("thread", threadOf(task));
         model.addAttribute("comments", comments.of(task));
         model.addAttribute("colleagues", open.permissions().work() ? work.colleagues(worker, task) : List.of());
+        model.addAttribute("actions", open.permissions().work() ? work.actionsOf(task) : List.of());
         model.addAttribute("fields", submission == null ? null : views.fields(submission, work.optionsFor(task)));
         model.addAttribute("errors", submission == null ? Map.of() : submission.errors());
         model.addAttribute("problem", problem);

@@ -400,6 +400,20 @@ class CampaignPagesTest {
                 .contains("New role at the district office.");
     }
 
+    @Test
+    void shouldOfferTheDistrictsLatestSelfAssessmentOnTheBoardBriefingTask() throws Exception {
+        approvedWithTwoRows();
+        String task = fixture.task(campaign, StakeholderCampaign.BRIEF_SCHOOL_BOARD).getId();
+
+        Document briefing = page("/tasks/" + task, lead());
+
+        assertThat(briefing.select("a[href=/assessment]").text()).isEqualTo("open the report");
+        assertThat(briefing.select("a[href=/assessment/report.pdf]").text()).isEqualTo("download it as a PDF");
+        assertThat(briefing.select("input[name=materialsShared][value=self-assessment]")).hasSize(1);
+        mvc.perform(get("/assessment/report.pdf").with(lead())).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/assessment/districts/" + people.district().id() + "/report.pdf"));
+    }
+
     private void mapDone() {
         fixture.contact(people, "Dana Decider", StakeholderGroup.SCHOOL_BOARD, true, "dana@board.example", "en");
         fixture.complete(fixture.task(campaign, StakeholderCampaign.MAP_DECISION_MAKERS), people.lead(),

@@ -161,8 +161,9 @@ class ChangeLogPagesTest {
 
         Document page = page(get("/admin/changes").param("kind", "DISTRICT"), setup.manager(), Role.MANAGER);
         assertThat(page.select("#changes tbody tr").get(0).select("td").eachText()).containsExactly(
-                "2027-01-04 10:00", "District", setup.district().code(), "Reminder before a due day",
-                "P3D", "(none)", setup.manager(), "Tandem page");
+                // The district now keeps Denver time: ten in Chicago is nine there.
+                "2027-01-04 09:00", "District", setup.district().code(), "Reminder before a due day",
+                "3 days", "(none)", setup.manager(), "Tandem page");
     }
 
     @Test

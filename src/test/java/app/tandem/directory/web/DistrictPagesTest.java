@@ -15,8 +15,11 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +39,7 @@ import app.tandem.directory.Schools;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.directory.SubjectKind;
+import app.tandem.program.ProgramFixture;
 
 /** /admin/district: setting a district up, its settings saved and read back, bad input refused, who may see it. */
 @TandemTest
@@ -55,6 +59,18 @@ class DistrictPagesTest {
     ChangeLog changes;
     @Autowired
     IdentityService identity;
+    @Autowired
+    ProgramFixture programs;
+
+    @BeforeEach
+    void pinTheClock() {
+        programs.today(LocalDate.of(2026, 8, 3));
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
 
     @Test
     void shouldShowAnOperatorTheSetUpPage() throws Exception {

@@ -11,9 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,6 +28,7 @@ import app.tandem.directory.School;
 import app.tandem.directory.Schools;
 import app.tandem.directory.TermPlan;
 import app.tandem.directory.Terms;
+import app.tandem.program.ProgramFixture;
 import app.tandem.system.InvalidInputException;
 
 /** /admin/schools: the district's schools added, renamed, closed and reopened; a closed school takes no term. */
@@ -41,6 +45,18 @@ class SchoolsPagesTest {
     Schools schools;
     @Autowired
     Terms terms;
+    @Autowired
+    ProgramFixture programs;
+
+    @BeforeEach
+    void pinTheClock() {
+        programs.today(START.minusWeeks(4));
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
 
     @Test
     void shouldListTheDistrictsSchoolsAndAddOne() throws Exception {

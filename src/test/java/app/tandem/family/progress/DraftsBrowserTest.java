@@ -117,13 +117,13 @@ class DraftsBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve the selected updates")).click();
 
         assertThat(page.locator("#notice")).hasText("2 updates approved and on their way.");
-        assertThat(page.locator("#draft-count")).hasText("1 updates wait for approval.");
+        assertThat(page.locator("#draft-count")).hasText("1 update waits for approval.");
         assertThat(page.locator("#drafts tbody")).containsText("Kim Lee");
         assertThat(updates.find(luisUpdate).orElseThrow().draft().win()).isEqualTo("great-questions");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve every update on this page")).click();
 
-        assertThat(page.locator("#notice")).hasText("1 updates approved and on their way.");
+        assertThat(page.locator("#notice")).hasText("1 update approved and on its way.");
         assertThat(page.getByText("No progress update waits for a draft.")).isVisible();
         assertThat(updates.find(kim.id(), program.term().id(), 1).orElseThrow().draft())
                 .isEqualTo(new UpdateDraft("math", "at", "explain-thinking", "kept-trying", 2));

@@ -113,6 +113,27 @@ class DraftsPageTest {
     }
 
     @Test
+    void shouldOfferEveryChoiceOfTheDraftInSpanishToACoordinatorWhoReadsSpanish() throws Exception {
+        String rosa = "coord-es-" + program.school().code();
+        staff.add(new StaffMember(rosa, program.school().districtId(), "Rosa Diaz", rosa + "@example.org", "es"),
+                "secret", Set.of(Role.COORDINATOR), List.of(program.school().id()));
+        ProcessInstance pi = families.startUpdate(program, enrolled("Ana Silva"), 1);
+
+        Document form = Jsoup.parse(mvc.perform(get("/tasks/" + task(CaregiverProcesses.DRAFT_UPDATE, pi).getId())
+                        .with(as(rosa, "coordinators")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(form.select("select[name=subject] option").eachText()).contains("Lectura", "Matemáticas");
+        assertThat(form.select("select[name=atHome] option").eachText())
+                .contains("Leer juntos 15 minutos al día", "Pedirle que explique cómo resolvió un problema");
+        assertThat(form.select("select[name=win] option").eachText())
+                .contains("Vino a todas las sesiones", "Ayudó a un compañero");
+        assertThat(form.text()).contains("Informe de progreso para las familias del estudiante",
+                "Pedir primero la revisión del maestro del estudiante")
+                .doesNotContain("Read together", "Came to every session", "Progress update for the student");
+    }
+
+    @Test
     void shouldApproveManyDraftsAtOnceAndSendBackTheOneTheFormRefuses() throws Exception {
         Student ana = enrolled("Ana Silva");
         Student luis = enrolled("Luis Ortega");
@@ -147,11 +168,11 @@ class DraftsPageTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 
-        assertThat(after.select("#notice").text()).isEqualTo("2 updates approved; 1 need a correction, marked below.");
+        assertThat(after.select("#notice").text()).isEqualTo("2 updates approved; 1 needs a correction, marked below.");
         assertThat(after.select("#draft-" + kimUpdate).text()).contains("Subject: ");
         assertThat(after.select("#draft-" + kimUpdate + " select[name=win-" + kimUpdate + "] option[selected]").val())
                 .as("what was entered stays").isEqualTo("kept-trying");
-        assertThat(after.select("#draft-count").text()).isEqualTo("1 updates wait for approval.");
+        assertThat(after.select("#draft-count").text()).isEqualTo("1 update waits for approval.");
         assertThat(anaPi).hasPassed(CaregiverProcesses.DRAFT_UPDATE);
         assertThat(kimPi).isWaitingAt(CaregiverProcesses.DRAFT_UPDATE);
         assertThat(updates.find(luisUpdate).orElseThrow().draft())

@@ -144,6 +144,25 @@ class ProgressPagesTest {
         assertThat(template.lines().findFirst()).contains(ProgressImporterTest.HEADER);
     }
 
+    @Test
+    void shouldLinkToTheDraftsOnlyOfTheSchoolsWhereOneCoordinates() throws Exception {
+        School other = programs.newSchool();
+        String both = "coord-manager-" + school.code();
+        staff.add(new StaffMember(both, school.districtId(), "Sam Lee", both + "@example.org", "en"), "secret",
+                Set.of(Role.COORDINATOR, Role.MANAGER), List.of(school.id()));
+        UserRequestPostProcessor coordinatorAndManager = user(both).authorities(
+                new SimpleGrantedAuthority("ROLE_coordinators"), new SimpleGrantedAuthority("ROLE_managers"));
+
+        Document index = Jsoup.parse(mvc.perform(get("/family/progress").with(coordinatorAndManager))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(index.select("a[href=/family/schools/" + other.id() + "/progress]")).hasSize(1);
+        assertThat(index.select("a[href=/family/schools/" + school.id() + "/drafts]")).hasSize(1);
+        assertThat(index.select("a[href=/family/schools/" + other.id() + "/drafts]")).isEmpty();
+        mvc.perform(get("/family/schools/" + other.id() + "/drafts").with(coordinatorAndManager))
+                .andExpect(status().isNotFound());
+    }
+
     private String finished(String job) throws Exception {
         for (int i = 0; i < 100; i++) {
             String page = mvc.perform(get(job).with(as(coordinator, "coordinators")))

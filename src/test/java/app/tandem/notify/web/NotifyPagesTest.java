@@ -31,6 +31,7 @@ import app.tandem.directory.School;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.notify.Delivery;
+import app.tandem.notify.EmbeddedMailServer;
 import app.tandem.notify.Mailroom;
 import app.tandem.notify.MessageKind;
 import app.tandem.notify.NotificationPreferences;
@@ -57,6 +58,8 @@ class NotifyPagesTest {
     NotificationPreferences preferences;
     @Autowired
     ProgramFixture fixture;
+    @Autowired
+    EmbeddedMailServer mailServer;
 
     private String name;
     private long message;
@@ -83,6 +86,20 @@ class NotifyPagesTest {
         mvc.perform(get("/outbox/" + message + "/html").with(teacher)).andExpect(status().isNotFound());
         mvc.perform(post("/outbox/" + message + "/retry").with(teacher).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(get("/outbox")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void shouldSayOnTheOutboxThatTheMailServerDoesNotAnswerAndMessagesWait() throws Exception {
+        mvc.perform(get("/outbox").with(manager()))
+                .andExpect(content().string(not(containsString("The mail server does not answer."))));
+        mailServer.stop();
+        try {
+            mvc.perform(get("/outbox").with(manager()))
+                    .andExpect(content().string(containsString("The mail server does not answer.")))
+                    .andExpect(content().string(containsString("Messages wait in the outbox and go out once it is back")));
+        } finally {
+            mailServer.start();
+        }
     }
 
     @Test

@@ -8,9 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +47,16 @@ class ActuatorTest {
         }
     }
 
+    @BeforeEach
+    void pinTheClock() {
+        fixture.today(LocalDate.of(2027, 2, 1));
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
+
     @Test
     void shouldTellAnyoneWhetherTandemIsUpWithoutDetails() throws Exception {
         // Other tests share this application (a stopped mail server, a job executor that is off), so
@@ -52,6 +65,8 @@ class ActuatorTest {
                 .andExpect(jsonPath("$.status").isString())
                 .andExpect(jsonPath("$.components").doesNotExist())
                 .andExpect(content().string(not(containsString("jobBacklog"))));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
     }
 
     @Test
@@ -69,11 +84,12 @@ class ActuatorTest {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/prometheus").with(httpBasic("coord-ops", "coord-password")))
                 .andExpect(status().isForbidden());
-        fixture.start(java.time.LocalDate.of(2027, 3, 1), java.time.LocalDate.of(2027, 5, 1), "P2W");
+        fixture.start(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 1), "P2W");
         mvc.perform(get("/actuator/prometheus").with(httpBasic("ops-1", "ops-password")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("tandem_tasks_open{application=\"tandem\"}")))
                 .andExpect(content().string(containsString("tandem_jobs_backlog")))
+                .andExpect(content().string(containsString("tandem_health_up{application=\"tandem\",component=\"mailServer\"} 1.0")))
                 .andExpect(content().string(containsString("tandem_messages{application=\"tandem\",state=\"sent\"}")))
                 .andExpect(content().string(containsString("tandem_messages{application=\"tandem\",state=\"failed\"}")));
     }
