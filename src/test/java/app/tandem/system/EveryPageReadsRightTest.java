@@ -62,6 +62,12 @@ class EveryPageReadsRightTest {
         PAGES.put("admin", List.of("/admin/sign-ins", "/outbox", "/admin/people", "/admin/terms"));
     }
 
+    private static final Map<String, String> SHOWN = Map.of(
+            "coordinator /tasks?view=group", "task-list",
+            "coordinator #first-task", "task-form",
+            "manager /dashboard", "dashboard",
+            "manager /outbox", "outbox");
+
     /** Text that shows the machinery rather than words: each with what it means. */
     private static final Map<Pattern, String> MACHINERY = Map.of(
             Pattern.compile("\\w''\\w"), "a doubled apostrophe",
@@ -146,8 +152,10 @@ class EveryPageReadsRightTest {
                 }
                 words(page, where, problems);
                 fits(page, where + " at " + DESK + " px", DESK, problems);
+                shoot(page, username, language, path, DESK);
                 page.setViewportSize(PHONE, 844);
                 fits(page, where + " at " + PHONE + " px", PHONE, problems);
+                shoot(page, username, language, path, PHONE);
             }
         }
     }
@@ -210,6 +218,15 @@ class EveryPageReadsRightTest {
                 problems.add(where + ": " + machinery.getValue() + " in \"" + text.substring(from, to)
                         .replaceAll("\\s+", " ") + "\"");
             }
+        }
+    }
+
+    /** The pages the README's walkthrough shows, kept under target/screenshots for docs/screenshots. */
+    private static void shoot(Page page, String username, String language, String path, int width) {
+        String name = SHOWN.get(username + " " + path);
+        if (name != null) {
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(width == PHONE)
+                    .setPath(Path.of("target", "screenshots", name + "-" + language + "-" + width + ".png")));
         }
     }
 
