@@ -43,14 +43,19 @@ class TaskMail {
         return value instanceof Number n ? n.longValue() : null;
     }
 
-    Line line(String taskId, String taskKey, String taskName, Date due, Long schoolId, Locale locale) {
-        String name = composer.text(locale, "mail.task." + taskKey, taskName == null ? "" : taskName);
+    /** @param processDefinitionId such as school-program:3:…, whose key names the task with its task key */
+    Line line(String taskId, String processDefinitionId, String taskKey, String taskName, Date due, Long schoolId,
+              Locale locale) {
+        String processKey = processDefinitionId == null ? "" : processDefinitionId.split(":", 2)[0];
+        // The same names as the task list's: task.<process>.<task> in the recipient's language.
+        String name = composer.text(locale, "task." + processKey + "." + taskKey, taskName == null ? "" : taskName);
         String school = recipients.schoolName(schoolId).orElse("");
         return new Line(name, school, due == null ? "" : MailComposer.day(dueDay(due), locale), link(taskId));
     }
 
     Line line(Task task, Long schoolId, Locale locale) {
-        return line(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), schoolId, locale);
+        return line(task.getId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(),
+                task.getDueDate(), schoolId, locale);
     }
 
     LocalDate dueDay(Date due) {

@@ -100,6 +100,8 @@ class DashboardBrowserTest {
         assertThat(page.locator(".timeline > li").nth(2)).containsText("Missed");
         assertThat(page.locator("canvas[data-chart-drawn]")).hasCount(1);
         assertThat(page.locator("g.diagram-current")).hasAttribute("data-activity", "holdCheckIn");
+        // The term's own diagram counts Riverside's program only, not the other schools'.
+        assertThat(page.locator("a.diagram-count text")).hasText(new String[] {"1"});
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/term.png"))
                 .setFullPage(true));
 

@@ -117,6 +117,46 @@ class MessageBundlesTest {
         return finder.found;
     }
 
+    /**
+     * Task names and process names reach people in the task list, its filters and mail subjects: every user
+     * task of every model, and every model, has its name in both languages (the model's English name is
+     * only a fallback).
+     */
+    @Test
+    void shouldNameEveryUserTaskAndEveryProcessInBothLanguages() throws IOException {
+        Set<String> en = new HashSet<>();
+        Set<String> es = new HashSet<>();
+        for (Path english : englishBundles()) {
+            en.addAll(load(english).stringPropertyNames());
+            es.addAll(load(english.resolveSibling(english.getFileName().toString()
+                    .replace(".properties", "_es.properties"))).stringPropertyNames());
+        }
+        Pattern process = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
+        Pattern userTask = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"");
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> models = Files.list(Path.of("processes"))) {
+            for (Path model : models.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+                String xml = Files.readString(model, StandardCharsets.UTF_8);
+                Matcher key = process.matcher(xml);
+                assertThat(key.find()).as("a process in " + model).isTrue();
+                List<String> wanted = new ArrayList<>(List.of("process." + key.group(1)));
+                Matcher task = userTask.matcher(xml);
+                while (task.find()) {
+                    wanted.add("task." + key.group(1) + "." + task.group(1));
+                }
+                for (String code : wanted) {
+                    if (!en.contains(code)) {
+                        missing.add(code + " (English)");
+                    }
+                    if (!es.contains(code)) {
+                        missing.add(code + " (Spanish)");
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("names missing from the bundles").isEmpty();
+    }
+
     private static List<Path> englishBundles() throws IOException {
         try (Stream<Path> files = Files.list(RESOURCES)) {
             return files.filter(f -> f.getFileName().toString().matches("messages(-[a-z]+)?\\.properties")).sorted()

@@ -120,6 +120,20 @@ class TaskListPageTest {
     }
 
     @Test
+    void shouldOpenOnGroupTasksWhileNothingIsTheirsAndOnTheirOwnOnceSomethingIs() throws Exception {
+        Task offered = fixture.scheduleTask(first);
+
+        Document landing = mvc(get("/tasks"));
+        assertThat(rows(landing)).contains(offered.getId());
+        assertThat(landing.select("nav a.nav-link.active").text()).startsWith("Group tasks");
+
+        tasks.claim(offered.getId(), coordinator);
+        Document after = mvc(get("/tasks"));
+        assertThat(after.select("nav a.nav-link.active").text()).startsWith("My tasks");
+        assertThat(rows(after)).contains(offered.getId());
+    }
+
+    @Test
     void shouldMarkOverdueTasksOfTheirOwnAndOfTheirGroupsAndCountThem() throws Exception {
         Task task = fixture.scheduleTask(first);
         tasks.claim(task.getId(), coordinator);

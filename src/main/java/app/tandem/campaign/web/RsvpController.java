@@ -20,6 +20,8 @@ import app.tandem.campaign.Invitation;
 import app.tandem.campaign.RsvpAnswer;
 import app.tandem.campaign.RsvpLinks;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.PageLanguage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -50,21 +52,23 @@ class RsvpController {
 
     @GetMapping("/rsvp/{token}")
     String show(@PathVariable String token, @RequestParam(required = false) String answer, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         Optional<Invitation> invitation = check(token, response);
         if (invitation.isEmpty()) {
             return refusal(model, response);
         }
+        PageLanguage.use(request, invitation.get().language());
         return page(model, token, invitation.get(), RsvpAnswer.byCode(answer == null ? "" : answer).orElse(null), null);
     }
 
     @PostMapping("/rsvp/{token}")
     String answer(@PathVariable String token, @RequestParam(required = false) String answer, Model model,
-                  HttpServletResponse response) {
+                  HttpServletRequest request, HttpServletResponse response) {
         Optional<Invitation> invitation = check(token, response);
         if (invitation.isEmpty()) {
             return refusal(model, response);
         }
+        PageLanguage.use(request, invitation.get().language());
         if (!limit.allow(invitation.get().id(), clock.now())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, "60");

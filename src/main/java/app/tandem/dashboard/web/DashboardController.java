@@ -145,7 +145,10 @@ class DashboardController {
         model.addAttribute("timeline", timeline(program, records));
         model.addAttribute("cycles", dashboard.caregivers().cyclesOf(termId));
         model.addAttribute("checkInChart", charts.checkInsOfTerm(checkIns, clock.forDistrict(program.districtId()).today()));
-        model.addAttribute("diagram", diagram.view(countsWithClosed(scope), here));
+        // One school's term: the diagram counts this program only, not the district's.
+        Map<String, Integer> own = new HashMap<>();
+        here.forEach(activity -> own.merge(activity, 1, Integer::sum));
+        model.addAttribute("diagram", diagram.view(own, here));
         model.addAttribute("here", here);
         model.addAttribute("cockpit", scope.operator() && running
                 ? "/camunda/app/cockpit/default/#/process-instance/" + program.standing().processInstanceId() + "/runtime"

@@ -66,6 +66,10 @@ class TaskListController {
     String list(@RequestParam Map<String, String> params, Viewer worker, Model model) {
         InboxQuery query = query(params, worker);
         InboxCounts counts = inbox.counts(worker, query);
+        if (!params.containsKey("view") && counts.get(InboxView.MINE) == 0 && counts.get(InboxView.GROUP) > 0) {
+            // Nothing is theirs yet: open where their work waits rather than an empty tab.
+            query = new InboxQuery(InboxView.GROUP, query.schoolId(), query.processKey(), query.latestDueFirst(), 0);
+        }
         model.addAttribute("query", query);
         model.addAttribute("counts", counts);
         model.addAttribute("views", views(worker));

@@ -55,6 +55,7 @@ class RsvpLinkTest {
 
     private Invitation invitation;
     private String yesLink;
+    private String spanishLink;
 
     @BeforeEach
     void anInvitationInSomeonesMailbox() {
@@ -62,6 +63,8 @@ class RsvpLinkTest {
         People people = fixture.district();
         String address = "eli@" + people.district().code() + ".example";
         long contact = fixture.contact(people, "Eli Educator", StakeholderGroup.EDUCATORS, false, address, "en");
+        long spanish = fixture.contact(people, "Ana Educadora", StakeholderGroup.EDUCATORS, false,
+                "ana@" + people.district().code() + ".example", "es");
         fixture.contact(people, "Bo Board", StakeholderGroup.SCHOOL_BOARD, true, "bo@board.example", "en");
         Campaign campaign = fixture.start(people, "2027-28", null);
         fixture.complete(fixture.task(campaign, StakeholderCampaign.MAP_DECISION_MAKERS), people.lead(),
@@ -85,6 +88,23 @@ class RsvpLinkTest {
         assertThat(link.find()).as("an RSVP link in " + mail.bodyText()).isTrue();
         assertThat(link.group(2)).isEqualTo("yes");
         yesLink = link.group(1);
+        Invitation ana = invitations.ofSession(sessionId).stream()
+                .filter(i -> Long.valueOf(spanish).equals(i.contactId())).findFirst().orElseThrow();
+        Matcher anasLink = LINK.matcher(outbox.find(ana.messageId()).orElseThrow().bodyText());
+        assertThat(anasLink.find()).isTrue();
+        spanishLink = anasLink.group(1);
+    }
+
+    @Test
+    void shouldAnswerASpanishSpeakingInviteeInSpanishWhateverHerBrowserSays() throws Exception {
+        Document page = page(mvc.perform(get(spanishLink).param("answer", "yes")
+                .header("Accept-Language", "en-US")).andExpect(status().isOk()));
+
+        assertThat(page.select("html").attr("lang")).isEqualTo("es");
+        assertThat(page.text()).contains("Hola, Ana Educadora:");
+        Document answered = page(mvc.perform(post(spanishLink).param("answer", "yes")
+                .header("Accept-Language", "en-US")).andExpect(status().isOk()));
+        assertThat(answered.getElementById("rsvp-outcome").text()).startsWith("Gracias");
     }
 
     @AfterEach

@@ -163,7 +163,7 @@ class ChangeLogPagesTest {
         assertThat(page.select("#changes tbody tr").get(0).select("td").eachText()).containsExactly(
                 // The district now keeps Denver time: ten in Chicago is nine there.
                 "2027-01-04 09:00", "District", setup.district().code(), "Reminder before a due day",
-                "P3D", "(none)", setup.manager(), "Tandem page");
+                "3 days", "(none)", setup.manager(), "Tandem page");
     }
 
     @Test
