@@ -252,7 +252,7 @@ class StakeholderCampaignProcessTest {
         fixture.today(TODAY.plusDays(5));
         fixture.fire(loop, ANSWER_DUE_SOON);
         assertThat(mailroom.queuedFor(people.ownerA(), MessageKind.REMINDER)).extracting(OutboxMessage::subject)
-                .containsExactly("Reminder: Answer the feedback is due Monday, September 13, 2027");
+                .containsExactly("Reminder: Answer the feedback (\"you said, we did\") is due Monday, September 13, 2027");
 
         fixture.today(TODAY.plusDays(9));
         fixture.complete(taskOf(loop), people.ownerA(),

@@ -119,9 +119,11 @@ class TandemStartupTest {
         Map<String, String> activities = new TreeMap<>();
         for (ProcessInstance pi : engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(SchoolProgram.PROCESS_KEY).list()) {
-            List<String> active = engine.getRuntimeService().getActiveActivityIds(pi.getId());
-            assertThat(active).hasSize(1);
-            activities.put(pi.getBusinessKey().substring(0, pi.getBusinessKey().indexOf('/')), active.get(0));
+            // The work a person does there now; timers beside it (the caregivers' introduction) are not a phase.
+            List<String> open = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).list().stream()
+                    .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).distinct().toList();
+            assertThat(open).hasSize(1);
+            activities.put(pi.getBusinessKey().substring(0, pi.getBusinessKey().indexOf('/')), open.get(0));
         }
         return activities;
     }
