@@ -119,6 +119,30 @@ public class Milestones {
         }
     }
 
+    /** When and where a planned meeting takes place; planned again, it replaces the plan before. */
+    public void recordPlan(long milestoneId, MeetingPlan plan) {
+        int updated = jdbc.sql("update meeting_plan set starts_at = ?, length_minutes = ?, place = ?, video_link = ? "
+                        + "where milestone_id = ?")
+                .params(Timestamp.valueOf(plan.startsAt()), plan.lengthMinutes(), plan.place(), plan.videoLink(),
+                        milestoneId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into meeting_plan (milestone_id, starts_at, length_minutes, place, video_link) "
+                            + "values (?, ?, ?, ?, ?)")
+                    .params(milestoneId, Timestamp.valueOf(plan.startsAt()), plan.lengthMinutes(), plan.place(),
+                            plan.videoLink())
+                    .update();
+        }
+    }
+
+    public Optional<MeetingPlan> planOf(long milestoneId) {
+        return jdbc.sql("select starts_at, length_minutes, place, video_link from meeting_plan where milestone_id = ?")
+                .param(milestoneId)
+                .query((rs, n) -> new MeetingPlan(rs.getTimestamp(1).toLocalDateTime(), rs.getInt(2), rs.getString(3),
+                        rs.getString(4)))
+                .optional();
+    }
+
     public void recordImpactSummary(long milestoneId, ImpactSummary summary) {
         jdbc.sql("delete from impact_summary where milestone_id = ?").param(milestoneId).update();
         jdbc.sql("insert into impact_summary (milestone_id, students_served, progress_summary, what_worked, "

@@ -31,7 +31,7 @@ class ProgramPlay {
     void schedule(Program program, LocalDate on, LocalDate meetingDay) {
         fixture.today(on);
         complete(program, SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, Map.of(
-                "alignmentMeetingDate", meetingDay.toString(),
+                "alignmentMeetingDate", meetingDay.toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library",
                 "invitees", people(program)));
     }
 

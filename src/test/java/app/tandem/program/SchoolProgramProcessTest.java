@@ -213,7 +213,7 @@ class SchoolProgramProcessTest {
         complete(task(FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING, pi), withVariables("followUpAction", "rescheduled"));
         taskService.claim(task(RESCHEDULE_ALIGNMENT_MEETING, pi).getId(), "coordinator-1");
         complete(task(RESCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
-                "alignmentMeetingDate", TODAY.plusDays(12).toString(),
+                "alignmentMeetingDate", TODAY.plusDays(12).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library",
                 "invitees", "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]"));
 
         assertThat(pi).hasPassed("askToMoveAlignmentMeeting", ALIGNMENT_MEETING_TO_BE_MOVED)
@@ -398,7 +398,7 @@ class SchoolProgramProcessTest {
         ProcessInstance pi = instance(program);
 
         assertThatThrownBy(() -> complete(task(SCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
-                "alignmentMeetingDate", TERM_START.plusDays(90).toString(), "invitees", "[]")))
+                "alignmentMeetingDate", TERM_START.plusDays(90).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library", "invitees", "[]")))
                 .hasMessageContaining("Meeting date: the meeting must be on or before the term's last day, "
                         + TERM_START.plusDays(83));
 
@@ -412,7 +412,7 @@ class SchoolProgramProcessTest {
         ProcessInstance pi = instance(program);
 
         assertThatThrownBy(() -> complete(task(SCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
-                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "invitees", "[\"somebody-else\"]")))
+                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library", "invitees", "[\"somebody-else\"]")))
                 .hasMessageContaining("Invite: 'somebody-else' is not on this school's staff.");
         assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING);
     }
@@ -455,7 +455,7 @@ class SchoolProgramProcessTest {
     private void schedule(Program program, LocalDate day) {
         taskService.claim(task(SCHEDULE_ALIGNMENT_MEETING, instance(program)).getId(), "coordinator-1");
         complete(task(SCHEDULE_ALIGNMENT_MEETING, instance(program)), withVariables(
-                "alignmentMeetingDate", day.toString(),
+                "alignmentMeetingDate", day.toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library",
                 "invitees", "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]"));
     }
 

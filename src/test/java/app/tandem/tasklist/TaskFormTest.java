@@ -205,7 +205,7 @@ class TaskFormTest {
         assertThat(late.getStatus()).isEqualTo(302);
         assertThat(late.getRedirectedUrl()).isEqualTo("/tasks/" + task.getId());
         assertThat(mvc.perform(post("/tasks/" + task.getId()).with(csrf()).with(coordinator(school.coordinator()))
-                        .param("alignmentMeetingDate", clock.today().plusDays(3).toString()))
+                        .param("alignmentMeetingDate", clock.today().plusDays(3).toString()).param("startTime", "16:00").param("lengthMinutes", "60").param("place", "Library"))
                 .andReturn().getFlashMap().get("notice").toString())
                 .startsWith("Casey Colleague completed \u201cSchedule the alignment meeting\u201d on ")
                 .endsWith("before you did. What you entered was not saved.");
