@@ -1,6 +1,12 @@
 package app.tandem.dashboard;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -34,6 +40,25 @@ public class MilestoneDetails {
                 milestones.invitees(id).stream().map(this::name).toList(),
                 milestones.minutesOf(id).orElse(null),
                 milestones.impactSummaryOf(id).orElse(null));
+    }
+
+    /** A held check-in and who came, by name. */
+    public record CheckInAttendance(long milestoneId, int number, LocalDate heldOn, List<String> attendees) {
+    }
+
+    /** For the 4d.2 drill-down: each held check-in of these terms with who attended it, by term id. */
+    public Map<Long, List<CheckInAttendance>> checkInAttendance(Collection<Long> termIds) {
+        Map<String, String> names = new HashMap<>();
+        Map<Long, Map<Long, CheckInAttendance>> byTerm = new LinkedHashMap<>();
+        for (Milestones.CheckInAttendee row : milestones.checkInAttendees(termIds)) {
+            CheckInAttendance checkIn = byTerm.computeIfAbsent(row.termId(), t -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.milestoneId(), id -> new CheckInAttendance(id, row.sequenceNo(), row.heldOn(),
+                            new ArrayList<>()));
+            checkIn.attendees().add(names.computeIfAbsent(row.username(), this::name));
+        }
+        Map<Long, List<CheckInAttendance>> result = new HashMap<>();
+        byTerm.forEach((term, checkIns) -> result.put(term, List.copyOf(checkIns.values())));
+        return result;
     }
 
     private String name(String username) {

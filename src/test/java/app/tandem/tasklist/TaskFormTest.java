@@ -99,7 +99,8 @@ class TaskFormTest {
         String yesterday = clock.today().minusDays(1).toString();
 
         MockHttpServletResponse response = submit(task, coordinator(school.coordinator()), Map.of(
-                "alignmentMeetingDate", List.of(yesterday), "invitees", List.of(school.program().teacher())));
+                "alignmentMeetingDate", List.of(yesterday), "startTime", List.of("16:00"), "lengthMinutes", List.of("60"),
+                "place", List.of("Library"), "invitees", List.of(school.program().teacher())));
 
         assertThat(response.getStatus()).isEqualTo(422);
         Document page = page(response);
@@ -197,7 +198,8 @@ class TaskFormTest {
         SchoolAtWork school = fixture.school();
         String colleague = fixture.person("coordinator", "Casey Colleague", Set.of(Role.COORDINATOR), school.school());
         Task task = fixture.scheduleTask(school);
-        Map<String, List<String>> form = Map.of("alignmentMeetingDate", List.of(clock.today().plusDays(3).toString()));
+        Map<String, List<String>> form = Map.of("alignmentMeetingDate", List.of(clock.today().plusDays(3).toString()),
+                "startTime", List.of("16:00"), "lengthMinutes", List.of("60"), "place", List.of("Library"));
         assertThat(submit(task, coordinator(colleague), form).getStatus()).isEqualTo(302);
 
         MockHttpServletResponse late = submit(task, coordinator(school.coordinator()), form);
