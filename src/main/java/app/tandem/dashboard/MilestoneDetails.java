@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.program.ImpactSummary;
 import app.tandem.program.MeetingMinutes;
+import app.tandem.program.MeetingPlan;
 import app.tandem.program.Milestones;
 
 /** What one milestone's page shows beside its record: the people by name, the minutes and the impact summary. */
@@ -40,6 +42,15 @@ public class MilestoneDetails {
                 milestones.invitees(id).stream().map(this::name).toList(),
                 milestones.minutesOf(id).orElse(null),
                 milestones.impactSummaryOf(id).orElse(null));
+    }
+
+    /** When and where each scheduled meeting of a term takes place, by milestone id. */
+    public Map<Long, MeetingPlan> plansOfTerm(long termId) {
+        return milestones.plansOfTerm(termId);
+    }
+
+    public Optional<MeetingPlan> planOf(long milestoneId) {
+        return milestones.planOf(milestoneId);
     }
 
     /** A held check-in and who came, by name. */

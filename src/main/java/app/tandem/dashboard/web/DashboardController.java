@@ -37,7 +37,6 @@ import app.tandem.dashboard.UnstaffedWork;
 import app.tandem.directory.Viewer;
 import app.tandem.program.MeetingPlan;
 import app.tandem.program.MilestoneKind;
-import app.tandem.program.Milestones;
 import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.NotFound;
@@ -57,12 +56,10 @@ class DashboardController {
     private final CsvExport csv;
     private final DistrictClock clock;
     private final UnstaffedWork unstaffed;
-    private final Milestones milestones;
 
     DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, MilestoneDetails details,
                         ProcessDiagram diagram, RuntimeService runtime, Charts charts,
-                        CsvExport csv, DistrictClock clock, UnstaffedWork unstaffed, Milestones milestones) {
-        this.milestones = milestones;
+                        CsvExport csv, DistrictClock clock, UnstaffedWork unstaffed) {
         this.unstaffed = unstaffed;
         this.access = access;
         this.dashboard = dashboard;
@@ -169,7 +166,7 @@ class DashboardController {
         ProgramRow program = evidence.program(record.termId()).orElseThrow(NotFound::answer);
         model.addAttribute("record", record);
         model.addAttribute("program", program);
-        model.addAttribute("entry", entry(record, milestones.planOf(record.id()).orElse(null)));
+        model.addAttribute("entry", entry(record, details.planOf(record.id()).orElse(null)));
         MilestoneDetails.Detail detail = details.of(record);
         model.addAttribute("recordedBy", detail.recordedBy());
         model.addAttribute("attendees", detail.attendees());
@@ -244,7 +241,7 @@ class DashboardController {
 
     /** The term's milestones in the order they happen, with the alignment and close-out shown even before they are planned. */
     private List<TimelineEntry> timeline(ProgramRow program, List<Evidence.MilestoneRecord> records) {
-        Map<Long, MeetingPlan> plans = milestones.plansOfTerm(program.termId());
+        Map<Long, MeetingPlan> plans = details.plansOfTerm(program.termId());
         List<TimelineEntry> entries = new ArrayList<>(records.stream()
                 .map(record -> entry(record, plans.get(record.id()))).toList());
         if (records.stream().noneMatch(r -> r.kind() == MilestoneKind.ALIGNMENT_MEETING)) {
