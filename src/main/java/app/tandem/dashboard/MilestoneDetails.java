@@ -1,6 +1,13 @@
 package app.tandem.dashboard;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -8,6 +15,7 @@ import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.program.ImpactSummary;
 import app.tandem.program.MeetingMinutes;
+import app.tandem.program.MeetingPlan;
 import app.tandem.program.Milestones;
 
 /** What one milestone's page shows beside its record: the people by name, the minutes and the impact summary. */
@@ -34,6 +42,34 @@ public class MilestoneDetails {
                 milestones.invitees(id).stream().map(this::name).toList(),
                 milestones.minutesOf(id).orElse(null),
                 milestones.impactSummaryOf(id).orElse(null));
+    }
+
+    /** When and where each scheduled meeting of a term takes place, by milestone id. */
+    public Map<Long, MeetingPlan> plansOfTerm(long termId) {
+        return milestones.plansOfTerm(termId);
+    }
+
+    public Optional<MeetingPlan> planOf(long milestoneId) {
+        return milestones.planOf(milestoneId);
+    }
+
+    /** A held check-in and who came, by name. */
+    public record CheckInAttendance(long milestoneId, int number, LocalDate heldOn, List<String> attendees) {
+    }
+
+    /** For the 4d.2 drill-down: each held check-in of these terms with who attended it, by term id. */
+    public Map<Long, List<CheckInAttendance>> checkInAttendance(Collection<Long> termIds) {
+        Map<String, String> names = new HashMap<>();
+        Map<Long, Map<Long, CheckInAttendance>> byTerm = new LinkedHashMap<>();
+        for (Milestones.CheckInAttendee row : milestones.checkInAttendees(termIds)) {
+            CheckInAttendance checkIn = byTerm.computeIfAbsent(row.termId(), t -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.milestoneId(), id -> new CheckInAttendance(id, row.sequenceNo(), row.heldOn(),
+                            new ArrayList<>()));
+            checkIn.attendees().add(names.computeIfAbsent(row.username(), this::name));
+        }
+        Map<Long, List<CheckInAttendance>> result = new HashMap<>();
+        byTerm.forEach((term, checkIns) -> result.put(term, List.copyOf(checkIns.values())));
+        return result;
     }
 
     private String name(String username) {

@@ -188,7 +188,7 @@ class DemoDistrict implements ApplicationRunner {
         start("maple");
     }
 
-    /** A month under way: aligned in time, one check-in held, one missed, the third window open. */
+    /** A month under way: aligned in time, one check-in held, one missed, the third scheduled in three days. */
     private void playRiverside(LocalDate today) {
         String pi = start("riverside");
         if (pi == null) {
@@ -205,6 +205,7 @@ class DemoDistrict implements ApplicationRunner {
         updateWeek(pi, start.plusDays(21));
         timeline.fire(start.plusDays(28), pi, SchoolProgram.CHECK_IN_WINDOW_CLOSED);
         updateWeek(pi, start.plusDays(28));
+        scheduleCheckIn(pi, today, today.plusDays(3));
     }
 
     /** Ended yesterday: aligned late, five check-ins held and one missed, the impact summary due. */
@@ -278,7 +279,17 @@ class DemoDistrict implements ApplicationRunner {
     private void schedule(String pi, LocalDate scheduledOn, LocalDate meetingDay, List<String> invitees) {
         timeline.complete(scheduledOn, pi, SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, "coordinator", Map.of(
                 "alignmentMeetingDate", meetingDay.toString(),
+                "startTime", "15:30", "lengthMinutes", 60, "place", "Library",
                 "invitees", json(invitees)));
+    }
+
+    /** The check-in is scheduled from its task page: the school's teachers and leaders get an invitation. */
+    private void scheduleCheckIn(String pi, LocalDate scheduledOn, LocalDate meetingDay) {
+        timeline.act(scheduledOn, pi, SchoolProgram.CHECK_IN_TO_BE_SCHEDULED, "coordinator");
+        timeline.complete(scheduledOn, pi, SchoolProgram.SCHEDULE_CHECK_IN, "coordinator", Map.of(
+                "meetingDate", meetingDay.toString(), "startTime", "15:45", "lengthMinutes", 45,
+                "place", "Room 12", "videoLink", "https://meet.riverbend.example.org/check-in",
+                "invitees", "[]"));
     }
 
     private void hold(String pi, LocalDate heldOn, List<String> attendees) {
@@ -290,6 +301,7 @@ class DemoDistrict implements ApplicationRunner {
     }
 
     private void holdCheckIn(String pi, LocalDate heldOn, List<String> attendees, int studentsDiscussed) {
+        scheduleCheckIn(pi, heldOn.minusDays(5), heldOn);
         timeline.complete(heldOn, pi, SchoolProgram.HOLD_CHECK_IN, "coordinator", Map.of(
                 "heldOn", heldOn.toString(),
                 "attendees", json(attendees),

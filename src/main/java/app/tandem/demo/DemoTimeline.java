@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -29,9 +30,11 @@ class DemoTimeline {
     private final ManagementService management;
     private final IdentityService identity;
     private final DistrictClock clock;
+    private final RuntimeService runtime;
 
     DemoTimeline(TaskService tasks, ManagementService management, IdentityService identity,
-                 DistrictClock clock) {
+                 DistrictClock clock, RuntimeService runtime) {
+        this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
         this.identity = identity;
@@ -69,6 +72,18 @@ class DemoTimeline {
             }
         });
         return count[0];
+    }
+
+    /** Takes one of a task's actions, as its task page's button does: the model's message to the instance. */
+    void act(LocalDate day, String processInstanceId, String message, String username) {
+        on(day, () -> {
+            identity.setAuthenticatedUserId(username);
+            try {
+                runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).correlate();
+            } finally {
+                identity.clearAuthentication();
+            }
+        });
     }
 
     /** Sends the mail queued so far on that day, as the job executor would have. */

@@ -1,6 +1,7 @@
 package app.tandem.forms;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -146,6 +147,23 @@ public final class SubmittedForm {
             return Optional.of(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
         } catch (DateTimeParseException e) {
             throw messages.invalid(key, "invalid.date", text);
+        }
+    }
+
+    /** A time of day, as the form's time field sends it ({@code 16:30}). */
+    public LocalTime requiredTime(String key) {
+        Object value = value(key);
+        if (value == null || value.toString().isBlank()) {
+            throw messages.invalid(key, "invalid.required");
+        }
+        if (value instanceof LocalTime time) {
+            return time;
+        }
+        String text = value.toString().strip();
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw messages.invalid(key, "tasklist.invalid.time", text);
         }
     }
 

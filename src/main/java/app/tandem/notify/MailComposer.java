@@ -1,6 +1,9 @@
 package app.tandem.notify;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -80,5 +83,14 @@ public class MailComposer {
 
     static String day(LocalDate day, Locale locale) {
         return day == null ? "" : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale));
+    }
+
+    /** A meeting's day, start and end on the district's wall clock, and the zone by its name. */
+    static String timeSpan(LocalDateTime start, LocalDateTime end, ZoneId zone, Locale locale) {
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        String endText = end.toLocalDate().equals(start.toLocalDate()) ? end.format(time)
+                : day(end.toLocalDate(), locale) + ", " + end.format(time);
+        return day(start.toLocalDate(), locale) + ", " + start.format(time) + "–" + endText
+                + " (" + zone.getDisplayName(TextStyle.FULL, locale) + ")";
     }
 }

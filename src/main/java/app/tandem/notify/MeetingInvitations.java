@@ -1,7 +1,10 @@
 package app.tandem.notify;
 
 import java.net.URI;
-import java.time.LocalDate;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.system.DistrictClock;
 import app.tandem.system.TandemProperties;
 
 /**
@@ -26,13 +30,25 @@ public class MeetingInvitations {
 
     /**
      * @param title      which meeting: mail.meeting.TITLE names it in each reader's language
+     * @param startsAt   on the wall clock of the school's district, as are {@code endsAt}
+     * @param place      a room, or null when it meets by video only
+     * @param videoLink  a video call's address, or null
      * @param organizer  the username of who planned it; Tandem's own address when not on the staff
      */
-    public record Meeting(long milestoneId, long schoolId, String title, LocalDate day, Collection<String> invitees,
-                          String organizer) {
+    public record Meeting(long milestoneId, long schoolId, String title, LocalDateTime startsAt, LocalDateTime endsAt,
+                          String place, String videoLink, Collection<String> invitees, String organizer) {
+
+        boolean sameTimeAndPlace(Sent sent) {
+            return startsAt.equals(sent.startsAt()) && endsAt.equals(sent.endsAt())
+                    && Objects.equals(place, sent.place()) && Objects.equals(videoLink, sent.videoLink());
+        }
     }
 
-    private record Sent(String username, int sequence, LocalDate day, boolean cancelled) {
+    private record Sent(String username, int sequence, LocalDateTime startsAt, LocalDateTime endsAt, String place,
+                        String videoLink, boolean cancelled) {
+    }
+
+    private record Place(String place, String videoLink) {
     }
 
     private final JdbcClient jdbc;
@@ -42,9 +58,11 @@ public class MeetingInvitations {
     private final Outbox outbox;
     private final MailSettings mail;
     private final TandemProperties properties;
+    private final DistrictClock clock;
 
     MeetingInvitations(JdbcClient jdbc, Recipients recipients, MailComposer composer, MeetingCalendar calendar,
-                       Outbox outbox, MailSettings mail, TandemProperties properties) {
+                       Outbox outbox, MailSettings mail, TandemProperties properties, DistrictClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.recipients = recipients;
         this.composer = composer;
@@ -64,7 +82,7 @@ public class MeetingInvitations {
             Sent before = sent.get(invitee.username());
             if (before == null || before.cancelled()) {
                 invites.add(invitee);
-            } else if (!before.day().equals(meeting.day())) {
+            } else if (!meeting.sameTimeAndPlace(before)) {
                 updates.add(invitee);
             }
         }
@@ -76,11 +94,13 @@ public class MeetingInvitations {
         }
         int sequence = sent.values().stream().mapToInt(Sent::sequence).max().orElse(-1) + 1;
         Recipient organizer = organizer(meeting.organizer());
-        invites.forEach(r -> send(MessageKind.MEETING_INVITE, meeting, meeting.day(), sequence, organizer, invitees, r));
-        updates.forEach(r -> send(MessageKind.MEETING_UPDATE, meeting, meeting.day(), sequence, organizer, invitees, r));
+        invites.forEach(r -> send(MessageKind.MEETING_INVITE, meeting, sequence, organizer, invitees, r));
+        updates.forEach(r -> send(MessageKind.MEETING_UPDATE, meeting, sequence, organizer, invitees, r));
         for (Recipient r : recipients.staff(removed.stream().map(Sent::username).toList())) {
-            send(MessageKind.MEETING_CANCELLED, meeting, sent.get(r.username()).day(), sequence, organizer, List.of(r), r);
+            send(MessageKind.MEETING_CANCELLED, asSent(meeting, sent.get(r.username())), sequence, organizer,
+                    List.of(r), r);
         }
+        recordPlace(meeting);
     }
 
     /** The meeting will not take place: everyone invited gets a cancellation. */
@@ -94,28 +114,39 @@ public class MeetingInvitations {
         int sequence = sent.values().stream().mapToInt(Sent::sequence).max().orElse(-1) + 1;
         Recipient organizer = organizer(organizerUsername);
         List<Recipient> people = recipients.staff(invited);
+        Meeting dropped = new Meeting(milestoneId, schoolId, title, null, null, null, null, invited, organizerUsername);
         for (Recipient r : people) {
-            Meeting meeting = new Meeting(milestoneId, schoolId, title, sent.get(r.username()).day(), invited,
-                    organizerUsername);
-            send(MessageKind.MEETING_CANCELLED, meeting, meeting.day(), sequence, organizer, people, r);
+            send(MessageKind.MEETING_CANCELLED, asSent(dropped, sent.get(r.username())), sequence, organizer, people, r);
         }
     }
 
-    private void send(MessageKind kind, Meeting meeting, LocalDate day, int sequence, Recipient organizer,
+    /** The meeting as this invitee last heard of it: a cancellation names the time and place they know. */
+    private static Meeting asSent(Meeting meeting, Sent sent) {
+        return new Meeting(meeting.milestoneId(), meeting.schoolId(), meeting.title(), sent.startsAt(), sent.endsAt(),
+                sent.place(), sent.videoLink(), meeting.invitees(), meeting.organizer());
+    }
+
+    private void send(MessageKind kind, Meeting meeting, int sequence, Recipient organizer,
                       List<Recipient> attendees, Recipient recipient) {
         boolean cancelled = kind == MessageKind.MEETING_CANCELLED;
         Locale locale = recipient.locale();
+        ZoneId zone = clock.forSchool(meeting.schoolId()).zone();
         String title = composer.text(locale, "mail.meeting." + meeting.title(), meeting.title());
         String school = recipients.schoolName(meeting.schoolId()).orElse("");
-        String dayText = MailComposer.day(day, locale);
+        String when = MailComposer.timeSpan(meeting.startsAt(), meeting.endsAt(), zone, locale);
+        String where = meeting.place() == null ? "" : meeting.place();
+        String link = meeting.videoLink() == null ? "" : meeting.videoLink();
         String summary = capitalized(title, locale) + (school.isEmpty() ? "" : " · " + school);
-        String ics = calendar.render(uid(meeting.milestoneId()), sequence, day, summary, organizer, attendees, cancelled);
+        String ics = calendar.render(new MeetingCalendar.Event(uid(meeting.milestoneId()), sequence,
+                meeting.startsAt().atZone(zone), meeting.endsAt().atZone(zone), summary, meeting.place(),
+                meeting.videoLink()), organizer, attendees, cancelled);
         String key = kind.template() + ":" + meeting.milestoneId() + ":" + sequence + ":" + recipient.username();
-        outbox.enqueue(composer.compose(key, kind, recipient, new Object[] {capitalized(title, locale), school, dayText},
-                Map.of("meeting", Map.of("title", title, "school", school, "day", dayText, "organizer", organizer.name())),
+        outbox.enqueue(composer.compose(key, kind, recipient, new Object[] {capitalized(title, locale), school, when},
+                Map.of("meeting", Map.of("title", title, "school", school, "day", when, "place", where, "link", link,
+                        "organizer", organizer.name())),
                 new OutgoingMessage.Attachment(cancelled ? "cancel.ics" : "invite.ics",
                         MeetingCalendar.contentType(cancelled), ics)));
-        record(meeting.milestoneId(), recipient.username(), sequence, day, cancelled);
+        record(meeting, recipient.username(), sequence, cancelled);
     }
 
     private Recipient organizer(String username) {
@@ -133,23 +164,41 @@ public class MeetingInvitations {
     }
 
     private Map<String, Sent> sentFor(long milestoneId) {
-        return jdbc.sql("select username, sequence_no, starts_at, cancelled from meeting_invitation where milestone_id = ?")
+        Place place = jdbc.sql("select place, video_link from meeting_invitation_place where milestone_id = ?")
                 .param(milestoneId)
-                .query((rs, n) -> new Sent(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toLocalDateTime().toLocalDate(),
-                        rs.getBoolean(4)))
+                .query((rs, n) -> new Place(rs.getString(1), rs.getString(2)))
+                .optional().orElse(new Place(null, null));
+        return jdbc.sql("select username, sequence_no, starts_at, ends_at, cancelled "
+                        + "from meeting_invitation where milestone_id = ?")
+                .param(milestoneId)
+                .query((rs, n) -> new Sent(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toLocalDateTime(),
+                        rs.getTimestamp(4).toLocalDateTime(), place.place(), place.videoLink(), rs.getBoolean(5)))
                 .list().stream()
                 .collect(Collectors.toMap(Sent::username, Function.identity()));
     }
 
-    private void record(long milestoneId, String username, int sequence, LocalDate day, boolean cancelled) {
+    private void record(Meeting meeting, String username, int sequence, boolean cancelled) {
+        Timestamp starts = Timestamp.valueOf(meeting.startsAt());
+        Timestamp ends = Timestamp.valueOf(meeting.endsAt());
         int updated = jdbc.sql("update meeting_invitation set sequence_no = ?, starts_at = ?, ends_at = ?, cancelled = ? "
                         + "where milestone_id = ? and username = ?")
-                .params(sequence, day.atStartOfDay(), day.plusDays(1).atStartOfDay(), cancelled, milestoneId, username)
+                .params(sequence, starts, ends, cancelled, meeting.milestoneId(), username)
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into meeting_invitation (milestone_id, username, sequence_no, starts_at, ends_at, cancelled) "
                             + "values (?, ?, ?, ?, ?, ?)")
-                    .params(milestoneId, username, sequence, day.atStartOfDay(), day.plusDays(1).atStartOfDay(), cancelled)
+                    .params(meeting.milestoneId(), username, sequence, starts, ends, cancelled)
+                    .update();
+        }
+    }
+
+    private void recordPlace(Meeting meeting) {
+        int updated = jdbc.sql("update meeting_invitation_place set place = ?, video_link = ? where milestone_id = ?")
+                .params(meeting.place(), meeting.videoLink(), meeting.milestoneId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into meeting_invitation_place (milestone_id, place, video_link) values (?, ?, ?)")
+                    .params(meeting.milestoneId(), meeting.place(), meeting.videoLink())
                     .update();
         }
     }

@@ -119,6 +119,63 @@ public class Milestones {
         }
     }
 
+    /** When and where a planned meeting takes place; planned again, it replaces the plan before. */
+    public void recordPlan(long milestoneId, MeetingPlan plan) {
+        int updated = jdbc.sql("update meeting_plan set starts_at = ?, length_minutes = ?, place = ?, video_link = ? "
+                        + "where milestone_id = ?")
+                .params(Timestamp.valueOf(plan.startsAt()), plan.lengthMinutes(), plan.place(), plan.videoLink(),
+                        milestoneId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into meeting_plan (milestone_id, starts_at, length_minutes, place, video_link) "
+                            + "values (?, ?, ?, ?, ?)")
+                    .params(milestoneId, Timestamp.valueOf(plan.startsAt()), plan.lengthMinutes(), plan.place(),
+                            plan.videoLink())
+                    .update();
+        }
+    }
+
+    public Optional<MeetingPlan> planOf(long milestoneId) {
+        return jdbc.sql("select starts_at, length_minutes, place, video_link from meeting_plan where milestone_id = ?")
+                .param(milestoneId)
+                .query((rs, n) -> new MeetingPlan(rs.getTimestamp(1).toLocalDateTime(), rs.getInt(2), rs.getString(3),
+                        rs.getString(4)))
+                .optional();
+    }
+
+    /** The plans of a term's meetings, by milestone id. */
+    public java.util.Map<Long, MeetingPlan> plansOfTerm(long termId) {
+        java.util.Map<Long, MeetingPlan> plans = new java.util.HashMap<>();
+        jdbc.sql("select p.milestone_id, p.starts_at, p.length_minutes, p.place, p.video_link from meeting_plan p "
+                        + "join program_milestone m on m.id = p.milestone_id where m.term_id = ?")
+                .param(termId)
+                .query(rs -> {
+                    plans.put(rs.getLong(1), new MeetingPlan(rs.getTimestamp(2).toLocalDateTime(), rs.getInt(3),
+                            rs.getString(4), rs.getString(5)));
+                });
+        return plans;
+    }
+
+    /** Who attended a held check-in of one of these terms. */
+    public record CheckInAttendee(long termId, long milestoneId, int sequenceNo, LocalDate heldOn, String username) {
+    }
+
+    public List<CheckInAttendee> checkInAttendees(Collection<Long> termIds) {
+        if (termIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select m.term_id, m.id, m.sequence_no, m.held_on, p.username from program_milestone m "
+                        + "join meeting_participant p on p.milestone_id = m.id and p.attended = true "
+                        + "where m.kind = :kind and m.status = :held and m.term_id in (:terms) "
+                        + "order by m.term_id, m.sequence_no, p.username")
+                .param("kind", MilestoneKind.CHECK_IN.name())
+                .param("held", MilestoneStatus.HELD.name())
+                .param("terms", termIds)
+                .query((rs, n) -> new CheckInAttendee(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5)))
+                .list();
+    }
+
     public void recordImpactSummary(long milestoneId, ImpactSummary summary) {
         jdbc.sql("delete from impact_summary where milestone_id = ?").param(milestoneId).update();
         jdbc.sql("insert into impact_summary (milestone_id, students_served, progress_summary, what_worked, "

@@ -13,20 +13,18 @@ import app.tandem.directory.Schools;
 import app.tandem.forms.CompletedBy;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
-import app.tandem.notify.MeetingInvitations;
 import app.tandem.program.SchoolProgram.Var;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 /**
  * When the coordinators schedule (or reschedule) the alignment meeting: checks the date against the
- * term, plans the evidence row, sets when to remind and when to escalate, sends the invitees their
+ * term, reads its start time, length and place or link,
+ * plans the evidence row, sets when to remind and when to escalate, sends the invitees their
  * calendar invitations (an update when the day moved); the meeting task then comes for that day.
  */
 @Component("planAlignmentMeeting")
 class PlanAlignmentMeeting implements TaskListener {
-
-    static final String INVITEES = "invitees";
 
     private final SubmittedForms forms;
     private final MeetingRecorder recorder;
@@ -35,13 +33,13 @@ class PlanAlignmentMeeting implements TaskListener {
     private final DistrictSettings settings;
     private final Schools schools;
     private final Messages messages;
-    private final MeetingInvitations invitations;
+    private final MeetingPlanner planner;
 
     PlanAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
                          DistrictClock clock, DistrictSettings settings, Schools schools, Messages messages,
-                         MeetingInvitations invitations) {
+                         MeetingPlanner planner) {
         this.schools = schools;
-        this.invitations = invitations;
+        this.planner = planner;
         this.forms = forms;
         this.recorder = recorder;
         this.milestones = milestones;
@@ -65,14 +63,13 @@ class PlanAlignmentMeeting implements TaskListener {
         if (meetingDay.isAfter(lastDay)) {
             throw messages.invalid(Var.ALIGNMENT_MEETING_DATE, "invalid.afterTermEnd", lastDay);
         }
-        var invitees = recorder.staffOfSchool(form, INVITEES, ref.schoolId());
+        MeetingPlan plan = planner.read(form, meetingDay, ref.schoolId());
+        var invitees = recorder.staffOfSchool(form, MeetingPlanner.INVITEES, ref.schoolId());
         form.discardFromProcess();
 
         long milestoneId = milestones.plan(ref, MilestoneKind.ALIGNMENT_MEETING, 1, null, termStart.minusDays(1),
                 meetingDay);
-        milestones.recordInvitees(milestoneId, invitees);
-        invitations.plan(new MeetingInvitations.Meeting(milestoneId, ref.schoolId(), MeetingTitles.ALIGNMENT, meetingDay,
-                invitees, CompletedBy.of(task)));
+        planner.plan(ref, milestoneId, MeetingTitles.ALIGNMENT, plan, invitees, CompletedBy.of(task));
 
         // The meeting task comes (again) after this: its due date, follow-up timer, reminder and escalations
         // are made for the new day, and nothing is left on the old one.

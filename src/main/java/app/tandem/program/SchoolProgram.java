@@ -21,12 +21,17 @@ public final class SchoolProgram {
     public static final String TERM_STARTS = "termStarts";
     public static final String TERM_UNDER_WAY = "termUnderWay";
     public static final String HOLD_CHECK_IN = "holdCheckIn";
+    /** The check-in's task page action, and its message: the check-in is scheduled, or moved. */
+    public static final String CHECK_IN_TO_BE_SCHEDULED = "checkInToBeScheduled";
+    public static final String SCHEDULE_CHECK_IN = "scheduleCheckIn";
     public static final String CHECK_IN_WINDOW_CLOSED = "checkInWindowClosed";
     public static final String NEXT_WINDOW_OPENS = "nextCheckInWindowOpens";
     public static final String RECORD_MISSED_CHECK_IN = "recordMissedCheckIn";
     public static final String TERM_ENDS = "termEnds";
     public static final String PREPARE_IMPACT_SUMMARY = "prepareImpactSummary";
     public static final String HOLD_CLOSE_OUT_MEETING = "holdCloseOutMeeting";
+    public static final String CLOSE_OUT_MEETING_TO_BE_SCHEDULED = "closeOutMeetingToBeScheduled";
+    public static final String SCHEDULE_CLOSE_OUT_MEETING = "scheduleCloseOutMeeting";
     public static final String PROGRAM_CLOSED = "programClosed";
 
     /** Process variables: ids, dates, counts and booleans only. */

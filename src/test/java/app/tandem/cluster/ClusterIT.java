@@ -135,7 +135,7 @@ class ClusterIT {
                 Task schedule = engine.getTaskService().createTaskQuery()
                         .processInstanceId(program.processInstanceId()).singleResult();
                 engine.getTaskService().complete(schedule.getId(), Map.of(
-                        "alignmentMeetingDate", today.plusDays(3).toString(), "invitees", "[]"));
+                        "alignmentMeetingDate", today.plusDays(3).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library", "invitees", "[]"));
             }
             var jobs = engine.getManagementService().createJobQuery().activityId(SchoolProgram.HOLD_ALIGNMENT_MEETING)
                     .timers().list().stream()

@@ -107,7 +107,8 @@ class DashboardTest {
         assertThat(term.select("#indicator-4d-2").text()).contains("held within their window");
         assertThat(term.select("#indicator-4e-1 .indicator-value").text()).isEqualTo("No data yet");
         assertThat(term.select(".timeline > li").eachText()).containsExactly(
-                "Alignment meeting Due by 31 Jan 2027 Planned for 11 Jan 2027 Held on 11 Jan 2027 Held in time",
+                "Alignment meeting Due by 31 Jan 2027 Planned for 11 Jan 2027 16:00–17:00 Place: Library "
+                        + "Held on 11 Jan 2027 Held in time",
                 "Check-in 1 Window 1 Feb 2027 to 14 Feb 2027 Held on 6 Feb 2027 Held in time",
                 "Check-in 2 Window 15 Feb 2027 to 28 Feb 2027 Missed",
                 "Check-in 3 Window 1 Mar 2027 to 14 Mar 2027 Planned",
@@ -385,6 +386,36 @@ class DashboardTest {
                 "Casey Coordinator", "casey-" + program.school().code() + "@example.org", "en"), "secret",
                 Set.of(Role.COORDINATOR), List.of(program.school().id()));
         assertThat(page("/dashboard", "dashboard-manager").select("#unstaffed li").eachText()).doesNotContain(line);
+    }
+
+    @Test
+    void shouldShowTheLeaderTheCheckInsTimesAndPlacesAndWhoAttendedEachOnThe4d2DrillDown() throws Exception {
+        fixture.today(TODAY);
+        Program program = fixture.start(START, LAST_DAY, "P2W");
+        play.schedule(program, TODAY, TODAY.plusDays(7));
+        play.holdAlignment(program, TODAY.plusDays(7));
+        play.fire(program, SchoolProgram.TERM_STARTS, START);
+        play.scheduleCheckIn(program, START, START.plusDays(5), "15:30", "Room 12");
+        play.holdCheckIn(program, START.plusDays(5), 12);
+        play.fire(program, SchoolProgram.NEXT_WINDOW_OPENS, START.plusDays(14));
+        play.scheduleCheckIn(program, START.plusDays(15), START.plusDays(20), "08:15", "Library");
+        fixture.today(START.plusDays(16));
+
+        Document term = page("/dashboard/terms/" + program.term().id(), program.leader(), "school-leaders");
+        assertThat(term.select(".timeline > li").eachText()).contains(
+                "Check-in 1 Window 1 Feb 2027 to 14 Feb 2027 Planned for 6 Feb 2027 15:30–16:15 Place: Room 12 "
+                        + "Held on 6 Feb 2027 Held in time",
+                "Check-in 2 Window 15 Feb 2027 to 28 Feb 2027 Planned for 21 Feb 2027 08:15–09:00 Place: Library "
+                        + "Planned");
+
+        Document drillDown = page("/dashboard/indicators/4d.2", program.leader(), "school-leaders");
+        assertThat(drillDown.select("td.check-in-attendance").eachText())
+                .containsExactly("Check-in 1, 6 Feb: Teacher " + number(program));
+        String record = drillDown.select("td.check-in-attendance a").attr("href");
+        Document checkIn = page(record, program.leader(), "school-leaders");
+        assertThat(checkIn.select("#meeting-time").text()).isEqualTo("15:30–16:15");
+        assertThat(checkIn.select("#meeting-place").text()).isEqualTo("Room 12");
+        assertThat(checkIn.select("#attendees li").eachText()).containsExactly("Teacher " + number(program));
     }
 
     private Document page(String url, String username) throws Exception {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -21,8 +22,10 @@ class ProgramPlay {
     private final TaskService tasks;
     private final ManagementService management;
     private final ProgramFixture fixture;
+    private final RuntimeService runtime;
 
-    ProgramPlay(TaskService tasks, ManagementService management, ProgramFixture fixture) {
+    ProgramPlay(TaskService tasks, ManagementService management, ProgramFixture fixture, RuntimeService runtime) {
+        this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
         this.fixture = fixture;
@@ -31,7 +34,7 @@ class ProgramPlay {
     void schedule(Program program, LocalDate on, LocalDate meetingDay) {
         fixture.today(on);
         complete(program, SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, Map.of(
-                "alignmentMeetingDate", meetingDay.toString(),
+                "alignmentMeetingDate", meetingDay.toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library",
                 "invitees", people(program)));
     }
 
@@ -47,6 +50,15 @@ class ProgramPlay {
                 .activityId(CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS).count() > 0) {
             fire(program, CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, heldOn);
         }
+    }
+
+    /** Schedules the open check-in from its task page, at a time and place. */
+    void scheduleCheckIn(Program program, LocalDate on, LocalDate meetingDay, String startTime, String place) {
+        fixture.today(on);
+        runtime.createMessageCorrelation(SchoolProgram.CHECK_IN_TO_BE_SCHEDULED)
+                .processInstanceId(program.processInstanceId()).correlate();
+        complete(program, SchoolProgram.SCHEDULE_CHECK_IN, Map.of("meetingDate", meetingDay.toString(),
+                "startTime", startTime, "lengthMinutes", 45, "place", place, "invitees", "[]"));
     }
 
     void holdCheckIn(Program program, LocalDate heldOn, int studentsDiscussed) {

@@ -138,7 +138,7 @@ class CaregiverOnboardingProcessTest {
         String people = "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]";
         ProcessInstance pi = processInstanceQuery().processInstanceId(program.processInstanceId()).singleResult();
         complete(task(SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
-                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "invitees", people));
+                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library", "invitees", people));
         programs.today(TODAY.plusDays(3));
 
         complete(task(SchoolProgram.HOLD_ALIGNMENT_MEETING, pi), withVariables("heldOn", TODAY.plusDays(3).toString(),
@@ -224,7 +224,7 @@ class CaregiverOnboardingProcessTest {
         String people = "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]";
         ProcessInstance pi = processInstanceQuery().processInstanceId(program.processInstanceId()).singleResult();
         complete(task(SchoolProgram.SCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
-                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "invitees", people));
+                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library", "invitees", people));
         programs.today(TODAY.plusDays(3));
         complete(task(SchoolProgram.HOLD_ALIGNMENT_MEETING, pi), withVariables("heldOn", TODAY.plusDays(3).toString(),
                 "attendees", people, "alignmentPoints", "[\"schedule\"]"));

@@ -1,12 +1,16 @@
 package app.tandem.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -37,8 +41,13 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStart;
 
 @TandemTest
 class MeetingInvitationTest {
@@ -87,8 +96,8 @@ class MeetingInvitationTest {
     }
 
     @Test
-    void shouldInviteEachInviteeWithAnIcsThatHasTheRightDayOrganizerAndAttendees() throws Exception {
-        schedule(TODAY.plusDays(10), program.leader(), spanishTeacher);
+    void shouldInviteEachInviteeWithAnIcsAtTheMeetingsTimeInTheDistrictsZone() throws Exception {
+        schedule(TODAY.plusDays(10), "16:00", 60, "Library", null, program.leader(), spanishTeacher);
 
         List<OutboxMessage> leaderInvites = mailroom.queuedFor(program.leader(), MessageKind.MEETING_INVITE);
         assertThat(leaderInvites).hasSize(1);
@@ -97,26 +106,30 @@ class MeetingInvitationTest {
 
         MimeMessage toLeader = only(mailroom.receivedBy(leaderAddress()));
         assertThat(toLeader.getSubject()).isEqualTo("Invitation: Pre-launch alignment meeting at "
-                + program.school().name() + ", Thursday, February 11, 2027");
+                + program.school().name() + ", Thursday, February 11, 2027, 4:00 PM–5:00 PM (Central Time)");
+        assertThat(text(toLeader)).contains("Place: Library");
+        Calendar calendar = calendar(toLeader);
         VEvent event = event(toLeader);
-        assertThat(event.getDateTimeStart().getDate()).isEqualTo(TODAY.plusDays(10));
-        assertThat(event.getDateTimeEnd().getDate()).isEqualTo(TODAY.plusDays(11));
+        assertTimes(calendar, event, TODAY.plusDays(10).atTime(16, 0), TODAY.plusDays(10).atTime(17, 0));
+        assertThat(event.getProperty(Property.LOCATION)).get().extracting(Property::getValue).isEqualTo("Library");
+        assertThat(event.getProperty(Property.URL)).isEmpty();
         assertThat(event.getOrganizer().getValue()).isEqualTo("mailto:" + coordinator + "@example.org");
         assertThat(event.<Property>getProperties(Property.ATTENDEE).stream().map(Property::getValue).toList())
                 .containsExactlyInAnyOrder("mailto:" + leaderAddress(), "mailto:" + spanishTeacher + "@example.org");
         assertThat(event.getSequence().getSequenceNo()).isZero();
-        assertThat(calendar(toLeader).getProperty(Property.METHOD)).get().extracting(Property::getValue)
-                .isEqualTo("REQUEST");
+        assertThat(calendar.getProperty(Property.METHOD)).get().extracting(Property::getValue).isEqualTo("REQUEST");
 
         MimeMessage toTeacher = only(mailroom.receivedBy(spanishTeacher + "@example.org"));
-        assertThat(toTeacher.getSubject()).startsWith("Invitación: Reunión de alineación previa al inicio en");
-        assertThat(event(toTeacher).getUid()).isEqualTo(event.getUid());
+        assertThat(toTeacher.getSubject()).startsWith("Invitación: Reunión de alineación previa al inicio en")
+                .endsWith("16:00–17:00 (hora central)");
+        assertThat(uid(event(toTeacher))).isEqualTo(uid(event));
     }
 
     @Test
-    void shouldSendAnUpdateWhenTheMeetingMovesAndACancellationWhenItIsDropped() throws Exception {
-        schedule(TODAY.plusDays(5), program.leader(), spanishTeacher);
+    void shouldSendAnUpdateWithTheNewTimeAndPlaceAndACancellationOfTheSameUid() throws Exception {
+        schedule(TODAY.plusDays(5), "16:00", 60, "Library", null, program.leader(), spanishTeacher);
         mailroom.deliver(mailroom.queuedFor(program.leader()));
+        String firstUid = uid(event(only(mailroom.receivedBy(leaderAddress()))));
         String pi = program.processInstanceId();
 
         fixture.today(TODAY.plusDays(7));
@@ -130,6 +143,8 @@ class MeetingInvitationTest {
         tasks.claim(reschedule.getId(), coordinator);
         tasks.complete(reschedule.getId(), Variables.createVariables()
                 .putValue("alignmentMeetingDate", TODAY.plusDays(12).toString())
+                .putValue("startTime", "08:30").putValue("lengthMinutes", 90).putValue("place", "Room 12")
+                .putValue("videoLink", "https://video.example.org/align")
                 .putValue("invitees", "[\"" + program.leader() + "\"]"));
 
         Task meeting = tasks.createTaskQuery().processInstanceId(pi)
@@ -138,9 +153,16 @@ class MeetingInvitationTest {
         List<OutboxMessage> updates = mailroom.queuedFor(program.leader(), MessageKind.MEETING_UPDATE);
         assertThat(updates).hasSize(1);
         mailroom.deliver(updates);
-        VEvent moved = event(only(mailroom.receivedBy(leaderAddress()).stream()
-                .filter(m -> subject(m).startsWith("Moved:")).toList()));
-        assertThat(moved.getDateTimeStart().getDate()).isEqualTo(TODAY.plusDays(12));
+        MimeMessage movedMail = only(mailroom.receivedBy(leaderAddress()).stream()
+                .filter(m -> subject(m).startsWith("Moved:")).toList());
+        assertThat(text(movedMail)).contains("Place: Room 12", "Video link: https://video.example.org/align");
+        Calendar movedCalendar = calendar(movedMail);
+        VEvent moved = event(movedMail);
+        assertTimes(movedCalendar, moved, TODAY.plusDays(12).atTime(8, 30), TODAY.plusDays(12).atTime(10, 0));
+        assertThat(moved.getProperty(Property.LOCATION)).get().extracting(Property::getValue).isEqualTo("Room 12");
+        assertThat(moved.getProperty(Property.URL)).get().extracting(Property::getValue)
+                .isEqualTo("https://video.example.org/align");
+        assertThat(uid(moved)).isEqualTo(firstUid);
         assertThat(moved.getSequence().getSequenceNo()).isEqualTo(1);
         assertThat(mailroom.queuedFor(spanishTeacher, MessageKind.MEETING_CANCELLED))
                 .as("taken off the list").hasSize(1);
@@ -154,16 +176,87 @@ class MeetingInvitationTest {
                 .filter(m -> subject(m).startsWith("Cancelled:")).toList());
         assertThat(calendar(cancelled).getProperty(Property.METHOD)).get().extracting(Property::getValue)
                 .isEqualTo("CANCEL");
+        assertTimes(calendar(cancelled), event(cancelled), TODAY.plusDays(12).atTime(8, 30),
+                TODAY.plusDays(12).atTime(10, 0));
         assertThat(event(cancelled).getSequence().getSequenceNo()).isEqualTo(2);
-        assertThat(event(cancelled).getUid()).isEqualTo(moved.getUid());
+        assertThat(uid(event(cancelled))).isEqualTo(firstUid);
     }
 
-    private void schedule(LocalDate day, String... invitees) {
+    @Test
+    void shouldRefuseAStartInThePastALengthOfZeroAndAMeetingWithNeitherPlaceNorLink() {
+        Task task = tasks.createTaskQuery().processInstanceId(program.processInstanceId())
+                .taskDefinitionKey(SchoolProgram.SCHEDULE_ALIGNMENT_MEETING).singleResult();
+        tasks.claim(task.getId(), coordinator);
+
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Variables.createVariables()
+                .putValue("alignmentMeetingDate", TODAY.toString()).putValue("startTime", "09:00")
+                .putValue("lengthMinutes", 60).putValue("place", "Library")))
+                .as("the clock stands at 10:00").hasMessageContaining("Start time:")
+                .hasMessageContaining("this time has already passed");
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Variables.createVariables()
+                .putValue("alignmentMeetingDate", TODAY.plusDays(3).toString()).putValue("startTime", "09:00")
+                .putValue("lengthMinutes", 0).putValue("place", "Library")))
+                .hasMessageContaining("Length (minutes):").hasMessageContaining("a meeting lasts at least a minute");
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Variables.createVariables()
+                .putValue("alignmentMeetingDate", TODAY.plusDays(3).toString()).putValue("startTime", "09:00")
+                .putValue("lengthMinutes", 30).putValue("place", " ")))
+                .hasMessageContaining("Place:").hasMessageContaining("give a place to meet, a video link, or both");
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Variables.createVariables()
+                .putValue("alignmentMeetingDate", TODAY.plusDays(3).toString()).putValue("startTime", "09:00")
+                .putValue("lengthMinutes", 30).putValue("videoLink", "meet me online")))
+                .hasMessageContaining("Video link:").hasMessageContaining("is not a web address");
+
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.MEETING_INVITE)).isEmpty();
+    }
+
+    /** The event's start and end name the district's zone, whose VTIMEZONE the file carries. */
+    private static void assertTimes(Calendar calendar, VEvent event, LocalDateTime start, LocalDateTime end) {
+        ZoneId chicago = ZoneId.of("America/Chicago");
+        DtStart<?> dtStart = event.getDateTimeStart();
+        DtEnd<?> dtEnd = event.getDateTimeEnd();
+        assertThat(dtStart.getParameter(Parameter.TZID)).get().extracting(Parameter::getValue)
+                .isEqualTo("America/Chicago");
+        assertThat(dtEnd.getParameter(Parameter.TZID)).get().extracting(Parameter::getValue)
+                .isEqualTo("America/Chicago");
+        assertThat(Instant.from(dtStart.getDate())).isEqualTo(start.atZone(chicago).toInstant());
+        assertThat(Instant.from(dtEnd.getDate())).isEqualTo(end.atZone(chicago).toInstant());
+        assertThat(calendar.<VTimeZone>getComponents(Component.VTIMEZONE))
+                .extracting(zone -> zone.getTimeZoneId().getValue()).containsExactly("America/Chicago");
+    }
+
+    private static String uid(VEvent event) {
+        return event.getProperty(Property.UID).map(Property::getValue).orElseThrow();
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < parts.getCount(); i++) {
+            collect(parts.getBodyPart(i), text);
+        }
+        return text.toString();
+    }
+
+    private static void collect(BodyPart part, StringBuilder text) throws Exception {
+        if (part.getContent() instanceof Multipart inner) {
+            for (int i = 0; i < inner.getCount(); i++) {
+                collect(inner.getBodyPart(i), text);
+            }
+        } else if (part.isMimeType("text/plain")) {
+            text.append(part.getContent());
+        }
+    }
+
+    private void schedule(LocalDate day, String startTime, int minutes, String place, String videoLink,
+                          String... invitees) {
         Task task = tasks.createTaskQuery().processInstanceId(program.processInstanceId())
                 .taskDefinitionKey(SchoolProgram.SCHEDULE_ALIGNMENT_MEETING).singleResult();
         tasks.claim(task.getId(), coordinator);
         tasks.complete(task.getId(), Variables.createVariables()
                 .putValue("alignmentMeetingDate", day.toString())
+                .putValue("startTime", startTime).putValue("lengthMinutes", minutes).putValue("place", place)
+                .putValue("videoLink", videoLink)
                 .putValue("invitees", "[\"" + String.join("\",\"", invitees) + "\"]"));
     }
 

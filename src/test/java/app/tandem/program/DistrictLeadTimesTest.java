@@ -126,10 +126,10 @@ class DistrictLeadTimesTest {
         assertThat(schedule.getDueDate().toInstant()).as("due at the end of 18 January in Auckland")
                 .isEqualTo(START.minusDays(14).atTime(LocalTime.of(23, 59)).atZone(auckland).toInstant());
         tasks.claim(schedule.getId(), leader);
-        assertThatThrownBy(() -> tasks.complete(schedule.getId(), Map.of("alignmentMeetingDate", "2027-01-10",
+        assertThatThrownBy(() -> tasks.complete(schedule.getId(), Map.of("alignmentMeetingDate", "2027-01-10", "startTime", "16:00", "lengthMinutes", 60, "place", "Library",
                 "invitees", "[\"" + leader + "\"]")))
                 .hasMessageContaining("2027-01-10 has already passed");
-        tasks.complete(schedule.getId(), Map.of("alignmentMeetingDate", "2027-01-11", "invitees",
+        tasks.complete(schedule.getId(), Map.of("alignmentMeetingDate", "2027-01-11", "startTime", "16:00", "lengthMinutes", 60, "place", "Library", "invitees",
                 "[\"" + leader + "\"]"));
 
         Task meeting = task(pi, SchoolProgram.HOLD_ALIGNMENT_MEETING);

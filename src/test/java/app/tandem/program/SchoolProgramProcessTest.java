@@ -213,7 +213,7 @@ class SchoolProgramProcessTest {
         complete(task(FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING, pi), withVariables("followUpAction", "rescheduled"));
         taskService.claim(task(RESCHEDULE_ALIGNMENT_MEETING, pi).getId(), "coordinator-1");
         complete(task(RESCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
-                "alignmentMeetingDate", TODAY.plusDays(12).toString(),
+                "alignmentMeetingDate", TODAY.plusDays(12).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library",
                 "invitees", "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]"));
 
         assertThat(pi).hasPassed("askToMoveAlignmentMeeting", ALIGNMENT_MEETING_TO_BE_MOVED)
@@ -332,6 +332,62 @@ class SchoolProgramProcessTest {
     }
 
     @Test
+    void shouldScheduleACheckInWithATimeAndAPlaceAndInviteTheSchoolsTeachersAndLeaders() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        alignBeforeStart(program);
+        execute(job(TERM_STARTS, pi));
+        assertThat(pi).isWaitingAt(HOLD_CHECK_IN);
+        int invitedBefore = mailroom.queuedFor(program.teacher(), MessageKind.MEETING_INVITE).size();
+
+        scheduleOrMoveCheckIn(pi);
+        assertThat(pi).isWaitingAt(SCHEDULE_CHECK_IN);
+        assertThat(task()).hasCandidateGroup("coordinators").hasDueDate(fixture.endOf(TERM_START.plusDays(13)));
+        assertThatThrownBy(() -> complete(task(), withVariables("meetingDate", TERM_START.plusDays(14).toString(),
+                "startTime", "15:00", "lengthMinutes", 45, "place", "Room 12")))
+                .hasMessageContaining("the check-in must be on or before");
+        complete(task(), withVariables("meetingDate", TERM_START.plusDays(6).toString(), "startTime", "15:00",
+                "lengthMinutes", 45, "place", "Room 12", "invitees", "[]"));
+
+        assertThat(pi).isWaitingAt(HOLD_CHECK_IN);
+        assertThat(runtimeService().getVariables(pi.getId())).as("time and place stay in Tandem's tables")
+                .doesNotContainKeys("meetingDate", "startTime", "lengthMinutes", "place", "videoLink", "invitees");
+        Milestone checkIn = milestones.find(program.term().id(), MilestoneKind.CHECK_IN, 1).orElseThrow();
+        assertThat(checkIn.plannedOn()).isEqualTo(TERM_START.plusDays(6));
+        assertThat(milestones.planOf(checkIn.id())).contains(
+                new MeetingPlan(TERM_START.plusDays(6).atTime(15, 0), 45, "Room 12", null));
+        assertThat(mailroom.queuedFor(program.teacher(), MessageKind.MEETING_INVITE))
+                .as("teachers and leaders are invited without being picked").hasSize(invitedBefore + 1);
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.MEETING_INVITE)).hasSize(invitedBefore + 1);
+
+        scheduleOrMoveCheckIn(pi);
+        complete(task(SCHEDULE_CHECK_IN, pi), withVariables("meetingDate", TERM_START.plusDays(6).toString(),
+                "startTime", "15:00", "lengthMinutes", 45, "place", "Library", "invitees", "[]"));
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.MEETING_UPDATE))
+                .as("another room is an update").hasSize(1);
+        fixture.today(TERM_START.plusDays(6));
+        holdCheckIn(program, TERM_START.plusDays(6), 7);
+        assertThat(milestones.find(program.term().id(), MilestoneKind.CHECK_IN, 1).orElseThrow().status())
+                .isEqualTo(MilestoneStatus.HELD);
+    }
+
+    @Test
+    void shouldRecordACheckInMissedWhenItsWindowClosesWhileItIsBeingScheduled() {
+        Program program = fixture.start(TERM_START, TERM_START.plusDays(83), "P2W");
+        ProcessInstance pi = instance(program);
+        alignBeforeStart(program);
+        execute(job(TERM_STARTS, pi));
+        scheduleOrMoveCheckIn(pi);
+
+        fixture.today(TERM_START.plusDays(14));
+        execute(job("checkInWindowClosedWhileScheduling", pi));
+
+        assertThat(pi).hasPassed(RECORD_MISSED_CHECK_IN).isWaitingAt(HOLD_CHECK_IN);
+        assertThat(milestones.find(program.term().id(), MilestoneKind.CHECK_IN, 1).orElseThrow().status())
+                .isEqualTo(MilestoneStatus.MISSED);
+    }
+
+    @Test
     void shouldCloseOutAtTheEndDateWhileACheckInIsStillOpen() {
         LocalDate lastDay = TERM_START.plusDays(34);
         Program program = fixture.start(TERM_START, lastDay, "P2W");
@@ -356,6 +412,15 @@ class SchoolProgramProcessTest {
 
         complete(task(), withVariables("studentsServed", 40, "progressSummary", "Most students moved up a level."));
         assertThat(pi).isWaitingAt(HOLD_CLOSE_OUT_MEETING);
+        runtimeService().createMessageCorrelation(CLOSE_OUT_MEETING_TO_BE_SCHEDULED).processInstanceId(pi.getId()).correlate();
+        assertThat(pi).isWaitingAt(SCHEDULE_CLOSE_OUT_MEETING);
+        assertThat(task()).hasCandidateGroup("coordinators").hasCandidateGroup("school-leaders");
+        complete(task(), withVariables("meetingDate", lastDay.plusDays(6).toString(), "startTime", "13:00",
+                "lengthMinutes", 90, "videoLink", "https://video.example.org/close-out", "invitees", "[]"));
+        assertThat(pi).isWaitingAt(HOLD_CLOSE_OUT_MEETING);
+        assertThat(mailroom.queuedFor(program.leader(), MessageKind.MEETING_INVITE))
+                .as("the close-out's invitation, after the alignment meeting's").hasSize(2);
+        assertThat(mailroom.queuedFor(program.teacher(), MessageKind.MEETING_INVITE)).hasSize(2);
         fixture.today(lastDay.plusDays(6));
         complete(task(), withVariables("heldOn", lastDay.plusDays(6).toString(),
                 "attendees", "[\"" + program.leader() + "\"]", "notes", "Keep Tuesday slots next term."));
@@ -398,7 +463,7 @@ class SchoolProgramProcessTest {
         ProcessInstance pi = instance(program);
 
         assertThatThrownBy(() -> complete(task(SCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
-                "alignmentMeetingDate", TERM_START.plusDays(90).toString(), "invitees", "[]")))
+                "alignmentMeetingDate", TERM_START.plusDays(90).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library", "invitees", "[]")))
                 .hasMessageContaining("Meeting date: the meeting must be on or before the term's last day, "
                         + TERM_START.plusDays(83));
 
@@ -412,7 +477,7 @@ class SchoolProgramProcessTest {
         ProcessInstance pi = instance(program);
 
         assertThatThrownBy(() -> complete(task(SCHEDULE_ALIGNMENT_MEETING, pi), withVariables(
-                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "invitees", "[\"somebody-else\"]")))
+                "alignmentMeetingDate", TODAY.plusDays(3).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library", "invitees", "[\"somebody-else\"]")))
                 .hasMessageContaining("Invite: 'somebody-else' is not on this school's staff.");
         assertThat(pi).isWaitingAt(SCHEDULE_ALIGNMENT_MEETING);
     }
@@ -455,7 +520,7 @@ class SchoolProgramProcessTest {
     private void schedule(Program program, LocalDate day) {
         taskService.claim(task(SCHEDULE_ALIGNMENT_MEETING, instance(program)).getId(), "coordinator-1");
         complete(task(SCHEDULE_ALIGNMENT_MEETING, instance(program)), withVariables(
-                "alignmentMeetingDate", day.toString(),
+                "alignmentMeetingDate", day.toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library",
                 "invitees", "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]"));
     }
 
@@ -480,6 +545,11 @@ class SchoolProgramProcessTest {
         fixture.today(TODAY.plusDays(7));
         holdAlignment(program, TODAY.plusDays(7));
         fixture.today(TERM_START);
+    }
+
+    /** What the check-in task page's action does. */
+    private void scheduleOrMoveCheckIn(ProcessInstance pi) {
+        runtimeService().createMessageCorrelation(CHECK_IN_TO_BE_SCHEDULED).processInstanceId(pi.getId()).correlate();
     }
 
     private void holdCheckIn(Program program, LocalDate heldOn, int studentsDiscussed) {

@@ -247,7 +247,7 @@ class TermProgramChangesTest {
     private void schedule(Program program, LocalDate day) {
         taskService.claim(task(SCHEDULE_ALIGNMENT_MEETING, instance(program)).getId(), "coordinator-1");
         complete(task(SCHEDULE_ALIGNMENT_MEETING, instance(program)), withVariables(
-                "alignmentMeetingDate", day.toString(),
+                "alignmentMeetingDate", day.toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library",
                 "invitees", "[\"" + program.leader() + "\",\"" + program.teacher() + "\"]"));
     }
 

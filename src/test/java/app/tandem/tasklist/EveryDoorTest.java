@@ -82,7 +82,7 @@ class EveryDoorTest {
         Task task = schedulingTask(program);
         identity.setAuthenticatedUserId(program.leader());
         try {
-            tasks.complete(task.getId(), Map.of("alignmentMeetingDate", TODAY.plusDays(7).toString(),
+            tasks.complete(task.getId(), Map.of("alignmentMeetingDate", TODAY.plusDays(7).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library",
                     "invitees", "[\"" + program.teacher() + "\"]"));
         } finally {
             identity.clearAuthentication();

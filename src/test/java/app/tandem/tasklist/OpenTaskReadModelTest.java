@@ -92,7 +92,8 @@ class OpenTaskReadModelTest {
         identity.setAuthenticatedUserId(school.coordinator());
         try {
             tasks.complete(task.getId(), Variables.createVariables().putValue(
-                    SchoolProgram.Var.ALIGNMENT_MEETING_DATE, clock.today().plusDays(7).toString()));
+                    SchoolProgram.Var.ALIGNMENT_MEETING_DATE, clock.today().plusDays(7).toString())
+                .putValue("startTime", "16:00").putValue("lengthMinutes", 60).putValue("place", "Library"));
         } finally {
             identity.clearAuthentication();
         }
@@ -114,7 +115,8 @@ class OpenTaskReadModelTest {
 
         try {
             tasks.complete(task.getId(), Variables.createVariables().putValue(
-                    SchoolProgram.Var.ALIGNMENT_MEETING_DATE, clock.today().minusDays(1).toString()));
+                    SchoolProgram.Var.ALIGNMENT_MEETING_DATE, clock.today().minusDays(1).toString())
+                .putValue("startTime", "16:00").putValue("lengthMinutes", 60).putValue("place", "Library"));
         } catch (RuntimeException expected) {
             // the meeting day has passed
         }

@@ -78,7 +78,7 @@ class TaskAccessTest {
         for (String action : new String[] {"/claim", "/unclaim", "/handover", "/dates", "/comments", ""}) {
             mvc.perform(post("/tasks/" + taskOfA.getId() + action).with(csrf()).with(outsider)
                             .param("assignee", schoolB.coordinator()).param("due", "2030-01-01")
-                            .param("body", "hello").param("alignmentMeetingDate", tomorrow()))
+                            .param("body", "hello").param("alignmentMeetingDate", tomorrow()).param("startTime", "16:00").param("lengthMinutes", "60").param("place", "Library"))
                     .andExpect(status().isNotFound())
                     .andExpect(content().string(not(containsString("Schedule the alignment meeting"))));
         }
@@ -167,7 +167,7 @@ class TaskAccessTest {
         mvc.perform(post("/tasks/" + taskOfA.getId() + "/claim").with(coordinator(schoolA.coordinator())))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/tasks/" + taskOfA.getId()).with(coordinator(schoolA.coordinator()))
-                        .param("alignmentMeetingDate", tomorrow()))
+                        .param("alignmentMeetingDate", tomorrow()).param("startTime", "16:00").param("lengthMinutes", "60").param("place", "Library"))
                 .andExpect(status().isForbidden());
 
         assertThat(assignee()).isNull();
@@ -181,7 +181,7 @@ class TaskAccessTest {
 
     private ResultActions complete(UserRequestPostProcessor who) throws Exception {
         MockHttpServletRequestBuilder request = post("/tasks/" + taskOfA.getId()).with(csrf()).with(who)
-                .param("alignmentMeetingDate", tomorrow());
+                .param("alignmentMeetingDate", tomorrow()).param("startTime", "16:00").param("lengthMinutes", "60").param("place", "Library");
         return mvc.perform(request);
     }
 

@@ -65,7 +65,7 @@ class TaskActionsTest {
         LocalDate today = clock.today();
         Task schedule = fixture.scheduleTask(school);
         mvc.perform(post("/tasks/" + schedule.getId()).with(csrf()).with(coordinator(school.coordinator()))
-                .param("alignmentMeetingDate", today.plusDays(7).toString())
+                .param("alignmentMeetingDate", today.plusDays(7).toString()).param("startTime", "16:00").param("lengthMinutes", "60").param("place", "Library")
                 .param("invitees", school.program().leader()));
         Task hold = fixture.task(school, SchoolProgram.HOLD_ALIGNMENT_MEETING);
 
@@ -82,7 +82,7 @@ class TaskActionsTest {
         assertThat(fixture.task(school, SchoolProgram.HOLD_ALIGNMENT_MEETING)).as("taken back while it moves").isNull();
 
         mvc.perform(post("/tasks/" + reschedule.getId()).with(csrf()).with(coordinator(school.coordinator()))
-                .param("alignmentMeetingDate", today.plusDays(12).toString())
+                .param("alignmentMeetingDate", today.plusDays(12).toString()).param("startTime", "16:00").param("lengthMinutes", "60").param("place", "Library")
                 .param("invitees", school.program().leader()));
 
         Task again = fixture.task(school, SchoolProgram.HOLD_ALIGNMENT_MEETING);

@@ -99,7 +99,8 @@ class TaskFormTest {
         String yesterday = clock.today().minusDays(1).toString();
 
         MockHttpServletResponse response = submit(task, coordinator(school.coordinator()), Map.of(
-                "alignmentMeetingDate", List.of(yesterday), "invitees", List.of(school.program().teacher())));
+                "alignmentMeetingDate", List.of(yesterday), "startTime", List.of("16:00"), "lengthMinutes", List.of("60"),
+                "place", List.of("Library"), "invitees", List.of(school.program().teacher())));
 
         assertThat(response.getStatus()).isEqualTo(422);
         Document page = page(response);
@@ -197,7 +198,8 @@ class TaskFormTest {
         SchoolAtWork school = fixture.school();
         String colleague = fixture.person("coordinator", "Casey Colleague", Set.of(Role.COORDINATOR), school.school());
         Task task = fixture.scheduleTask(school);
-        Map<String, List<String>> form = Map.of("alignmentMeetingDate", List.of(clock.today().plusDays(3).toString()));
+        Map<String, List<String>> form = Map.of("alignmentMeetingDate", List.of(clock.today().plusDays(3).toString()),
+                "startTime", List.of("16:00"), "lengthMinutes", List.of("60"), "place", List.of("Library"));
         assertThat(submit(task, coordinator(colleague), form).getStatus()).isEqualTo(302);
 
         MockHttpServletResponse late = submit(task, coordinator(school.coordinator()), form);
@@ -205,7 +207,7 @@ class TaskFormTest {
         assertThat(late.getStatus()).isEqualTo(302);
         assertThat(late.getRedirectedUrl()).isEqualTo("/tasks/" + task.getId());
         assertThat(mvc.perform(post("/tasks/" + task.getId()).with(csrf()).with(coordinator(school.coordinator()))
-                        .param("alignmentMeetingDate", clock.today().plusDays(3).toString()))
+                        .param("alignmentMeetingDate", clock.today().plusDays(3).toString()).param("startTime", "16:00").param("lengthMinutes", "60").param("place", "Library"))
                 .andReturn().getFlashMap().get("notice").toString())
                 .startsWith("Casey Colleague completed \u201cSchedule the alignment meeting\u201d on ")
                 .endsWith("before you did. What you entered was not saved.");

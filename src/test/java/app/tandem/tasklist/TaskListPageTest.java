@@ -94,7 +94,8 @@ class TaskListPageTest {
         identity.setAuthenticatedUserId(coordinator);
         try {
             tasks.complete(done.getId(), Variables.putValue(SchoolProgram.Var.ALIGNMENT_MEETING_DATE,
-                    clock.today().plusDays(5).toString()));
+                    clock.today().plusDays(5).toString())
+                .putValue("startTime", "16:00").putValue("lengthMinutes", 60).putValue("place", "Library"));
         } finally {
             identity.clearAuthentication();
         }

@@ -91,7 +91,8 @@ class TasklistFixture {
     Task scheduled(SchoolAtWork school) {
         Task schedule = scheduleTask(school);
         tasks.complete(schedule.getId(), Variables.createVariables()
-                .putValue(SchoolProgram.Var.ALIGNMENT_MEETING_DATE, clock.today().plusDays(7).toString()));
+                .putValue(SchoolProgram.Var.ALIGNMENT_MEETING_DATE, clock.today().plusDays(7).toString())
+                .putValue("startTime", "16:00").putValue("lengthMinutes", 60).putValue("place", "Library"));
         return task(school, SchoolProgram.HOLD_ALIGNMENT_MEETING);
     }
 

@@ -35,6 +35,7 @@ import app.tandem.dashboard.Scope;
 import app.tandem.dashboard.Share;
 import app.tandem.dashboard.UnstaffedWork;
 import app.tandem.directory.Viewer;
+import app.tandem.program.MeetingPlan;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.SchoolProgram;
 import app.tandem.system.DistrictClock;
@@ -118,10 +119,14 @@ class DashboardController {
         Indicator indicator = Indicator.byCode(code).orElseThrow(NotFound::answer);
         DistrictDashboard.Overview overview = dashboard.overview(scope);
         DashboardQuery query = DashboardQuery.of(null, null, null, code, "asc", page);
+        DashboardQuery.Page rows = query.page(overview.rows());
         model.addAttribute("indicator", indicator);
         model.addAttribute("share", overview.district().getOrDefault(indicator, Share.NO_DATA));
         model.addAttribute("query", query);
-        model.addAttribute("page", query.page(overview.rows()));
+        model.addAttribute("page", rows);
+        model.addAttribute("attendance", indicator == Indicator.CHECK_INS
+                ? details.checkInAttendance(rows.rows().stream().map(row -> row.program().termId()).toList())
+                : Map.of());
         model.addAttribute("closeOutWithin", dashboard.closeOutWithinDays(scope.districtId()));
         return "dashboard/indicator";
     }
@@ -164,7 +169,7 @@ class DashboardController {
         ProgramRow program = evidence.program(record.termId()).orElseThrow(NotFound::answer);
         model.addAttribute("record", record);
         model.addAttribute("program", program);
-        model.addAttribute("entry", entry(record));
+        model.addAttribute("entry", entry(record, details.planOf(record.id()).orElse(null)));
         MilestoneDetails.Detail detail = details.of(record);
         model.addAttribute("recordedBy", detail.recordedBy());
         model.addAttribute("attendees", detail.attendees());
@@ -239,14 +244,16 @@ class DashboardController {
 
     /** The term's milestones in the order they happen, with the alignment and close-out shown even before they are planned. */
     private List<TimelineEntry> timeline(ProgramRow program, List<Evidence.MilestoneRecord> records) {
-        List<TimelineEntry> entries = new ArrayList<>(records.stream().map(this::entry).toList());
+        Map<Long, MeetingPlan> plans = details.plansOfTerm(program.termId());
+        List<TimelineEntry> entries = new ArrayList<>(records.stream()
+                .map(record -> entry(record, plans.get(record.id()))).toList());
         if (records.stream().noneMatch(r -> r.kind() == MilestoneKind.ALIGNMENT_MEETING)) {
             entries.add(new TimelineEntry(MilestoneKind.ALIGNMENT_MEETING, 1, null, null,
-                    program.startsOn().minusDays(1), null, null, null, false));
+                    program.startsOn().minusDays(1), null, null, null, false, null));
         }
         if (records.stream().noneMatch(r -> r.kind() == MilestoneKind.CLOSE_OUT_MEETING)) {
             entries.add(new TimelineEntry(MilestoneKind.CLOSE_OUT_MEETING, 1, null, null,
-                    closeOutDue(program), null, null, null, false));
+                    closeOutDue(program), null, null, null, false, null));
         }
         entries.sort(Comparator.comparing(TimelineEntry::kind).thenComparingInt(TimelineEntry::number));
         return entries;
@@ -257,8 +264,8 @@ class DashboardController {
         return program.endsOn().plus(dashboard.closeOutWithin(program.districtId()));
     }
 
-    private TimelineEntry entry(Evidence.MilestoneRecord record) {
+    private TimelineEntry entry(Evidence.MilestoneRecord record, MeetingPlan plan) {
         return new TimelineEntry(record.kind(), record.sequenceNo(), record.id(), record.windowOpensOn(),
-                record.dueOn(), record.plannedOn(), record.heldOn(), record.status(), record.heldInTime());
+                record.dueOn(), record.plannedOn(), record.heldOn(), record.status(), record.heldInTime(), plan);
     }
 }
