@@ -149,6 +149,50 @@ class TasklistJourneyTest {
         assertThat(errors).as("nothing refused by the Content-Security-Policy or broken in scripts").isEmpty();
     }
 
+    /**
+     * WCAG 2.1.1: a task form can be completed with the keyboard alone. From the top of the task page, Tab
+     * reaches every field in order; the person types the day, ticks the first box of each group with Space,
+     * and sends the form with Enter on its button.
+     */
+    @Test
+    void shouldLetACoordinatorCompleteATaskFormWithTheKeyboardAlone() {
+        SchoolAtWork school = fixture.school();
+        String coordinator = fixture.person("coordinator", "Kim Keys", Set.of(Role.COORDINATOR), school.school());
+        Task meeting = fixture.scheduled(school);
+        page.navigate(url("/login"));
+        page.getByLabel("Username").fill(coordinator);
+        page.getByLabel("Password").fill("secret");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tasks"))).isVisible();
+        page.navigate(url("/tasks/" + meeting.getId()));
+
+        java.util.Set<String> ticked = new java.util.HashSet<>();
+        boolean sent = false;
+        for (int press = 0; press < 120 && !sent; press++) {
+            page.keyboard().press("Tab");
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> focused = (java.util.Map<String, Object>) page.evaluate("() => { const e = "
+                    + "document.activeElement; return {tag: e.tagName, type: e.type || '', name: e.name || '', "
+                    + "value: e.value || '', text: (e.innerText || '').trim(), inForm: !!e.closest('form.task-form, "
+                    + "#task-form, form[data-task-form]') || !!e.closest('form') }; }");
+            String type = String.valueOf(focused.get("type"));
+            String name = String.valueOf(focused.get("name"));
+            if ("date".equals(type) && String.valueOf(focused.get("value")).isEmpty()) {
+                java.time.LocalDate today = clock.today();
+                page.keyboard().type(String.format("%02d%02d%d", today.getMonthValue(), today.getDayOfMonth(),
+                        today.getYear()));
+            } else if ("checkbox".equals(type) && ticked.add(name)) {
+                page.keyboard().press("Space");
+            } else if ("BUTTON".equals(focused.get("tag")) && "Complete the task".equals(focused.get("text"))) {
+                page.keyboard().press("Enter");
+                sent = true;
+            }
+        }
+
+        assertThat(sent).as("Tab reached the form's button").isTrue();
+        assertThat(page.locator("#notice")).containsText("\u201cHold the alignment meeting\u201d is done.");
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }

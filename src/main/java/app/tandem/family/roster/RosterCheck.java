@@ -58,6 +58,7 @@ final class RosterCheck {
     private final LocalDate today;
     private final CsvSheet sheet;
     private final Terms termRules;
+    private final Map<String, String> schoolNames;
 
     /**
      * @param knownSchools        the district's school codes and ids
@@ -65,11 +66,13 @@ final class RosterCheck {
      * @param knownStudentSchools the district's student numbers and their school ids
      * @param accounts            the account a username already has, if any
      * @param termRules           the rules a term planned on the terms page follows
+     * @param schoolNames         the district's school codes and names
      */
     RosterCheck(RosterScope scope, Messages messages, Map<String, Long> knownSchools, Set<String> otherDistricts,
                 Map<String, Long> knownStudentSchools, Function<String, Optional<StaffAccount>> accounts,
-                LocalDate today, Terms termRules) {
+                LocalDate today, Terms termRules, Map<String, String> schoolNames) {
         this.termRules = termRules;
+        this.schoolNames = schoolNames;
         this.scope = scope;
         this.accounts = accounts;
         this.knownSchools = knownSchools;
@@ -135,7 +138,15 @@ final class RosterCheck {
         } else if (!seen.add("school:" + code)) {
             row.error(RosterColumns.SCHOOL, "roster.error.duplicate", code);
         } else if (!scope.manager()) {
-            row.error(RosterColumns.RECORD, "roster.error.schoolsByManagers");
+            // A coordinator's file may name their own schools as they are (the template does): that changes nothing.
+            Long known = knownSchools.get(code);
+            boolean asItIs = known != null && name != null && name.equals(schoolNames.get(code))
+                    && scope.mayChange(known);
+            if (asItIs) {
+                schools.add(new SchoolRow(row.number(), code, name));
+            } else {
+                row.error(RosterColumns.RECORD, "roster.error.schoolsByManagers");
+            }
         } else if (name != null) {
             row.maxLength(RosterColumns.NAME, 200);
             schools.add(new SchoolRow(row.number(), code, name));

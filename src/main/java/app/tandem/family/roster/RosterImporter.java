@@ -115,7 +115,7 @@ public class RosterImporter {
         progress.at(Phase.CHECKING, 0, 0);
         RosterCheck check = new RosterCheck(scope, messages, schoolsOf(scope.districtId()),
                 schoolsOutside(scope.districtId()), studentSchools(scope.districtId()), directory::account,
-                clock.today(), terms);
+                clock.today(), terms, schoolNames(scope.districtId()));
         check.read(file);
         if (!check.errors().isEmpty()) {
             return new Result(check.errors(), null);
@@ -451,6 +451,15 @@ public class RosterImporter {
 
     private Map<String, Long> schoolsOf(long districtId) {
         return ids("select code, id from school where district_id = ?", districtId);
+    }
+
+    private Map<String, String> schoolNames(long districtId) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select code, name from school where district_id = ?").param(districtId)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
     }
 
     private Set<String> schoolsOutside(long districtId) {

@@ -25,7 +25,7 @@ public record RosterScope(StaffEditor editor, Locale locale, boolean inviteNewSt
         return editor.districtId();
     }
 
-    boolean manager() {
+    public boolean manager() {
         return editor.manager();
     }
 

@@ -48,8 +48,14 @@ class RosterImportController {
 
     @GetMapping("/family/import/roster-template.csv")
     ResponseEntity<byte[]> template(Viewer who) throws IOException {
-        scope(who, Locale.ENGLISH);
+        RosterScope scope = scope(who, Locale.ENGLISH);
         byte[] csv = new ClassPathResource(TEMPLATE).getContentAsByteArray();
+        if (!scope.manager()) {
+            // Coordinators neither add schools nor plan terms: their template leaves the school rows out.
+            String text = new String(csv, StandardCharsets.UTF_8);
+            csv = text.lines().filter(line -> !line.startsWith("school,"))
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"roster-template.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

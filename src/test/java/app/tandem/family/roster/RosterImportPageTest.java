@@ -84,7 +84,7 @@ class RosterImportPageTest {
 
         String page = finished(location + "/status");
 
-        assertThat(page).contains("Nothing was imported: the file has 1 problems.", "maria@@example", "<td>3</td>")
+        assertThat(page).contains("Nothing was imported: the file has 1 problem.", "maria@@example", "<td>3</td>")
                 .doesNotContain("hx-get");
         mvc.perform(get(location).with(as("other-" + school.code(), "coordinators"))).andExpect(status().isNotFound());
     }
@@ -100,6 +100,31 @@ class RosterImportPageTest {
                 .andReturn().getResponse().getRedirectedUrl();
 
         assertThat(finished(location + "/status")).contains("Imported: 2 added, 0 updated, 0 unchanged.");
+    }
+
+    @Test
+    void shouldGiveACoordinatorATemplateWithoutSchoolRowsAndPassTheirOwnSchoolAsItIs() throws Exception {
+        String csv = mvc.perform(get("/family/import/roster-template.csv").with(as(coordinator, "coordinators")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().skip(1)).isNotEmpty().noneMatch(line -> line.startsWith("school,"));
+
+        RosterFiles file = new RosterFiles();
+        file.row(file.schoolLine(school.code(), school.name()))
+                .student("S1", school.code(), "Ana Silva", "3", "", 3);
+        String location = mvc.perform(multipart("/family/import")
+                        .file(new MockMultipartFile("file", "roster.csv", "text/csv", file.csv().getBytes(StandardCharsets.UTF_8)))
+                        .with(as(coordinator, "coordinators")).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(finished(location + "/status")).contains("Imported: 1 added, 0 updated, 1 unchanged.");
+
+        RosterFiles renamed = new RosterFiles();
+        renamed.row(renamed.schoolLine(school.code(), "Another Name"));
+        String refused = mvc.perform(multipart("/family/import")
+                        .file(new MockMultipartFile("file", "roster.csv", "text/csv", renamed.csv().getBytes(StandardCharsets.UTF_8)))
+                        .with(as(coordinator, "coordinators")).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(finished(refused + "/status")).contains("only program managers add or rename schools.");
     }
 
     @Test
