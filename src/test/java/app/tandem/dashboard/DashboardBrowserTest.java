@@ -105,7 +105,8 @@ class DashboardBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/term.png"))
                 .setFullPage(true));
 
-        page.locator(".timeline > li").nth(1).getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
+        page.locator(".timeline > li").nth(1).getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Check-in 1")).click();
 
         assertThat(page.locator("h1")).containsText("Check-in 1");
         assertThat(page.locator("#attendees li")).hasText(new String[] {"Dana Whitfield", "Jordan Lee"});
