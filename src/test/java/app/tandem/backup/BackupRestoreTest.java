@@ -81,7 +81,7 @@ class BackupRestoreTest {
                 .run("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
                         "--tandem.backup.folder=" + folder.resolve("backups"),
                         "--server.port=0",
-                        "--tandem.mail.embedded.port=0",
+                        "--tandem.mail.embedded.port=0", "--tandem.mail.embedded.imap-port=0",
                         "--tandem.demo.enabled=true");
     }
 

@@ -99,7 +99,7 @@ class PostgresRestoreTest {
                         "--camunda.bpm.job-execution.enabled=false",
                         "--tandem.demo.enabled=true",
                         "--server.port=0",
-                        "--tandem.mail.embedded.port=0");
+                        "--tandem.mail.embedded.port=0", "--tandem.mail.embedded.imap-port=0");
     }
 
     /** Every open task with its offers, and every timer and job, as Tandem and the engine hold them. */

@@ -164,7 +164,7 @@ class DistrictBenchmark {
     private static ConfigurableApplicationContext start(String url, String user, String password, String schema,
                                                         List<String> extra) {
         List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password, "--server.port=0", "--tandem.mail.embedded.port=0",
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password, "--server.port=0", "--tandem.mail.embedded.port=0", "--tandem.mail.embedded.imap-port=0",
                 "--tandem.demo.enabled=false", "--camunda.bpm.job-execution.enabled=false",
                 "--logging.level.root=warn"));
         if (schema != null) {

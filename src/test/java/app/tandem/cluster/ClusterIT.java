@@ -125,7 +125,7 @@ class ClusterIT {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TandemApplication.class)
                 .profiles("postgres")
                 .run(Arrays.stream(settings("TANDEM_DEMO=true", "camunda.bpm.job-execution.enabled=false",
-                        "server.port=0", "tandem.mail.embedded.enabled=true", "tandem.mail.embedded.port=0"))
+                        "server.port=0", "tandem.mail.embedded.enabled=true", "tandem.mail.embedded.port=0", "tandem.mail.embedded.imap-port=0"))
                         .map(setting -> "--" + setting).toArray(String[]::new))) {
             ProgramFixture fixture = app.getBean(ProgramFixture.class);
             ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -137,8 +137,12 @@ class ClusterIT {
                 engine.getTaskService().complete(schedule.getId(), Map.of(
                         "alignmentMeetingDate", today.plusDays(3).toString(), "startTime", "16:00", "lengthMinutes", 60, "place", "Library", "invitees", "[]"));
             }
-            var jobs = engine.getManagementService().createJobQuery().activityId(SchoolProgram.HOLD_ALIGNMENT_MEETING)
+            // The meeting's reminders are Tandem's deadline jobs on the task (notify.TaskDeadlines), one per task.
+            var jobs = engine.getManagementService().createJobQuery().processDefinitionKey(SchoolProgram.PROCESS_KEY)
                     .timers().list().stream()
+                    .filter(job -> job instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity entity
+                            && "task-deadline".equals(entity.getJobHandlerType())
+                            && entity.getJobHandlerConfigurationRaw().startsWith("REMIND|"))
                     .filter(job -> job.getDuedate().before(java.util.Date.from(Instant.now().plus(Duration.ofDays(2)))))
                     .toList();
             assertThat(jobs).hasSize(BURST);

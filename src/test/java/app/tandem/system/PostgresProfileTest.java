@@ -63,6 +63,6 @@ class PostgresProfileTest {
                         "--camunda.bpm.database.table-prefix=" + SCHEMA + ".",
                         "--camunda.bpm.job-execution.enabled=false",
                         "--server.port=0",
-                        "--tandem.mail.embedded.port=0");
+                        "--tandem.mail.embedded.port=0", "--tandem.mail.embedded.imap-port=0");
     }
 }

@@ -72,7 +72,7 @@ class TandemStartupTest {
                 .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("tandem") + ";DB_CLOSE_ON_EXIT=FALSE",
                         "--tandem.backup.folder=" + data.resolve("backups"),
                         "--server.port=0",
-                        "--tandem.mail.embedded.port=0",
+                        "--tandem.mail.embedded.port=0", "--tandem.mail.embedded.imap-port=0",
                         "--tandem.demo.enabled=true");
     }
 
