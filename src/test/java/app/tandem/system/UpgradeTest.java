@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -82,14 +81,10 @@ class UpgradeTest {
     }
 
     /**
-     * Fails today: the previous release's school-program model (version 1) sets boundary timers on
-     * {@code ${alignmentReminderAt}}, which this release no longer writes when a meeting is scheduled, and calls
-     * beans this release removed ({@code escalateOverdueTask}, {@code cancelAlignmentInvitations}). A program that
-     * had not yet had its alignment meeting when the district upgraded cannot get it scheduled (the task page
-     * answers 500). Enable once old instances are migrated or those names are kept for them.
+     * The previous release's school-program model (version 1) waits on {@code ${alignmentReminderAt}} and calls
+     * {@code escalateOverdueTask} and {@code cancelAlignmentInvitations}, names this release keeps for it.
      */
     @Test
-    @Disabled("issue 21: version-1 school programs before their alignment meeting cannot go on (see the comment)")
     void shouldLetAProgramOfThePreviousReleaseScheduleHoldAndRecordItsAlignmentMeeting() throws IOException {
         try (ConfigurableApplicationContext app = upgradedH2File()) {
             meetAtMaple(app, signIn(app));
