@@ -82,7 +82,8 @@ class UpgradeTest {
 
     /**
      * The previous release's school-program model (version 1) waits on {@code ${alignmentReminderAt}} and calls
-     * {@code escalateOverdueTask} and {@code cancelAlignmentInvitations}, names this release keeps for it.
+     * {@code escalateOverdueTask} and {@code cancelAlignmentInvitations}, names this release keeps for it until no
+     * version-1 program runs.
      */
     @Test
     void shouldLetAProgramOfThePreviousReleaseScheduleHoldAndRecordItsAlignmentMeeting() throws IOException {
@@ -177,8 +178,12 @@ class UpgradeTest {
     }
 
     private static BrowserlessSession signIn(ConfigurableApplicationContext app) {
+        return signIn(app, "coordinator");
+    }
+
+    private static BrowserlessSession signIn(ConfigurableApplicationContext app, String username) {
         return BrowserlessSession.signIn("http://localhost:" + app.getEnvironment().getProperty("local.server.port"),
-                "coordinator", "demo");
+                username, "demo");
     }
 
     /** The term ended: impact summary, close-out meeting, program closed. */
@@ -217,20 +222,73 @@ class UpgradeTest {
         assertThat(open(tasks, "holdCheckIn").getId()).as("Riverside's next check-in").isNotEqualTo(checkIn.getId());
     }
 
-    /** Before the term: the meeting scheduled, held and recorded, the caregivers' introduction next. */
+    /**
+     * Before the term: the meeting scheduled; its people reminded once, its school leader and managers told once
+     * when it slips; a manager has it rescheduled, the meeting task moves to the new day, where it is held and
+     * recorded, the caregivers' introduction next.
+     */
     private static void meetAtMaple(ConfigurableApplicationContext app, BrowserlessSession coordinator) {
         TaskService tasks = app.getBean(TaskService.class);
         DistrictClock clock = app.getBean(DistrictClock.class);
         Task schedule = open(tasks, "scheduleAlignmentMeeting");
+        String pi = schedule.getProcessInstanceId();
         LocalDate meetingDay = clock.today().plusDays(7);
         complete(coordinator, schedule, "alignmentMeetingDate=" + meetingDay + "&invitees=mpatel");
         Task meeting = open(tasks, "holdAlignmentMeeting");
-        ClockUtil.setCurrentTime(Date.from(meetingDay.atTime(LocalTime.of(16, 0)).atZone(clock.zone()).toInstant()));
-        complete(coordinator, meeting, "heldOn=" + meetingDay + "&attendees=mpatel&alignmentPoints=schedule");
-        assertThat(milestones(app, meeting.getProcessInstanceId())).contains("ALIGNMENT_MEETING HELD " + meetingDay);
+
+        runJobsUntil(app, pi, dueOf(app, pi, "alignmentMeetingSoon"));
+        assertThat(messagesAbout(app, meeting)).as("everyone on the meeting reminded once, by the old timer and"
+                + " the task's own job").contains("reminder mpatel").doesNotHaveDuplicates();
+        assertThat(tasks.getTaskComments(meeting.getId())).as("one reminder note on the task").hasSize(1);
+
+        runJobsUntil(app, pi, dueOf(app, pi, "alignmentMeetingOverdue"));
+        Task followUp = open(tasks, "followUpOverdueAlignmentMeeting");
+        runJobsUntil(app, pi, app.getBean(JdbcClient.class).sql("select duedate_ from act_ru_job"
+                + " where handler_cfg_ like ?").param("MANAGERS|" + meeting.getId() + "|%").query(Date.class).single());
+        assertThat(messagesAbout(app, meeting)).as("the school leader and the managers told once each")
+                .contains("escalation mpatel", "escalation manager").doesNotHaveDuplicates();
+
+        complete(signIn(app, "manager"), followUp, "followUpAction=rescheduled");
+        LocalDate newDay = clock.today().plusDays(3);
+        complete(coordinator, open(tasks, "rescheduleAlignmentMeeting"),
+                "alignmentMeetingDate=" + newDay + "&invitees=mpatel");
+        Task moved = open(tasks, "holdAlignmentMeeting");
+        assertThat(clock.dayOf(moved.getDueDate())).as("the meeting task moved to the new day").isEqualTo(newDay);
+
+        ClockUtil.setCurrentTime(Date.from(newDay.atTime(LocalTime.of(16, 0)).atZone(clock.zone()).toInstant()));
+        complete(coordinator, moved, "heldOn=" + newDay + "&attendees=mpatel&alignmentPoints=schedule");
+        assertThat(milestones(app, pi)).contains("ALIGNMENT_MEETING HELD " + newDay);
         assertThat(app.getBean(ManagementService.class).createJobQuery()
-                .processInstanceId(meeting.getProcessInstanceId()).activityId("introduceProgramToCaregivers").count())
+                .processInstanceId(pi).activityId("introduceProgramToCaregivers").count())
                 .as("Maple's caregivers are introduced next").isOne();
+    }
+
+    private static Date dueOf(ConfigurableApplicationContext app, String processInstanceId, String activityId) {
+        return app.getBean(ManagementService.class).createJobQuery().processInstanceId(processInstanceId)
+                .activityId(activityId).singleResult().getDuedate();
+    }
+
+    /** What the job executor would have done by then, oldest job first. */
+    private static void runJobsUntil(ConfigurableApplicationContext app, String processInstanceId, Date until) {
+        ManagementService management = app.getBean(ManagementService.class);
+        ClockUtil.setCurrentTime(until);
+        for (int ran = 0; ran < 20; ran++) {
+            List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable()
+                    .orderByJobDuedate().asc().listPage(0, 1);
+            if (due.isEmpty()) {
+                return;
+            }
+            management.executeJob(due.get(0).getId());
+        }
+        throw new AssertionError("jobs keep coming in " + processInstanceId);
+    }
+
+    /** Kind and recipient of each message about the task, as the outbox keys them. */
+    private static List<String> messagesAbout(ConfigurableApplicationContext app, Task task) {
+        return app.getBean(JdbcClient.class).sql("select idempotency_key from outbox_message where idempotency_key"
+                        + " like ?").param("%:" + task.getId() + ":%").query(String.class).list().stream()
+                .map(key -> key.substring(0, key.indexOf(':')) + " " + key.substring(key.lastIndexOf(':') + 1))
+                .toList();
     }
 
     private static List<String> milestones(ConfigurableApplicationContext app, String processInstanceId) {
