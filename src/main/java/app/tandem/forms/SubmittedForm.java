@@ -113,6 +113,11 @@ public final class SubmittedForm {
         return offered.get().stream().filter(chosen::contains).toList();
     }
 
+    /** Whether the task's deployed form has the field (a task without a form takes whatever it is given). */
+    public boolean asks(String key) {
+        return schema == null || schema.input(key).isPresent();
+    }
+
     /** Every option the deployed form offers for a checklist, radio or select. */
     public List<String> offeredOptions(String key) {
         return offered(key).orElse(List.of());

@@ -9,12 +9,14 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
+import app.tandem.system.ProcessVariables;
 
 /**
  * Reminds the owner of a campaign touchpoint or feedback, from the campaign models' own boundary timers: the task
  * moves up their list, carries a dated note, and they get an email (through the outbox, in this timer's
  * transaction). The model names the task in the service task's {@code remindsAbout} property. Tasks with a school
- * are reminded by {@link TaskDeadlines} instead.
+ * and a due date are reminded by {@link TaskDeadlines} instead, so a model's own timer on one (the version-1
+ * school-program's "Meeting soon", release 50e4aad) adds nothing.
  */
 @Component("remindAssignee")
 class RemindAssignee implements JavaDelegate {
@@ -33,6 +35,9 @@ class RemindAssignee implements JavaDelegate {
         String taskKey = taskNamedBy(execution.getBpmnModelElementInstance(), REMINDS_ABOUT);
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(taskKey).list()) {
+            if (task.getDueDate() != null && execution.getVariable(ProcessVariables.SCHOOL_ID) != null) {
+                continue;
+            }
             reminders.markReminded(task);
             reminders.remind(task);
         }

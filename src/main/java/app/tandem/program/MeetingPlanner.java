@@ -54,7 +54,15 @@ class MeetingPlanner {
      * The plan the form gives for {@code day}: it starts later than now at the school, lasts a while, and
      * takes place somewhere.
      */
+    private static final java.time.LocalTime USUAL_START = java.time.LocalTime.of(15, 30);
+    private static final int USUAL_LENGTH = 60;
+
     MeetingPlan read(SubmittedForm form, LocalDate day, long schoolId) {
+        if (!form.asks(START_TIME)) {
+            // A program of the previous release schedules with its own form, which asks the day only: the meeting
+            // is planned for the school's usual hour, an hour long, its place to be said. Drop once none runs.
+            return new MeetingPlan(day.atTime(USUAL_START), USUAL_LENGTH, null, null);
+        }
         LocalDateTime startsAt = day.atTime(form.requiredTime(START_TIME));
         if (!startsAt.isAfter(clock.forSchool(schoolId).dateTime())) {
             throw messages.invalid(START_TIME, "invalid.startInPast");

@@ -3,8 +3,10 @@ package app.tandem.program;
 import java.time.LocalDate;
 import java.util.Date;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import app.tandem.directory.DistrictSettings;
@@ -34,10 +36,12 @@ class PlanAlignmentMeeting implements TaskListener {
     private final Schools schools;
     private final Messages messages;
     private final MeetingPlanner planner;
+    private final TaskService tasks;
 
     PlanAlignmentMeeting(SubmittedForms forms, MeetingRecorder recorder, Milestones milestones,
                          DistrictClock clock, DistrictSettings settings, Schools schools, Messages messages,
-                         MeetingPlanner planner) {
+                         MeetingPlanner planner, TaskService tasks) {
+        this.tasks = tasks;
         this.schools = schools;
         this.planner = planner;
         this.forms = forms;
@@ -77,5 +81,23 @@ class PlanAlignmentMeeting implements TaskListener {
         task.setVariable(Var.ALIGNMENT_MEETING_DUE, clock.endOf(meetingDay));
         task.setVariable(Var.ALIGNMENT_ESCALATE_AT,
                 clock.endOf(meetingDay.plus(settings.overdueEscalationAfter(district))));
+        // Read only by the version-1 model (release 50e4aad), whose "Meeting soon" timer waits for it; set at the
+        // moment the task's own reminder job is due, so that timer adds nothing. Drop once no version-1 program runs.
+        task.setVariable(Var.ALIGNMENT_REMINDER_AT,
+                clock.startOf(meetingDay.minus(settings.reminderLead(district))));
+        moveOpenMeetingTask(task.getProcessInstanceId(), clock.endOf(meetingDay));
+    }
+
+    /**
+     * Only in the version-1 model (release 50e4aad) is the meeting's task still open while the meeting is
+     * rescheduled (a manager's follow-up runs beside it): it moves to the new day, and its deadline jobs with it.
+     * Today's model takes the task back first, so there is none. Drop once no version-1 program runs.
+     */
+    private void moveOpenMeetingTask(String processInstanceId, Date due) {
+        for (Task meeting : tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(SchoolProgram.HOLD_ALIGNMENT_MEETING).list()) {
+            meeting.setDueDate(due);
+            tasks.saveTask(meeting);
+        }
     }
 }

@@ -45,6 +45,11 @@ public final class SchoolProgram {
         public static final String ALIGNMENT_MEETING_DATE = "alignmentMeetingDate";
         public static final String ALIGNMENT_MEETING_DUE = "alignmentMeetingDue";
         public static final String ALIGNMENT_ESCALATE_AT = "alignmentEscalateAt";
+        /**
+         * When the version-1 model (release 50e4aad) reminds about the meeting with its own boundary timer; set for
+         * programs still on that version, until none runs.
+         */
+        public static final String ALIGNMENT_REMINDER_AT = "alignmentReminderAt";
         public static final String ALIGNMENT_HELD_ON = "alignmentHeldOn";
         public static final String ALIGNMENT_HELD_BEFORE_START = "alignmentHeldBeforeStart";
         public static final String CHECK_IN_NUMBER = "checkInNumber";
