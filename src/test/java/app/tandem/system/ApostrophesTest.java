@@ -38,8 +38,8 @@ class ApostrophesTest {
         assertThat(messages.getMessage("family.mail.title", null, Locale.ENGLISH))
                 .isEqualTo("From your child's tutoring program");
         assertThat(messages.getMessage("family.import.intro", null, Locale.ENGLISH)).contains("the district's schools");
-        assertThat(messages.getMessage("dashboard.indicator.4d.1.rule", new Object[] {"P14D"}, Locale.ENGLISH))
-                .contains("the school's leaders").doesNotContain("''");
+        assertThat(messages.getMessage("dashboard.indicator.4d.3.rule", new Object[] {14}, Locale.ENGLISH))
+                .contains("the term's last day").doesNotContain("''");
     }
 
     @Test
