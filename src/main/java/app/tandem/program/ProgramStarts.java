@@ -119,10 +119,17 @@ public class ProgramStarts implements DisposableBean {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(yearsWithPlannedTerms(districtId).stream()
-                .filter(y -> y.name().equals(name.strip()))
-                .findFirst()
-                .orElseThrow(() -> messages.invalid("programYear", "invalid.programYear", name)));
+        // The district's own year, shifted to the one named: 2027-28 is next year's.
+        Optional<ProgramYear> named = settings.programYear(districtId).flatMap(year -> {
+            String wanted = name.strip();
+            if (!wanted.matches("\\d{4}-\\d{2}")) {
+                return Optional.empty();
+            }
+            ProgramYear shifted = year.shiftedBy(Integer.parseInt(wanted.substring(0, 4))
+                    - Integer.parseInt(year.name().substring(0, 4)));
+            return shifted.name().equals(wanted) ? Optional.of(shifted) : Optional.empty();
+        });
+        return Optional.of(named.orElseThrow(() -> messages.invalid("programYear", "invalid.programYear", name)));
     }
 
     private void run(Plan plan, Locale locale) {
