@@ -61,6 +61,11 @@ public class FamilyOptOuts {
         return families.optedOutAt(schoolIds);
     }
 
+    /** The student's caregivers who unsubscribed, for the student's page. */
+    public List<OptedOutCaregiver> ofStudent(long studentId) {
+        return families.optedOutOf(studentId);
+    }
+
     /** Whether the caregiver has a child at one of these schools. */
     public boolean atOneOf(long caregiverId, Collection<Long> schoolIds) {
         return families.schoolsOfChildren(caregiverId).stream().anyMatch(schoolIds::contains);

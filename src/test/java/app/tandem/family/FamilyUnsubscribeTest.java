@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
@@ -208,9 +209,16 @@ class FamilyUnsubscribeTest {
                         .with(as(staffMember("teachers"), "teachers")).param("note", "Called on March 3"))
                 .andExpect(status().isNotFound());
 
+        String family = mvc.perform(get("/family/students/" + student.id()).with(as(liaison, "liaisons")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(family).contains("Ada Ode unsubscribed from email on 2027-03-01",
+                "(The link in the email). The school reaches them by: Paper note home", "Record the consent");
         mvc.perform(post("/family/opt-outs/" + mother.id() + "/consent").with(csrf()).with(as(liaison, "liaisons"))
-                        .param("note", "Called on March 3, she wants email again"))
-                .andExpect(status().is3xxRedirection());
+                        .param("note", "Called on March 3, she wants email again")
+                        .param("student", String.valueOf(student.id())))
+                .andExpect(redirectedUrl("/family/students/" + student.id()));
+        assertThat(mvc.perform(get("/family/students/" + student.id()).with(as(liaison, "liaisons")))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("Ada Ode unsubscribed");
 
         assertThat(optOuts.current("ada.unsubscribes@example.org")).isEmpty();
         assertThat(directory.caregiver(mother.id()).orElseThrow().preferredChannel()).isEqualTo(Channel.EMAIL);
