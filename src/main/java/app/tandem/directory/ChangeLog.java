@@ -15,7 +15,8 @@ import app.tandem.system.DistrictClock;
 /**
  * The audit log of every administrative change: staff accounts, schools, terms, programs and district settings,
  * whichever page, import or task made it. Written in the same transaction as the change, so neither exists without
- * the other. It holds codes, usernames, dates and settings, never anything about a student or a caregiver.
+ * the other. It holds codes, usernames, dates and settings, never anything about a student or a caregiver
+ * beyond a caregiver's number and the code of their consent to email.
  */
 @Repository
 public class ChangeLog {

@@ -23,6 +23,11 @@ public record ChangeSubject(SubjectKind kind, String key, Long districtId) {
         return new ChangeSubject(SubjectKind.PROGRAM, businessKey, school.districtId());
     }
 
+    /** @param caregiverNumber the district's own number for the caregiver, as the roster has it */
+    public static ChangeSubject caregiver(String caregiverNumber, long districtId) {
+        return new ChangeSubject(SubjectKind.CAREGIVER, caregiverNumber, districtId);
+    }
+
     public static ChangeSubject district(District district) {
         return new ChangeSubject(SubjectKind.DISTRICT, district.code(), district.id());
     }

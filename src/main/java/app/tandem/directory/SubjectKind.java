@@ -11,7 +11,9 @@ public enum SubjectKind {
     /** The program of a school's term: keyed as its process instance is, school and term code. */
     PROGRAM,
     /** A district and its settings: keyed by its code. */
-    DISTRICT;
+    DISTRICT,
+    /** A caregiver's consent to email: keyed by the district's caregiver number, never a name or an address. */
+    CAREGIVER;
 
     public String messageKey() {
         return "changeLog.kind." + name();

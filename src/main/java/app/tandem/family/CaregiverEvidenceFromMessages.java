@@ -14,13 +14,33 @@ import app.tandem.dashboard.CaregiverEvidence;
 import app.tandem.dashboard.Share;
 
 /**
- * Indicators 4e.1 to 4e.3 for the dashboard, from the family messages: a few grouped queries for all
- * terms in view, never one per term. Withheld messages (contact not allowed, no consent) count nowhere.
+ * Indicators 4e.1 to 4e.3 for the dashboard, from the family messages and the families' replies: a few grouped
+ * queries for all terms in view, never one per term. Messages withheld on purpose (contact not allowed, no consent)
+ * count nowhere; a family that unsubscribed counts like any other (its withheld email is planned again as a call
+ * or a note home), reached once called or sent the note.
+ * Communication both ways: a family's reply counts in 4e.1 (answered, or not yet), and the liaison's answer counts
+ * in 4e.3 as a message in the family's language or in English.
  */
 @Component
 class CaregiverEvidenceFromMessages implements CaregiverEvidence {
 
     private static final int IDS_PER_QUERY = 900;
+    /**
+     * Per term, replies from caregivers on record: the term of the message they answer, else the term of their
+     * school running on the day they wrote. An answer counts as sent once it is in the outbox.
+     */
+    static final String REPLIES = """
+            select t.id as term_id, count(*) as replies, count(r.answered_at) as answered,
+                   count(r.answer_outbox_id) as answers_sent,
+                   coalesce(sum(case when r.answer_outbox_id is not null and r.answer_language = r.language
+                                     then 1 else 0 end), 0) as in_their_language
+              from family_reply r
+              left join family_message m on m.id = r.family_message_id
+              join school_term t on t.id = m.term_id
+                                 or (m.id is null and t.school_id = r.school_id
+                                     and cast(r.received_at as date) between t.starts_on and t.ends_on)
+             where r.caregiver_id is not null and t.id in (:ids)
+             group by t.id""";
 
     private final JdbcClient jdbc;
 
@@ -73,6 +93,16 @@ class CaregiverEvidenceFromMessages implements CaregiverEvidence {
                     .param("ids", chunk)
                     .query((rs, n) -> preferred.put(rs.getLong("term_id"),
                             new Share(rs.getInt("preferred"), rs.getInt("delivered"))))
+                    .list();
+            jdbc.sql(REPLIES)
+                    .param("ids", chunk)
+                    .query((rs, n) -> {
+                        long term = rs.getLong("term_id");
+                        updated.merge(term, new Share(rs.getInt("answered"), rs.getInt("replies")), Share::plus);
+                        preferred.merge(term, new Share(rs.getInt("in_their_language"), rs.getInt("answers_sent")),
+                                Share::plus);
+                        return term;
+                    })
                     .list();
         }
         Map<Long, CaregiverFacts> facts = new HashMap<>();

@@ -5,6 +5,8 @@ public final class CaregiverProcesses {
 
     public static final String UPDATE_PROCESS_KEY = "caregiver-update";
     public static final String ONBOARDING_PROCESS_KEY = "caregiver-onboarding";
+    /** A message whose email was withheld because the address unsubscribed: a call or a note home instead. */
+    public static final String REACH_INSTEAD_PROCESS_KEY = "reach-caregiver-instead";
 
     /** In school-program. */
     public static final String INTRODUCE_PROGRAM_TO_CAREGIVERS = "introduceProgramToCaregivers";

@@ -22,7 +22,8 @@ class EndCaregiverProcessesOfCancelledTerm {
 
     @EventListener
     public void on(ProgramCancelled cancelled) {
-        for (String key : List.of(CaregiverProcesses.ONBOARDING_PROCESS_KEY, CaregiverProcesses.UPDATE_PROCESS_KEY)) {
+        for (String key : List.of(CaregiverProcesses.ONBOARDING_PROCESS_KEY, CaregiverProcesses.UPDATE_PROCESS_KEY,
+                CaregiverProcesses.REACH_INSTEAD_PROCESS_KEY)) {
             List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(key)
                     .variableValueEquals(ProcessVariables.TERM_ID, cancelled.termId())
                     .list().stream().map(ProcessInstance::getId).toList();

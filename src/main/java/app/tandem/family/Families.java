@@ -139,6 +139,17 @@ public class Families {
                 .list();
     }
 
+    /** The student's caregivers whose address unsubscribed. */
+    public List<OptedOutCaregiver> optedOutOf(long studentId) {
+        return jdbc.sql("select " + CAREGIVER + ", c.email_opted_out_at, c.email_opt_out_source from caregiver c "
+                        + "join student_caregiver l on l.caregiver_id = c.id "
+                        + "where l.student_id = ? and c.email_opted_out_at is not null order by c.id")
+                .param(studentId)
+                .query((rs, n) -> new OptedOutCaregiver(caregiver(rs, n), rs.getTimestamp("email_opted_out_at").toInstant(),
+                        rs.getString("email_opt_out_source")))
+                .list();
+    }
+
     public void changeContact(long caregiverId, String email, String phone, Channel channel) {
         jdbc.sql("update caregiver set email = ?, phone = ?, preferred_channel = ? where id = ?")
                 .params(email, phone, channel.name(), caregiverId)

@@ -23,7 +23,7 @@ import app.tandem.system.DistrictClock;
 
 /**
  * Writes a family message in the language it goes out in: the caregiver's own when it has reviewed
- * texts (the bundles, or for a progress update every phrase of it in the phrase book) or a liaison translated
+ * texts (the bundles, or every phrase of the update or introduction in the phrase book) or a liaison translated
  * it, English when no one could. The same letter is the email, the
  * script of a phone call and the note that goes home.
  */
@@ -88,6 +88,9 @@ public class FamilyLetters {
     private boolean reviewedIn(FamilyMessage message, String language) {
         if (languages.isReviewed(language)) {
             return true;
+        }
+        if (message.kind() == FamilyMessageKind.INTRODUCTION) {
+            return phraseBook.coversIntroduction(language);
         }
         return message.kind() == FamilyMessageKind.PROGRESS_UPDATE && message.updateId() != null
                 && phraseBook.covers(language, updates.find(message.updateId()).map(CaregiverUpdates.Update::draft)

@@ -98,11 +98,15 @@ public class FamilyMessages {
                 .update();
     }
 
-    /** A queued email not sent after all, with why. */
-    void markWithheld(long id, WithheldReason reason) {
-        jdbc.sql("update family_message set status = ?, withheld_reason = ? where id = ? and status = ?")
-                .params(FamilyMessageStatus.WITHHELD.name(), reason.name(), id, FamilyMessageStatus.QUEUED.name())
-                .update();
+    /**
+     * A queued email withheld because its address unsubscribed, back on its way to be reached another way.
+     *
+     * @return whether the message was queued (and so is now planned again)
+     */
+    boolean markToReachInstead(long id) {
+        return jdbc.sql("update family_message set status = ?, channel = null where id = ? and status = ?")
+                .params(FamilyMessageStatus.PLANNED.name(), id, FamilyMessageStatus.QUEUED.name())
+                .update() > 0;
     }
 
     /** @return whether this call recorded it (false when it was already delivered) */

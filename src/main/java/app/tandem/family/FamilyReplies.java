@@ -71,9 +71,11 @@ public class FamilyReplies {
                 .list();
     }
 
-    void recordAnswer(long id, String text, String by, Instant at) {
-        jdbc.sql("update family_reply set answer_text = ?, answered_by = ?, answered_at = ? where id = ?")
-                .params(text, by, Timestamp.from(at), id)
+    /** @param language the language the answer is written in: the family's, or English */
+    void recordAnswer(long id, String text, String language, String by, Instant at) {
+        jdbc.sql("update family_reply set answer_text = ?, answer_language = ?, answered_by = ?, answered_at = ? "
+                        + "where id = ?")
+                .params(text, language, by, Timestamp.from(at), id)
                 .update();
     }
 

@@ -18,8 +18,9 @@ import app.tandem.system.ProcessVariables;
 
 /**
  * A mail from the replies mailbox becomes a family reply and an answer-family process. It is placed by the
- * message it answers (a program message or an earlier answer), else by a caregiver on record with the sender's
- * address; a sender Tandem cannot place goes to the liaisons of the district, never dropped.
+ * message it answers (a program message or an earlier answer) when the caregiver it went to wrote back, else by a
+ * caregiver on record with the sender's address. A stranger writing to a family's reply address goes to the
+ * liaisons of that school; a sender Tandem cannot place at all goes to the liaisons of the district. Never dropped.
  */
 @Component
 class FamilyReplyIntake {
@@ -41,8 +42,10 @@ class FamilyReplyIntake {
 
     @EventListener
     void onMailReceived(MailReceived mail) {
-        Place place = byMessage(mail.idempotencyKey())
+        Optional<Place> answered = byMessage(mail.idempotencyKey());
+        Place place = answered.filter(p -> sentBy(p, mail.fromAddress()))
                 .or(() -> byAddress(mail.fromAddress()))
+                .or(() -> answered.map(Place::schoolOnly))
                 .orElseGet(this::unknown);
         String subject = mail.subject().length() > 300 ? mail.subject().substring(0, 300) : mail.subject();
         long id = replies.add(new FamilyReply(0, place.districtId(), place.schoolId(), place.caregiverId(),
@@ -70,6 +73,16 @@ class FamilyReplyIntake {
         return AnswerFamily.replyIdOf(idempotencyKey).flatMap(replies::find).filter(FamilyReply::known)
                 .map(reply -> place(reply.caregiverId(), reply.schoolId(), reply.studentId(), reply.familyMessageId(),
                         reply.id()));
+    }
+
+    /**
+     * Whether the caregiver the answered message went to wrote back: a reply address can be forwarded, and nothing
+     * about the student goes to someone Tandem does not know.
+     */
+    private boolean sentBy(Place place, String address) {
+        return address != null && families.caregiver(place.caregiverId())
+                .map(caregiver -> caregiver.email() != null && caregiver.email().strip().equalsIgnoreCase(address.strip()))
+                .orElse(false);
     }
 
     /** A caregiver on record with the sender's address, at the school of their children when they share one. */
@@ -103,5 +116,10 @@ class FamilyReplyIntake {
 
     private record Place(Long districtId, Long schoolId, Long caregiverId, Long studentId, Long familyMessageId,
                          Long answeredReplyId, String language) {
+
+        /** Someone unknown wrote to a family's reply address: the school's liaisons sort it out. */
+        Place schoolOnly() {
+            return new Place(districtId, schoolId, null, null, null, null, FamilyLanguages.ENGLISH);
+        }
     }
 }

@@ -31,9 +31,9 @@ import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
 /**
- * A phrase book per language without reviewed bundles: each phrase of a progress update, its translation, and who
- * reviewed it when. A liaison reviews a phrase once; an update whose phrases are all reviewed in the caregiver's
- * language is composed from them and needs no translator. Drafts awaiting review come from the language's
+ * A phrase book per language without reviewed bundles: each phrase of a progress update and of the program
+ * introduction, its translation, and who reviewed it when. A liaison reviews a phrase once; a letter whose phrases
+ * are all reviewed in the caregiver's language is composed from them and needs no translator. Drafts awaiting review come from the language's
  * messages-family bundle, where there is one.
  */
 @Service
@@ -73,14 +73,14 @@ public class PhraseBook {
     private record Row(String text, String by, Instant at) {
     }
 
-    private final UpdatePhrases phrases;
+    private final LetterPhrases phrases;
     private final FamilySettings settings;
     private final MessageSource bundles;
     private final Messages messages;
     private final DistrictClock clock;
     private final JdbcClient jdbc;
 
-    PhraseBook(UpdatePhrases phrases, FamilySettings settings, MessageSource bundles, Messages messages,
+    PhraseBook(LetterPhrases phrases, FamilySettings settings, MessageSource bundles, Messages messages,
                DistrictClock clock, JdbcClient jdbc) {
         this.phrases = phrases;
         this.settings = settings;
@@ -122,7 +122,7 @@ public class PhraseBook {
             String english = asWritten(bundles.getMessage(key, null, Locale.ENGLISH));
             Row row = rows.get(key);
             String text = row != null ? row.text() : asWritten(drafts.getProperty(key, ""));
-            book.add(new Phrase(key, UpdatePhrases.groupOf(key), english, text, row == null ? null : row.by(),
+            book.add(new Phrase(key, LetterPhrases.groupOf(key), english, text, row == null ? null : row.by(),
                     row == null ? null : row.at()));
         }
         return book;
@@ -135,6 +135,11 @@ public class PhraseBook {
         }
         return jdbc.sql("select phrase_text from family_phrase where language = ? and phrase_key = ?")
                 .params(language, key).query(String.class).optional();
+    }
+
+    /** Whether every phrase of a program introduction is reviewed in the language, so it can be composed from them. */
+    public boolean coversIntroduction(String language) {
+        return keeps(language) && rows(language).keySet().containsAll(phrases.ofIntroduction());
     }
 
     /** Whether every phrase of this draft is reviewed in the language, so its letter can be composed from them. */

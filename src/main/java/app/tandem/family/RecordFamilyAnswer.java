@@ -21,6 +21,7 @@ class RecordFamilyAnswer implements TaskListener {
 
     static final String ANSWER = "familyAnswer";
     static final String NO_ANSWER = "noAnswerNeeded";
+    static final String IN_THEIR_LANGUAGE = "answeredInTheirLanguage";
     static final String NOTE = "replyNote";
 
     private final SubmittedForms forms;
@@ -42,11 +43,14 @@ class RecordFamilyAnswer implements TaskListener {
         boolean answerKnownFamily = AnswerFamily.ANSWER_FAMILY.equals(task.getTaskDefinitionKey());
         String text = form.text(answerKnownFamily ? ANSWER : NOTE, 8000);
         boolean noAnswer = answerKnownFamily && form.flag(NO_ANSWER);
+        boolean inTheirLanguage = answerKnownFamily && form.flag(IN_THEIR_LANGUAGE);
         if (text == null && !noAnswer) {
             throw messages.invalid(answerKnownFamily ? ANSWER : NOTE, "invalid.required");
         }
         form.discardFromProcess();
-        replies.recordAnswer(replyId, text, CompletedBy.of(task), clock.now());
+        String language = replies.find(replyId).filter(reply -> inTheirLanguage).map(FamilyReply::language)
+                .orElse(FamilyLanguages.ENGLISH);
+        replies.recordAnswer(replyId, text, language, CompletedBy.of(task), clock.now());
         task.getExecution().setVariable(Var.ANSWER_TO_SEND, answerKnownFamily && !noAnswer);
     }
 }

@@ -156,6 +156,31 @@ class FamilyRepliesTest {
     }
 
     @Test
+    void shouldQueueAMailFromAnUnknownAddressToAFamilysReplyAddressForTheSchoolsLiaisons() throws Exception {
+        String liaison = liaison(program, "Ana Lee", "liaisons");
+        Student student = families.student(program.school(), "Rui Costa");
+        Caregiver mother = families.caregiver(student, "Lia Costa", "lia.replies@example.org", null, "en", Channel.EMAIL);
+        MimeMessage update = familyMail.mailed(program, student, mother, 1);
+        String replyTo = ((InternetAddress) update.getReplyTo()[0]).getAddress();
+
+        send("forwarded.to@example.net", replyTo, "Fwd: " + update.getSubject(), "Is this about my nephew?");
+
+        assertThat(readMailbox()).isEqualTo(1);
+        ProcessInstance reply = answerProcessOf("forwarded.to@example.net");
+        assertThat(reply).as("no answer about the student to a stranger").isWaitingAt(AnswerFamily.SORT_OUT_REPLY)
+                .variables().containsEntry(ProcessVariables.SCHOOL_ID, program.school().id());
+        assertThat(replies.ofProcess(reply.getId()).orElseThrow())
+                .extracting(FamilyReply::caregiverId, FamilyReply::studentId).containsExactly(null, null);
+        Task task = task(AnswerFamily.SORT_OUT_REPLY, reply);
+        String queue = mvc.perform(get("/tasks").param("view", "group").with(as(liaison, "liaisons")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("/tasks/" + task.getId());
+        String page = mvc.perform(get("/tasks/" + task.getId()).with(as(liaison, "liaisons")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Is this about my nephew?", "forwarded.to@example.net");
+    }
+
+    @Test
     void shouldQueueAMailFromAnUnknownSenderForTheDistrictsLiaisons() throws Exception {
         District district = schools.districts().stream().min(java.util.Comparator.comparingLong(District::id))
                 .orElseThrow();

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
@@ -28,7 +29,11 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.web.servlet.MockMvc;
 
 import app.tandem.TandemTest;
+import app.tandem.directory.ChangeLog;
 import app.tandem.directory.ChangeSource;
+import app.tandem.directory.ChangedField;
+import app.tandem.directory.LoggedChange;
+import app.tandem.directory.SubjectKind;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
 import app.tandem.notify.EmbeddedMailServer;
@@ -74,6 +79,8 @@ class FamilyUnsubscribeTest {
     EmbeddedMailServer mailServer;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    ChangeLog changes;
 
     private Program program;
 
@@ -109,9 +116,6 @@ class FamilyUnsubscribeTest {
         mailroom.deliver(queued);
         assertThat(mailroom.receivedBy("maria.unsubscribes@example.org")).as("only the first update").hasSize(1);
         assertThat(outbox.find(queued.id()).orElseThrow().status()).isEqualTo(OutboxStatus.WITHHELD);
-        assertThat(messages.find(familyMail.messageOf(program, mother, 2).id()).orElseThrow())
-                .extracting(FamilyMessage::status, FamilyMessage::withheldReason)
-                .containsExactly(FamilyMessageStatus.WITHHELD, WithheldReason.UNSUBSCRIBED);
         assertThat(directory.caregiver(mother.id()).orElseThrow().preferredChannel()).isEqualTo(Channel.PHONE_CALL);
         ProcessInstance third = familyMail.draft(program, student, 3);
         assertThat(third).isWaitingAt(CaregiverProcesses.CALL_CAREGIVER);
@@ -121,6 +125,60 @@ class FamilyUnsubscribeTest {
         String page = mvc.perform(get("/family/opt-outs").with(as(coordinator, "coordinators")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Maria Silva", "The unsubscribe button of their mail program");
+    }
+
+    @Test
+    void shouldCallTheCaregiverInsteadWhenTheirQueuedEmailIsWithheld() throws Exception {
+        Student student = families.student(program.school(), "Dee Lowe");
+        Caregiver father = families.caregiver(student, "Tom Lowe", "tom.withheld@example.org", "312 555 0101", "en",
+                Channel.EMAIL);
+        String listUnsubscribe = FamilyMail.header(familyMail.mailed(program, student, father, 1), "List-Unsubscribe");
+        familyMail.draft(program, student, 2);
+        OutboxMessage queued = familyMail.queued(program, father, 2);
+        mvc.perform(post(path(httpsLink(listUnsubscribe))).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("List-Unsubscribe=One-Click")).andExpect(status().isOk());
+
+        mailroom.deliver(queued);
+
+        FamilyMessage second = familyMail.messageOf(program, father, 2);
+        assertThat(second.status()).as("not dropped: on its way by phone").isEqualTo(FamilyMessageStatus.PLANNED);
+        ProcessInstance instead = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey("reach-" + second.id()).singleResult();
+        assertThat(instead).isWaitingAt(CaregiverProcesses.CALL_CAREGIVER);
+        String liaison = staffMember("liaisons");
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instead.getId()).singleResult()
+                .getId();
+        String list = mvc.perform(get("/tasks").param("view", "group").with(as(liaison, "liaisons")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("/tasks/" + taskId, "Call the caregiver");
+        String script = mvc.perform(get("/family/messages/" + second.id()).with(as(liaison, "liaisons")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(script).contains("Dee Lowe");
+
+        mvc.perform(post("/tasks/" + taskId).with(csrf()).with(as(liaison, "liaisons"))
+                        .param("calledOn", TODAY.toString()).param("callOutcome", "reached")
+                        .param("inTheirLanguage", "true"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(instead).isEnded().hasPassed(CaregiverProcesses.CALL_MADE);
+        assertThat(messages.find(second.id()).orElseThrow())
+                .extracting(FamilyMessage::status, FamilyMessage::channel)
+                .containsExactly(FamilyMessageStatus.DELIVERED, Channel.PHONE_CALL);
+        assertThat(mailroom.receivedBy("tom.withheld@example.org")).as("only the first update").hasSize(1);
+    }
+
+    @Test
+    void shouldSendNoEmailToAnAddressThatUnsubscribedEvenWhenARosterSetsEmailBack() throws Exception {
+        Student student = families.student(program.school(), "Eve Nash");
+        Caregiver mother = families.caregiver(student, "Ida Nash", "ida.roster@example.org", null, "en", Channel.EMAIL);
+        String link = linkInText(CaregiverUpdateProcessTest.body(familyMail.mailed(program, student, mother, 1)));
+        mvc.perform(post(path(link))).andExpect(status().isOk());
+        directory.changeContact(mother.id(), mother.email(), null, Channel.EMAIL);
+
+        ProcessInstance second = familyMail.draft(program, student, 2);
+
+        assertThat(second).isWaitingAt(CaregiverProcesses.SEND_NOTE_HOME);
+        assertThat(outbox.search(null, null, "ida.roster@example.org", false, 10)).hasSize(1);
     }
 
     @Test
@@ -151,12 +209,24 @@ class FamilyUnsubscribeTest {
                         .with(as(staffMember("teachers"), "teachers")).param("note", "Called on March 3"))
                 .andExpect(status().isNotFound());
 
+        String family = mvc.perform(get("/family/students/" + student.id()).with(as(liaison, "liaisons")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(family).contains("Ada Ode unsubscribed from email on 2027-03-01",
+                "(The link in the email). The school reaches them by: Paper note home", "Record the consent");
         mvc.perform(post("/family/opt-outs/" + mother.id() + "/consent").with(csrf()).with(as(liaison, "liaisons"))
-                        .param("note", "Called on March 3, she wants email again"))
-                .andExpect(status().is3xxRedirection());
+                        .param("note", "Called on March 3, she wants email again")
+                        .param("student", String.valueOf(student.id())))
+                .andExpect(redirectedUrl("/family/students/" + student.id()));
+        assertThat(mvc.perform(get("/family/students/" + student.id()).with(as(liaison, "liaisons")))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("Ada Ode unsubscribed");
 
         assertThat(optOuts.current("ada.unsubscribes@example.org")).isEmpty();
         assertThat(directory.caregiver(mother.id()).orElseThrow().preferredChannel()).isEqualTo(Channel.EMAIL);
+        assertThat(changes.newest(program.school().districtId(), SubjectKind.CAREGIVER, 0, 50))
+                .filteredOn(c -> c.subjectKey().equals(mother.caregiverNumber()))
+                .extracting(LoggedChange::field, LoggedChange::before, LoggedChange::after, LoggedChange::changedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChangedField.EMAIL_CONSENT, "UNSUBSCRIBED LINK",
+                        "CONSENTED", liaison));
         familyMail.mailed(program, student, mother, 2);
         assertThat(mailroom.receivedBy("ada.unsubscribes@example.org")).hasSize(2);
     }

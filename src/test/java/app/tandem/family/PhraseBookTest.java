@@ -52,7 +52,11 @@ class PhraseBookTest {
             Map.entry("family.subject.reading", "đọc"),
             Map.entry("family.update.win.great-questions", "{0} đã đặt những câu hỏi rất hay."),
             Map.entry("family.update.atHome.read-together", "Hãy đọc sách cùng con 15 phút mỗi ngày."),
-            Map.entry("family.update.sessions", "{0} đã tham dự {1} buổi học."));
+            Map.entry("family.update.sessions", "{0} đã tham dự {1} buổi học."),
+            Map.entry("mail.caregiver-introduction.subject", "Phụ đạo tại {0}"),
+            Map.entry("family.intro.child", "{0}: {1} buổi mỗi tuần"),
+            Map.entry("family.intro.childInGroup", "{0}: {1} buổi mỗi tuần, {2}"),
+            Map.entry("family.intro.what", "Con của quý vị sẽ được gia sư giúp đỡ thêm."));
 
     @Autowired
     MockMvc mvc;
@@ -67,7 +71,7 @@ class PhraseBookTest {
     @Autowired
     FamilyMessages messages;
     @Autowired
-    UpdatePhrases phrases;
+    LetterPhrases phrases;
     @Autowired
     PhraseBook book;
     @Autowired
@@ -105,7 +109,7 @@ class PhraseBookTest {
         }
         assertThat(mvc.perform(get("/family/phrases").with(as("manager-1", "managers"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("33 of 33 phrases (100%)", "0 of 33 phrases (0%)");
+                .contains("40 of 40 phrases (100%)", "0 of 40 phrases (0%)");
         Student student = families.student(program.school(), "Minh Tran");
         Caregiver grandmother = families.caregiver(student, "Lan Tran", "lan@example.org", null, "vi", Channel.EMAIL);
 
@@ -142,7 +146,7 @@ class PhraseBookTest {
     void shouldLetOnlyTheLiaisonsOfTheLanguageReviewAndManagersRead() throws Exception {
         String page = mvc.perform(get("/family/phrases/vi").with(as("liaison-vi", "liaisons", "liaisons-vi")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Phrase book: Vietnamese", "0 of 33 phrases reviewed.",
+        assertThat(page).contains("Phrase book: Vietnamese", "0 of 40 phrases reviewed.",
                 "Progress update for {0}", "Báo cáo tiến bộ của {0}", "Draft awaiting review", "Not translated yet",
                 "Save as reviewed");
         String managers = mvc.perform(get("/family/phrases/vi").with(as("manager-1", "managers")))
@@ -164,7 +168,7 @@ class PhraseBookTest {
         String overview = mvc.perform(get("/family/phrases").with(as("manager-1", "managers")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(overview).contains("Vietnamese (vi)", "Chinese (zh)", "Arabic (ar)", "Haitian", "Somali (so)",
-                "0 of 33 phrases (0%)");
+                "0 of 40 phrases (0%)");
     }
 
     @Test
@@ -190,6 +194,68 @@ class PhraseBookTest {
 
         assertThat(mail).containsPattern("<html lang=\"ar\"\\s+dir=\"rtl\">").contains("direction: rtl;",
                 "عمر يعمل على مستوى صفه في القراءة.");
+    }
+
+    @Test
+    void shouldIntroduceTheProgramInVietnameseWithoutATranslationTaskOnceItsPhrasesAreReviewed() throws Exception {
+        String page = mvc.perform(get("/family/phrases/vi").with(as("liaison-vi", "liaisons", "liaisons-vi")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("The program introduction", "Chương trình phụ đạo diễn ra từ {0} đến {1}.",
+                "Draft awaiting review");
+        phrases.ofIntroduction().forEach(key -> book.review("vi", key, vietnamese(key), "liaison-vi"));
+        Student student = families.student(program.school(), "Hoa Pham");
+        Caregiver father = families.caregiver(student, "Duc Pham", "duc@example.org", null, "vi", Channel.EMAIL);
+
+        ProcessInstance pi = introduce(father);
+
+        assertThat(pi).isEnded().hasPassed(SEND_EMAIL).hasNotPassed(TRANSLATE_INTRODUCTION);
+        MimeMessage mail = deliver(father);
+        assertThat(mail.getSubject()).isEqualTo("Phụ đạo tại " + program.school().name());
+        assertThat(CaregiverUpdateProcessTest.body(mail)).contains("Con của quý vị sẽ được gia sư giúp đỡ thêm.",
+                "Hoa Pham: 3 buổi mỗi tuần").doesNotContain("sessions a week");
+        assertThat(messageTo(father).language()).isEqualTo("vi");
+    }
+
+    @Test
+    void shouldOfferDraftsOfTheIntroductionInTheNextLanguagesAndLayOutArabicRightToLeftOnceReviewed()
+            throws Exception {
+        for (String language : List.of("vi", "zh", "ar", "ht", "so")) {
+            assertThat(book.of(language)).filteredOn(p -> phrases.ofIntroduction().contains(p.key()))
+                    .as("every introduction phrase drafted in %s, awaiting review", language)
+                    .hasSize(phrases.ofIntroduction().size())
+                    .allSatisfy(p -> assertThat(p.text()).isNotBlank())
+                    .noneMatch(PhraseBook.Phrase::reviewed);
+        }
+        book.of("ar").stream().filter(p -> phrases.ofIntroduction().contains(p.key()))
+                .forEach(p -> book.review("ar", p.key(), p.text(), "liaison-ar"));
+        Student student = families.student(program.school(), "Sami Aziz");
+        Caregiver mother = families.caregiver(student, "Huda Aziz", "huda@example.org", null, "ar", Channel.EMAIL);
+
+        assertThat(introduce(mother)).isEnded().hasNotPassed(TRANSLATE_INTRODUCTION);
+
+        String mail = partsOf(deliver(mother));
+        assertThat(mail).containsPattern("<html lang=\"ar\"\\s+dir=\"rtl\">").contains("direction: rtl;",
+                "Sami Aziz: ", "حصة في الأسبوع", "سيحصل طفلكم على مساعدة إضافية");
+    }
+
+    /** The mail's text and HTML parts, decoded: a mail mostly in Arabic goes out in base64. */
+    private static String partsOf(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(partsOf(multipart.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return content instanceof String text ? text : "";
+    }
+
+    private ProcessInstance introduce(Caregiver caregiver) {
+        return engine.getRuntimeService().startProcessInstanceByKey(ONBOARDING_PROCESS_KEY,
+                onboardingBusinessKey(caregiver.id(), program.term().id()), Map.of(Var.CAREGIVER_ID, caregiver.id(),
+                        app.tandem.system.ProcessVariables.SCHOOL_ID, program.school().id(),
+                        app.tandem.system.ProcessVariables.TERM_ID, program.term().id()));
     }
 
     private ProcessInstance draft(Student student, int cycle, String standing) {

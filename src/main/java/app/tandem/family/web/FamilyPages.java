@@ -19,7 +19,6 @@ import app.tandem.family.DisclosureLog;
 import app.tandem.family.Families;
 import app.tandem.family.FamilyLetters;
 import app.tandem.family.FamilyMessage;
-import app.tandem.family.FamilyMessageKind;
 import app.tandem.family.FamilyMessageStatus;
 import app.tandem.family.FamilyMessages;
 import app.tandem.family.Student;
@@ -130,8 +129,8 @@ class FamilyPages {
         model.addAttribute("rtl", "ar".equals(letter.language()));
         if (letters.needsTranslation(message)) {
             model.addAttribute("english", letters.english(id));
-            model.addAttribute("phraseBook", message.kind() == FamilyMessageKind.PROGRESS_UPDATE
-                    && phraseBooks.mayRead(who, message.preferredLanguage()) ? message.preferredLanguage() : null);
+            model.addAttribute("phraseBook", phraseBooks.mayRead(who, message.preferredLanguage())
+                    ? message.preferredLanguage() : null);
         }
         return "family/message";
     }

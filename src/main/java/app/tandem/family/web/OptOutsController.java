@@ -62,7 +62,8 @@ class OptOutsController {
 
     @PostMapping("/family/opt-outs/{caregiverId}/consent")
     String consent(Viewer who, @PathVariable long caregiverId, @RequestParam(defaultValue = "") String note,
-                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                   @RequestParam(required = false) Long student, Model model, HttpServletResponse response,
+                   RedirectAttributes redirect) {
         mayChange(who, caregiverId, Role.LIAISON);
         String problem = note.isBlank() ? messages.text("family.optOuts.noteRequired")
                 : note.strip().length() > LONGEST_NOTE ? messages.text("family.optOuts.noteTooLong", LONGEST_NOTE) : null;
@@ -72,7 +73,8 @@ class OptOutsController {
         }
         optOuts.recordConsent(caregiverId, who.username(), note.strip());
         redirect.addFlashAttribute("notice", messages.text("family.optOuts.consentRecorded"));
-        return "redirect:/family/opt-outs";
+        // Back to the student's page the form was on; only an id, so never a redirect elsewhere.
+        return student == null ? "redirect:/family/opt-outs" : "redirect:/family/students/" + student;
     }
 
     private String page(Viewer who, Model model, Map<Long, String> errors, Map.Entry<Long, String> typed) {

@@ -19,7 +19,7 @@ import app.tandem.directory.Role;
 import app.tandem.directory.Viewer;
 import app.tandem.family.FamilyLanguages;
 import app.tandem.family.PhraseBook;
-import app.tandem.family.UpdatePhrases;
+import app.tandem.family.LetterPhrases;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
@@ -37,11 +37,11 @@ class PhraseBookController {
 
     private final PhraseBook book;
     private final PhraseBookAccess access;
-    private final UpdatePhrases phrases;
+    private final LetterPhrases phrases;
     private final Messages messages;
     private final DistrictClock clock;
 
-    PhraseBookController(PhraseBook book, PhraseBookAccess access, UpdatePhrases phrases, Messages messages,
+    PhraseBookController(PhraseBook book, PhraseBookAccess access, LetterPhrases phrases, Messages messages,
                          DistrictClock clock) {
         this.book = book;
         this.access = access;
@@ -96,7 +96,7 @@ class PhraseBookController {
         model.addAttribute("languageName", nameOf(language));
         model.addAttribute("direction", FamilyLanguages.direction(language));
         model.addAttribute("phrases", all);
-        model.addAttribute("groups", UpdatePhrases.GROUPS);
+        model.addAttribute("groups", LetterPhrases.GROUPS);
         model.addAttribute("reviewedCount", all.stream().filter(PhraseBook.Phrase::reviewed).count());
         model.addAttribute("mayReview", access.mayReview(who, language));
         model.addAttribute("errors", errors);

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import app.tandem.directory.Role;
 import app.tandem.directory.Viewer;
+import app.tandem.family.FamilyOptOuts;
+import app.tandem.system.DistrictClock;
 import app.tandem.family.progress.SchoolProgress;
 import app.tandem.family.progress.SchoolProgress.SchoolView;
 import app.tandem.family.progress.SchoolProgress.StudentProgress;
@@ -27,10 +29,14 @@ class ProgressPages {
 
     private final SchoolProgress progress;
     private final FamilyReaders readers;
+    private final FamilyOptOuts optOuts;
+    private final DistrictClock clock;
 
-    ProgressPages(SchoolProgress progress, FamilyReaders readers) {
+    ProgressPages(SchoolProgress progress, FamilyReaders readers, FamilyOptOuts optOuts, DistrictClock clock) {
         this.progress = progress;
         this.readers = readers;
+        this.optOuts = optOuts;
+        this.clock = clock;
     }
 
     @GetMapping("/family/progress")
@@ -60,6 +66,9 @@ class ProgressPages {
                 .filter(s -> readers.schoolsOf(who, READERS).contains(s.student().schoolId()))
                 .orElseThrow(NotFound::answer);
         model.addAttribute("progress", student);
+        model.addAttribute("optedOut", optOuts.ofStudent(studentId));
+        model.addAttribute("zone", clock.zone());
+        model.addAttribute("mayConsent", who.has(Role.LIAISON));
         return "family/student";
     }
 }

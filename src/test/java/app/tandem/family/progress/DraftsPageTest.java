@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
@@ -179,6 +180,36 @@ class DraftsPageTest {
                 .isEqualTo(new UpdateDraft("math", "approaching", "practice-facts", "great-questions", 1));
         assertThat(updates.find(luisUpdate).orElseThrow().draftedBy()).isEqualTo(coordinator);
         assertThat(luisPi).hasPassed(CaregiverProcesses.DRAFT_UPDATE);
+    }
+
+    @Test
+    void shouldSendASchoolsCycleOfThreeHundredUpdatesAHundredRowsAtATime() throws Exception {
+        List<ProcessInstance> cycle = new java.util.ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            cycle.add(families.startUpdate(program, enrolled("Student " + i), 1));
+        }
+        String page = "/family/schools/" + program.school().id() + "/drafts";
+
+        for (int left = 300; left > 0; left -= SchoolDrafts.PAGE_SIZE) {
+            Document list = Jsoup.parse(mvc.perform(get(page).with(as(coordinator, "coordinators")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(list.select("#draft-count").text()).isEqualTo(left + " updates wait for approval.");
+            assertThat(list.select("#drafts caption").text())
+                    .isEqualTo("Updates waiting, page 1 of " + (left / SchoolDrafts.PAGE_SIZE));
+            List<Long> shown = list.select("#drafts input[name=row]").eachAttr("value").stream().map(Long::valueOf)
+                    .toList();
+            assertThat(shown).hasSize(SchoolDrafts.PAGE_SIZE);
+            var approveAll = post(page).with(csrf()).with(as(coordinator, "coordinators")).param("all", "true");
+            shown.forEach(id -> approveAll.params(row(id, "reading", "at", "read-together", "kept-trying", "3")));
+
+            mvc.perform(approveAll).andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("notice", "100 updates approved and on their way."));
+        }
+
+        Document done = Jsoup.parse(mvc.perform(get(page).with(as(coordinator, "coordinators")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(done.text()).contains("No progress update waits for a draft.");
+        assertThat(cycle).allSatisfy(pi -> assertThat(pi).hasPassed(CaregiverProcesses.DRAFT_UPDATE));
     }
 
     @Test
