@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import app.tandem.TandemTest;
+import app.tandem.dashboard.CaregiverEvidence;
+import app.tandem.dashboard.Share;
 import app.tandem.notify.EmbeddedMailServer;
 import app.tandem.notify.Mailroom;
 import app.tandem.notify.Outbox;
@@ -45,7 +47,7 @@ class CaregiverOnboardingProcessTest {
     @Autowired
     DisclosureLog disclosures;
     @Autowired
-    FamilyIndicators indicators;
+    CaregiverEvidence evidence;
     @Autowired
     CaregiverUpdates updates;
     @Autowired
@@ -123,11 +125,11 @@ class CaregiverOnboardingProcessTest {
         complete(call, withVariables("calledOn", TODAY.plusDays(10).toString(), "callOutcome", "reached",
                 "inTheirLanguage", false));
 
-        assertThat(indicators.introducedBeforeStart(program.school().id(), program.term().id()))
-                .as("4e.2: the barred caregiver is in no denominator").isEqualTo(new FamilyIndicators.Share(3, 3));
-        assertThat(indicators.inPreferredLanguage(program.school().id(), program.term().id()))
-                .as("4e.3: the call was in English").isEqualTo(new FamilyIndicators.Share(2, 3));
-        assertThat(indicators.caregiversNotIntroduced(program.school().id(), program.term().id())).isEmpty();
+        CaregiverEvidence.CaregiverFacts facts = evidence.ofTerms(List.of(program.term().id())).get(program.term().id());
+        assertThat(facts.reachedBeforeStart()).as("4e.2: the barred caregiver is in no denominator")
+                .isEqualTo(new Share(3, 3));
+        assertThat(facts.inPreferredLanguage()).as("4e.3: the call was in English").isEqualTo(new Share(2, 3));
+        assertThat(facts.notYetReached()).as("every caregiver allowed to hear was introduced").isZero();
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import app.tandem.TandemTest;
 import app.tandem.directory.StaffEditor;
 import app.tandem.family.CaregiverProcesses;
-import app.tandem.family.FamilyIndicators;
+import app.tandem.dashboard.CaregiverEvidence;
+import app.tandem.dashboard.Share;
 import app.tandem.family.FamilyMessage;
 import app.tandem.family.FamilyMessages;
 import app.tandem.program.ProgramFixture;
@@ -52,7 +53,7 @@ class LateIntroductionTest {
     @Autowired
     FamilyMessages messages;
     @Autowired
-    FamilyIndicators indicators;
+    CaregiverEvidence evidence;
     @Autowired
     HistoryService history;
     @Autowired
@@ -89,10 +90,9 @@ class LateIntroductionTest {
         assertThat(run(program, file).imported()).isTrue();
         assertThat(onboardings(program)).as("the same file again starts nothing").hasSize(1);
 
-        assertThat(indicators.introducedBeforeStart(program.school().id(), program.term().id()))
-                .as("4e.2 leaves the late introduction out").isEqualTo(new FamilyIndicators.Share(0, 0));
-        assertThat(indicators.introducedLate(program.school().id(), program.term().id()))
-                .isEqualTo(new FamilyIndicators.Share(0, 1));
+        CaregiverEvidence.CaregiverFacts facts = evidence.ofTerms(List.of(program.term().id())).get(program.term().id());
+        assertThat(facts.reachedBeforeStart()).as("4e.2 leaves the late introduction out").isEqualTo(Share.NO_DATA);
+        assertThat(facts.introducedLate()).isEqualTo(new Share(0, 1));
         String page = mvc.perform(get("/dashboard/terms/{id}", program.term().id())
                         .with(user("dashboard-manager").roles("managers")))
                 .andExpect(status().isOk())
