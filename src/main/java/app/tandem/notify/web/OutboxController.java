@@ -1,7 +1,6 @@
 package app.tandem.notify.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,14 +31,13 @@ import app.tandem.notify.Outbox;
 import app.tandem.notify.OutboxMessage;
 import app.tandem.notify.OutboxStatus;
 import app.tandem.system.Messages;
-import app.tandem.system.DistrictClock;
+import app.tandem.system.Formats;
 
 /** The outbox for managers and operators: every message, its state, its body, and "retry now". */
 @Controller
 class OutboxController {
 
     static final String STUCK = "STUCK";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int PAGE = 200;
     /** The stored HTML is shown on its own, with no scripts, no remote content and nothing else of Tandem's. */
     static final String HTML_BODY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
@@ -48,15 +46,15 @@ class OutboxController {
     private final ObjectProvider<EmbeddedMailServer> mailServer;
     private final MailServerHealth relay;
     private final Messages messages;
-    private final DistrictClock clock;
+    private final Formats formats;
 
     OutboxController(Outbox outbox, ObjectProvider<EmbeddedMailServer> mailServer, MailServerHealth relay,
-                     Messages messages, DistrictClock clock) {
+                     Messages messages, Formats formats) {
         this.outbox = outbox;
         this.mailServer = mailServer;
         this.relay = relay;
         this.messages = messages;
-        this.clock = clock;
+        this.formats = formats;
     }
 
     record Row(long id, String queuedAt, String to, String address, String subject, String kind, String status,
@@ -150,7 +148,7 @@ class OutboxController {
     }
 
     private String format(Instant moment) {
-        return moment == null ? null : TIME.withZone(clock.zone()).format(moment);
+        return moment == null ? null : formats.moment(moment);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
