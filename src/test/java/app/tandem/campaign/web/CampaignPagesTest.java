@@ -293,7 +293,8 @@ class CampaignPagesTest {
         assertThat(nora.stance().code()).isEqualTo("neutral");
         Document map = page("/campaign/map", lead());
         assertThat(map.select("#map-grid li > a").eachText()).containsExactly("Nora Newchair");
-        assertThat(map.select("#former li").text()).contains("Carmen Chair").contains(TODAY.toString());
+        assertThat(map.select("#former li").text()).contains("Carmen Chair").contains("left on " + TODAY.format(
+                java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH)));
     }
 
     @Test

@@ -1,0 +1,22 @@
+package app.tandem.tasklist;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/** Every feature's {@link TaskSubject} asked in turn; templates call it as {@code @taskSubjects.of(task)}. */
+@Component("taskSubjects")
+public class TaskSubjects {
+
+    private final List<TaskSubject> subjects;
+
+    TaskSubjects(List<TaskSubject> subjects) {
+        this.subjects = subjects;
+    }
+
+    /** @return what the task is about, or null when no feature says */
+    public String of(TaskRecord task) {
+        return subjects.stream().map(subject -> subject.of(task)).flatMap(Optional::stream).findFirst().orElse(null);
+    }
+}
