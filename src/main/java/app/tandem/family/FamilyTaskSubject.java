@@ -3,6 +3,7 @@ package app.tandem.family;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,13 @@ import app.tandem.tasklist.TaskSubject;
 class FamilyTaskSubject implements TaskSubject {
 
     private final HistoryService history;
+    private final RuntimeService runtime;
     private final Families families;
     private final Messages messages;
 
-    FamilyTaskSubject(HistoryService history, Families families, Messages messages) {
+    FamilyTaskSubject(HistoryService history, RuntimeService runtime, Families families, Messages messages) {
         this.history = history;
+        this.runtime = runtime;
         this.families = families;
         this.messages = messages;
     }
@@ -41,6 +44,20 @@ class FamilyTaskSubject implements TaskSubject {
         return update
                 ? families.student(id.get()).map(s -> messages.text("family.task.student", s.fullName()))
                 : families.caregiver(id.get()).map(c -> messages.text("family.task.caregiver", c.fullName()));
+    }
+
+    /** An open task of a message to a family (call, note home, review, translation) opens the message's page. */
+    @Override
+    public Optional<Link> link(TaskRecord task) {
+        if (!task.open() || !(CaregiverProcesses.UPDATE_PROCESS_KEY.equals(task.processKey())
+                || CaregiverProcesses.ONBOARDING_PROCESS_KEY.equals(task.processKey()))) {
+            return Optional.empty();
+        }
+        Object id = runtime.createProcessInstanceQuery().processInstanceId(task.processInstanceId()).count() == 0
+                ? null : runtime.getVariable(task.processInstanceId(), CaregiverProcesses.Var.FAMILY_MESSAGE_ID);
+        return id instanceof Number messageId
+                ? Optional.of(new Link(messages.text("family.task.messagePage"), "/family/messages/" + messageId))
+                : Optional.empty();
     }
 
     /** The student's or caregiver's id: the business key's first part ({@link CaregiverProcesses}). */

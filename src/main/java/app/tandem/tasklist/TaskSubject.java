@@ -12,4 +12,13 @@ public interface TaskSubject {
 
     /** @return the subject in the reader's language; empty when the task is not this feature's */
     Optional<String> of(TaskRecord task);
+
+    /** @return the page the task's form sends its worker to (the message to a family), when there is one */
+    default Optional<Link> link(TaskRecord task) {
+        return Optional.empty();
+    }
+
+    /** A link beside a task's form: its words in the reader's language and the path it opens. */
+    record Link(String label, String path) {
+    }
 }

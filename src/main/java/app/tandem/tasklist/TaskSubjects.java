@@ -19,4 +19,9 @@ public class TaskSubjects {
     public String of(TaskRecord task) {
         return subjects.stream().map(subject -> subject.of(task)).flatMap(Optional::stream).findFirst().orElse(null);
     }
+
+    /** @return the page the task's form speaks of, or null */
+    public TaskSubject.Link link(TaskRecord task) {
+        return subjects.stream().map(subject -> subject.link(task)).flatMap(Optional::stream).findFirst().orElse(null);
+    }
 }

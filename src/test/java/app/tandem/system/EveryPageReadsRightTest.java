@@ -48,18 +48,42 @@ class EveryPageReadsRightTest {
     private static final List<String> COMMON = List.of("/", "/tasks?view=mine", "/tasks?view=group",
             "/tasks?view=done", "/notifications/preferences", "/account/password");
     private static final Map<String, List<String>> PAGES = new LinkedHashMap<>();
+    /** Pages for someone not signed in, in the language their browser asks for. */
+    private static final String ANONYMOUS = "(not signed in)";
 
+    /*
+     * Every page a person opens, by the role that reaches it. "A > selector" opens A and follows the first link
+     * the selector finds (and so on down a chain), so pages with ids are the demo's own. Not walked, and why:
+     * downloads (*.csv, *.pdf, /outbox/{id}/html: a stored mail body shown on its own, sandboxed), htmx status
+     * fragments (/admin/terms/starts/{id}/status, /family/import/{id}/status, /family/progress/import/{id}/status),
+     * redirects (/admin/staff-changes is /admin/changes?kind=STAFF), an import's result page (needs an upload:
+     * RosterImportPageTest, ProgressPagesTest), pages behind a secret (/welcome/{secret}: EmptyInstallJourneyTest and PeopleTest;
+     * /rsvp/{token}: RsvpLinkTest, in English and Spanish), /unsubscribe (SignedLinks tests), the dashboard's
+     * diagram (/dashboard/diagram/{activityId} is a fragment of it) and Camunda's own webapps.
+     */
     static {
         PAGES.put("coordinator", List.of("/tasks?view=soon", "/family/import", "/family/disclosures", "#first-task",
-                "/family/progress", "/family/progress/import", "/family/opt-outs"));
-        PAGES.put("liaison", List.of("/family/opt-outs"));
+                "/family/disclosures > a[href^='/family/disclosures/']:not([href$='.csv'])",
+                "/family/progress", "/family/progress/import", "/family/opt-outs", "/family/phrases",
+                "/family/phrases > a[href^='/family/phrases/']",
+                "/family/progress > a[href$='/drafts']", "/family/progress > a[href^='/family/schools/'][href$='/progress']",
+                "/family/progress > a[href$='/drafts'] > a[href^='/family/students/']"));
+        PAGES.put("liaison", List.of("/family/opt-outs", "/family/phrases"));
         PAGES.put("teacher", List.of());
-        PAGES.put("leader", List.of("/dashboard"));
+        PAGES.put("leader", List.of("/dashboard", "/assessment"));
         PAGES.put("manager", List.of("/dashboard", "#riverside-term", "/dashboard/indicators/4d.2",
-                "/dashboard/indicators/4e.3", "/tasks?view=district", "/campaign", "/campaign/map",
-                "/campaign/tracks", "/admin/terms", "/admin/people", "/admin/schools", "/admin/district",
-                "/admin/changes", "/outbox"));
-        PAGES.put("admin", List.of("/admin/sign-ins", "/outbox", "/admin/people", "/admin/terms"));
+                "/dashboard/indicators/4e.3", "/dashboard/diagram", "#riverside-term > a[href^='/dashboard/milestones/']",
+                "/tasks?view=district", "/campaign", "/campaign/map",
+                "/campaign/tracks", "/campaign > table a[href^='/campaign/']",
+                "/campaign > table a[href^='/campaign/'] > a[href$='/plan']",
+                "/campaign > table a[href^='/campaign/'] > a[href$='/handover']",
+                "/campaign/map > #map-grid li > a", "/assessment", "/assessment > a[href*='/ratings/']",
+                "/assessment > a[href$='/thresholds']", "/admin/terms", "/admin/terms > td a[href^='/admin/terms/']",
+                "/admin/people", "/admin/schools", "/admin/schools > a[href^='/admin/schools/']", "/admin/district",
+                "/admin/changes", "/outbox", "/outbox > a[href^='/outbox/']"));
+        PAGES.put("admin", List.of("/admin/sign-ins", "/outbox", "/admin/people", "/admin/terms", "/admin/backups",
+                "/admin/district/new", "/admin/changes", "/assessment"));
+        PAGES.put(ANONYMOUS, List.of("/login", "/password/forgot"));
     }
 
     private static final Map<String, String> SHOWN = Map.of(
@@ -75,7 +99,16 @@ class EveryPageReadsRightTest {
             Pattern.compile("\\b(school-program|caregiver-update|caregiver-onboarding|stakeholder-campaign|"
                     + "outreach-track|stakeholder-feedback|deliver-message|daily-digest)\\b"), "a process key",
             Pattern.compile("\\?\\?[\\w.]+_[a-z]{2}\\?\\?"), "a missing message key",
-            Pattern.compile("\\b1 (problems|people|schools|tasks|students|messages|terms)\\b"), "a plural for one");
+            Pattern.compile("\\b1 (problems|people|schools|tasks|students|messages|terms|days|weeks|months|changes|"
+                    + "contacts|tracks|rows|caregivers|meetings|replies|updates|problemas|personas|escuelas|tareas|"
+                    + "estudiantes|mensajes|períodos|días|semanas|meses|cambios|contactos|filas|familiares)\\b"),
+            "a plural for one",
+            Pattern.compile("\\b20\\d\\d-[01]\\d-[0-3]\\d\\b"), "an ISO date where pages write days as words",
+            Pattern.compile("\\b\\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\\d\\d\\b"),
+            "a second date style",
+            Pattern.compile("\\bport \\d{1,3},\\d{3}\\b"), "a port grouped as a count");
+    /** In English, a time of day reads "4:00 PM": a 24-hour time is a second style. */
+    private static final Pattern DESK_CLOCK = Pattern.compile("\\b(1[3-9]|2[0-3]):[0-5]\\d\\b");
 
     @LocalServerPort
     int port;
@@ -113,6 +146,12 @@ class EveryPageReadsRightTest {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, List<String>> role : PAGES.entrySet()) {
             String username = role.getKey();
+            if (ANONYMOUS.equals(username)) {
+                for (String language : List.of("en", "es")) {
+                    walk(username, language, role.getValue(), problems);
+                }
+                continue;
+            }
             String own = staff.byUsername(username).orElseThrow().preferredLanguage();
             try {
                 for (String language : List.of("en", "es")) {
@@ -127,11 +166,15 @@ class EveryPageReadsRightTest {
     }
 
     private void walk(String username, String language, List<String> own, List<String> problems) {
+        boolean anonymous = ANONYMOUS.equals(username);
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(DESK, 900))) {
+                .setViewportSize(DESK, 900).setLocale(language))) {
             Page page = context.newPage();
-            signIn(page, username);
-            List<String> paths = new ArrayList<>(COMMON);
+            List<String> paths = new ArrayList<>();
+            if (!anonymous) {
+                signIn(page, username);
+                paths.addAll(COMMON);
+            }
             paths.addAll(own);
             for (String path : paths) {
                 String url = resolve(page, path);
@@ -150,7 +193,7 @@ class EveryPageReadsRightTest {
                 if (scanned.add(language + " " + path)) {
                     accessible(page, where, problems);
                 }
-                words(page, where, problems);
+                words(page, where, language, problems);
                 fits(page, where + " at " + DESK + " px", DESK, problems);
                 shoot(page, username, language, path, DESK);
                 page.setViewportSize(PHONE, 844);
@@ -177,8 +220,18 @@ class EveryPageReadsRightTest {
                     .orElse(null);
             case "#riverside-term" -> firstLink(page, base + "/dashboard", "tr[data-school='riverside'] a", base)
                     .orElse(null);
-            default -> base + path;
+            default -> path.contains(" > ") ? follow(page, path, base) : base + path;
         };
+    }
+
+    /** "A > selector > selector": open A (a path or a special page), then follow each selector's first link. */
+    private String follow(Page page, String chain, String base) {
+        String[] steps = chain.split(" > ");
+        String url = resolve(page, steps[0]);
+        for (int i = 1; i < steps.length && url != null; i++) {
+            url = firstLink(page, url, steps[i], base).orElse(null);
+        }
+        return url;
     }
 
     private static java.util.Optional<String> firstLink(Page page, String from, String selector, String base) {
@@ -204,13 +257,17 @@ class EveryPageReadsRightTest {
         }
     }
 
-    private static void words(Page page, String where, List<String> problems) {
+    private static void words(Page page, String where, String language, List<String> problems) {
         // Help texts may show the format a field takes (such as P2W); everything else must be words.
         String text = (String) page.evaluate("() => { const copy = document.body.cloneNode(true); "
                 + "copy.querySelectorAll('.form-text, .format-help, input, textarea, code').forEach(e => e.remove()); "
                 + "document.body.appendChild(copy); copy.style.position = 'absolute'; "
                 + "const text = copy.innerText; copy.remove(); return text; }");
-        for (Map.Entry<Pattern, String> machinery : MACHINERY.entrySet()) {
+        Map<Pattern, String> rules = new LinkedHashMap<>(MACHINERY);
+        if ("en".equals(language)) {
+            rules.put(DESK_CLOCK, "a 24-hour time in English");
+        }
+        for (Map.Entry<Pattern, String> machinery : rules.entrySet()) {
             Matcher found = machinery.getKey().matcher(text);
             if (found.find()) {
                 int from = Math.max(0, found.start() - 30);

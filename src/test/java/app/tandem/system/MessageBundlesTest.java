@@ -216,6 +216,39 @@ class MessageBundlesTest {
         return keys;
     }
 
+    /**
+     * One formatter per locale (system.Formats): a template that formats a day, a time or a number itself, or Java
+     * code with a formatter of its own, writes a second style beside the pages' one. Files for spreadsheets and
+     * machines (CSV exports, backup file names, timer dates) keep ISO-8601 and are named here.
+     */
+    @Test
+    void shouldWriteDaysTimesAndNumbersThroughTheOneFormatter() throws IOException {
+        Pattern inTemplates = Pattern.compile("#(temporals|dates|calendars)\\.format|#numbers\\.format");
+        Pattern inJava = Pattern.compile("DateTimeFormatter\\.(ofPattern|ofLocalized)|NumberFormat\\.get|new DecimalFormat"
+                + "|new SimpleDateFormat|String\\.format\\([^;]*%[,.]");
+        Set<String> dataFormats = Set.of("system/Formats.java", "backup/Backups.java",
+                "family/web/DisclosuresCsv.java", "directory/web/ChangeLogController.java",
+                "family/CaregiverUpdateCadence.java");
+        List<String> found = new ArrayList<>();
+        for (Path template : templates()) {
+            Matcher matcher = inTemplates.matcher(Files.readString(template));
+            while (matcher.find()) {
+                found.add(TEMPLATES.relativize(template) + " formats with " + matcher.group());
+            }
+        }
+        Path code = Path.of("src/main/java/app/tandem");
+        try (Stream<Path> files = Files.walk(code)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String name = code.relativize(file).toString().replace('\\', '/');
+                Matcher matcher = inJava.matcher(Files.readString(file));
+                if (!dataFormats.contains(name) && matcher.find()) {
+                    found.add(name + " formats with " + matcher.group());
+                }
+            }
+        }
+        assertThat(found).as("formatting outside system.Formats").isEmpty();
+    }
+
     private static List<Path> englishBundles() throws IOException {
         try (Stream<Path> files = Files.list(RESOURCES)) {
             return files.filter(f -> f.getFileName().toString().matches("messages(-[a-z]+)?\\.properties")).sorted()

@@ -32,13 +32,15 @@ import app.tandem.notify.OutboxMessage;
 import app.tandem.notify.OutboxStatus;
 import app.tandem.system.Messages;
 import app.tandem.system.Formats;
+import app.tandem.system.Paged;
 
 /** The outbox for managers and operators: every message, its state, its body, and "retry now". */
 @Controller
 class OutboxController {
 
     static final String STUCK = "STUCK";
-    private static final int PAGE = 200;
+    /** Rows on one page of the outbox. */
+    private static final int PAGE = 50;
     /** The stored HTML is shown on its own, with no scripts, no remote content and nothing else of Tandem's. */
     static final String HTML_BODY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
@@ -63,16 +65,17 @@ class OutboxController {
 
     @GetMapping("/outbox")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String recipient, Viewer who, Model model) {
+                @RequestParam(required = false) String recipient, @RequestParam(defaultValue = "1") int page,
+                Viewer who, Model model) {
         StaffOnly.requireOutboxReader(who);
         boolean stuckOnly = STUCK.equals(status);
         OutboxStatus statusFilter = stuckOnly ? null : parse(OutboxStatus.class, status);
         MessageKind kindFilter = parse(MessageKind.class, kind);
         Set<String> stuck = Set.copyOf(outbox.stuckProcessInstances());
-        List<Row> rows = outbox.search(statusFilter, kindFilter, recipient, stuckOnly, PAGE).stream()
-                .map(m -> row(m, stuck.contains(m.processInstanceId())))
-                .toList();
-        model.addAttribute("rows", rows);
+        Paged<Row> rows = outbox.page(statusFilter, kindFilter, recipient, stuckOnly, page, PAGE)
+                .map(m -> row(m, stuck.contains(m.processInstanceId())));
+        model.addAttribute("rows", rows.rows());
+        model.addAttribute("paged", rows);
         model.addAttribute("statuses", OutboxStatus.values());
         model.addAttribute("kinds", MessageKind.values());
         model.addAttribute("status", stuckOnly ? STUCK : statusFilter == null ? "" : statusFilter.name());
