@@ -3,7 +3,7 @@ package app.tandem.family;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +19,13 @@ import app.tandem.tasklist.TaskSubject;
 class FamilyTaskSubject implements TaskSubject {
 
     private final HistoryService history;
-    private final RuntimeService runtime;
+    private final TaskService tasks;
     private final Families families;
     private final Messages messages;
 
-    FamilyTaskSubject(HistoryService history, RuntimeService runtime, Families families, Messages messages) {
+    FamilyTaskSubject(HistoryService history, TaskService tasks, Families families, Messages messages) {
         this.history = history;
-        this.runtime = runtime;
+        this.tasks = tasks;
         this.families = families;
         this.messages = messages;
     }
@@ -53,8 +53,9 @@ class FamilyTaskSubject implements TaskSubject {
                 || CaregiverProcesses.ONBOARDING_PROCESS_KEY.equals(task.processKey()))) {
             return Optional.empty();
         }
-        Object id = runtime.createProcessInstanceQuery().processInstanceId(task.processInstanceId()).count() == 0
-                ? null : runtime.getVariable(task.processInstanceId(), CaregiverProcesses.Var.FAMILY_MESSAGE_ID);
+        // The message is the multi-instance element's variable, seen from the task's own execution.
+        Object id = tasks.createTaskQuery().taskId(task.taskId()).count() == 0
+                ? null : tasks.getVariable(task.taskId(), CaregiverProcesses.Var.FAMILY_MESSAGE_ID);
         return id instanceof Number messageId
                 ? Optional.of(new Link(messages.text("family.task.messagePage"), "/family/messages/" + messageId))
                 : Optional.empty();

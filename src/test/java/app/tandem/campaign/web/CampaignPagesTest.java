@@ -397,7 +397,7 @@ class CampaignPagesTest {
         var answering = fixture.tasks(campaign, StakeholderCampaign.ANSWER_FEEDBACK).stream()
                 .filter(t -> people.ownerB().equals(t.getAssignee())).findFirst().orElseThrow();
         Document task = page("/tasks/" + answering.getId(), leader);
-        assertThat(task.getElementById("task-subject").text()).isEqualTo("Comentario de Rita Reporter");
+        assertThat(task.getElementById("task-subject").text()).isEqualTo("Comentario de Rita Reporter, Org of Rita Reporter");
         String link = task.select("a[href^='/campaign/tracks']").attr("href");
         assertThat(link).isEqualTo("/campaign/tracks#feedback");
         Document tracksPage = page("/campaign/tracks", leader);

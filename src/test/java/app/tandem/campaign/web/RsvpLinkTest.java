@@ -125,7 +125,8 @@ class RsvpLinkTest {
 
         assertThat(page.select("h1").text()).isEqualTo("Co-design invitation");
         assertThat(page.text()).contains("Hello Eli Educator,").contains("Library, room 3")
-                .contains(TODAY.plusDays(10).toString());
+                .contains("When " + TODAY.plusDays(10).format(
+                        java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH)));
         assertThat(page.select("form button[value=yes]").hasClass("btn-primary")).isTrue();
         assertThat(page.select("form input[name=_csrf]")).as("the link itself is the key").isEmpty();
         assertThat(answer()).isNull();
