@@ -410,7 +410,7 @@ class DashboardTest {
 
         Document drillDown = page("/dashboard/indicators/4d.2", program.leader(), "school-leaders");
         assertThat(drillDown.select("td.check-in-attendance").eachText())
-                .containsExactly("Check-in 1, 6 Feb: Teacher " + number(program));
+                .containsExactly("Check-in 1, Feb 6, 2027: Teacher " + number(program));
         String record = drillDown.select("td.check-in-attendance a").attr("href");
         Document checkIn = page(record, program.leader(), "school-leaders");
         assertThat(checkIn.select("#meeting-time").text()).isEqualTo("3:30 PM–4:15 PM");
