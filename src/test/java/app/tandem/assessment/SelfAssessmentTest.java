@@ -226,7 +226,7 @@ class SelfAssessmentTest {
                 .andExpect(redirectedUrl("/assessment/schools/" + own));
         Document report = page("/assessment/schools/" + own, leader);
         assertThat(report.select("h1").text()).endsWith("Assessed School " + number() + ".1");
-        assertThat(cell(report, "4d.1", "figure")).isEqualTo("100 % 1 of 1 terms began after an alignment meeting");
+        assertThat(cell(report, "4d.1", "figure")).isEqualTo("100 % 1 of 1 term began after an alignment meeting");
         assertThat(report.select("#indicator-4d-1 .per-term a").attr("href"))
                 .isEqualTo("/dashboard/terms/" + programs.get(0).termId());
         assertThat(report.select(".decide-link")).isEmpty();
