@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Date;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,10 @@ import org.springframework.stereotype.Component;
  */
 @Component("formats")
 public class Formats {
+
+    /** A day, or a span of two, standing on its own (not inside a code such as term-2026-09-12). */
+    private static final Pattern ISO_DAY = Pattern.compile(
+            "(?<![\\w-])(\\d{4}-[01]\\d-[0-3]\\d)(?:/(\\d{4}-[01]\\d-[0-3]\\d))?(?![\\w-])");
 
     private final DistrictClock clock;
 
@@ -80,6 +86,25 @@ public class Formats {
     /** A time of day on a wall clock in a mail: "4:00 PM", "16:00". */
     public static String timeOfDay(LocalTime time, Locale locale) {
         return time == null ? "" : time.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
+    }
+
+    /**
+     * A stored value as people read it: each ISO-8601 day in it ("2026-09-12", a span "2026-09-12/2026-12-04")
+     * written as a day; anything else as it is.
+     */
+    public String readable(Object value) {
+        if (value == null) {
+            return "";
+        }
+        Matcher day = ISO_DAY.matcher(value.toString());
+        StringBuilder text = new StringBuilder();
+        while (day.find()) {
+            String written = day(LocalDate.parse(day.group(1)))
+                    + (day.group(2) == null ? "" : " – " + day(LocalDate.parse(day.group(2))));
+            day.appendReplacement(text, Matcher.quoteReplacement(written));
+        }
+        day.appendTail(text);
+        return text.toString();
     }
 
     /** A quantity, grouped as the reader's language groups it: "3,095" or "3095". */

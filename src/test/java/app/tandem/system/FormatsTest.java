@@ -55,6 +55,15 @@ class FormatsTest {
     }
 
     @Test
+    void shouldWriteTheDaysInAStoredValueAndLeaveCodesAlone() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(formats.readable("2026-09-12/2026-12-04")).isEqualTo("Sep 12, 2026 – Dec 4, 2026");
+        assertThat(formats.readable("opens 2026-09-12")).isEqualTo("opens Sep 12, 2026");
+        assertThat(formats.readable("cedar/term-2026-09-12")).isEqualTo("cedar/term-2026-09-12");
+        assertThat(formats.readable(null)).isEmpty();
+    }
+
+    @Test
     void shouldWriteMailDaysInWords() {
         assertThat(Formats.dayInWords(LocalDate.of(2027, 1, 4), Locale.ENGLISH)).isEqualTo("Monday, January 4, 2027");
         assertThat(Formats.longDay(LocalDate.of(2027, 1, 4), Locale.forLanguageTag("es"))).isEqualTo("4 de enero de 2027");
