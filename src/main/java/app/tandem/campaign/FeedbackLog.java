@@ -41,6 +41,11 @@ public class FeedbackLog {
                 .param(id).query(this::feedback).optional();
     }
 
+    public Optional<Feedback> byProcessInstance(String processInstanceId) {
+        return jdbc.sql("select " + COLUMNS + " from campaign_feedback where process_instance_id = ?")
+                .param(processInstanceId).query(this::feedback).optional();
+    }
+
     public List<Feedback> ofCampaign(long campaignId) {
         return jdbc.sql("select " + COLUMNS + " from campaign_feedback where campaign_id = ? order by due_on, id")
                 .param(campaignId).query(this::feedback).list();

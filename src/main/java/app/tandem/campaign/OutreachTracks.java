@@ -56,6 +56,11 @@ public class OutreachTracks {
         return jdbc.sql("select " + TRACK + " from outreach_track where id = ?").param(id).query(this::track).optional();
     }
 
+    public Optional<Track> byProcessInstance(String processInstanceId) {
+        return jdbc.sql("select " + TRACK + " from outreach_track where process_instance_id = ?")
+                .param(processInstanceId).query(this::track).optional();
+    }
+
     public List<Track> ofCampaign(long campaignId) {
         return jdbc.sql("select " + TRACK + " from outreach_track where campaign_id = ? order by id")
                 .param(campaignId).query(this::track).list();

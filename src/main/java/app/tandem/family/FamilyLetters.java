@@ -1,7 +1,5 @@
 package app.tandem.family;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.tandem.system.Formats;
 import app.tandem.directory.Role;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
@@ -139,14 +138,13 @@ public class FamilyLetters {
                     new Object[] {student.fullName()}, model, null);
         }
         Term term = terms.byId(message.termId()).orElseThrow();
-        DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         List<Child> children = families.childrenToTellAbout(caregiver.id(), message.schoolId(), clock.today())
                 .stream()
                 .map(l -> new Child(l.student().fullName(), l.student().tutoringGroup() == null ? ""
                         : l.student().tutoringGroup(), l.student().sessionsPerWeek()))
                 .toList();
         Map<String, Object> model = Map.of("letter", Map.of(
-                "school", school.name(), "startsOn", term.startsOn().format(days), "endsOn", term.endsOn().format(days),
+                "school", school.name(), "startsOn", Formats.longDay(term.startsOn(), locale), "endsOn", Formats.longDay(term.endsOn(), locale),
                 "children", children, "translated", translated == null ? "" : translated, "direction", direction,
                 "contacts", contacts(message.schoolId(), message.preferredLanguage())));
         return composer.compose(idempotencyKey(message.id()), MessageKind.CAREGIVER_INTRODUCTION, recipient,

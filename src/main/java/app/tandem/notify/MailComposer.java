@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.unbescape.html.HtmlEscape;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import app.tandem.system.Formats;
 import app.tandem.system.TandemProperties;
 
 /**
@@ -82,15 +81,14 @@ public class MailComposer {
     }
 
     static String day(LocalDate day, Locale locale) {
-        return day == null ? "" : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale));
+        return Formats.dayInWords(day, locale);
     }
 
     /** A meeting's day, start and end on the district's wall clock, and the zone by its name. */
     static String timeSpan(LocalDateTime start, LocalDateTime end, ZoneId zone, Locale locale) {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
-        String endText = end.toLocalDate().equals(start.toLocalDate()) ? end.format(time)
-                : day(end.toLocalDate(), locale) + ", " + end.format(time);
-        return day(start.toLocalDate(), locale) + ", " + start.format(time) + "–" + endText
+        String endText = end.toLocalDate().equals(start.toLocalDate()) ? Formats.timeOfDay(end.toLocalTime(), locale)
+                : day(end.toLocalDate(), locale) + ", " + Formats.timeOfDay(end.toLocalTime(), locale);
+        return day(start.toLocalDate(), locale) + ", " + Formats.timeOfDay(start.toLocalTime(), locale) + "–" + endText
                 + " (" + zone.getDisplayName(TextStyle.FULL, locale) + ")";
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.tandem.system.Paged;
 import app.tandem.system.DistrictClock;
 
 /**
@@ -69,6 +70,16 @@ public class Outbox {
                                       int limit) {
         List<String> stuck = stuckOnly ? stuckProcessInstances() : null;
         return messages.search(status, kind, recipient, stuck, limit);
+    }
+
+    /** One page of the messages the filter finds, newest first. */
+    public Paged<OutboxMessage> page(OutboxStatus status, MessageKind kind, String recipient, boolean stuckOnly,
+                                     int page, int size) {
+        List<String> stuck = stuckOnly ? stuckProcessInstances() : null;
+        long total = messages.count(status, kind, recipient, stuck);
+        int number = Paged.within(page, size, total);
+        long offset = (long) (number - 1) * size;
+        return new Paged<>(messages.search(status, kind, recipient, stuck, offset, size), number, size, total);
     }
 
     /** Messages whose retries ran out: their deliver-message instance has an open incident. */

@@ -129,8 +129,35 @@ class OutboxMessages {
     /** The newest messages first, optionally of one status, kind or recipient (part of name or address). */
     List<OutboxMessage> search(OutboxStatus status, MessageKind kind, String recipient, List<String> processInstanceIds,
                                int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from outbox_message where 1 = 1");
+        return search(status, kind, recipient, processInstanceIds, 0, limit);
+    }
+
+    /** Newest first, skipping {@code offset} rows; no rows when the filter names no process instance. */
+    List<OutboxMessage> search(OutboxStatus status, MessageKind kind, String recipient, List<String> processInstanceIds,
+                               long offset, int limit) {
+        if (processInstanceIds != null && processInstanceIds.isEmpty()) {
+            return List.of();
+        }
         List<Object> params = new ArrayList<>();
+        String where = where(status, kind, recipient, processInstanceIds, params);
+        return jdbc.sql("select " + COLUMNS + " from outbox_message where " + where + " order by id desc offset "
+                        + Math.max(0, offset) + " rows fetch first " + Math.max(1, limit) + " rows only")
+                .params(params).query(this::message).list();
+    }
+
+    long count(OutboxStatus status, MessageKind kind, String recipient, List<String> processInstanceIds) {
+        if (processInstanceIds != null && processInstanceIds.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(status, kind, recipient, processInstanceIds, params);
+        return jdbc.sql("select count(*) from outbox_message where " + where).params(params).query(Long.class)
+                .single();
+    }
+
+    private static String where(OutboxStatus status, MessageKind kind, String recipient,
+                                List<String> processInstanceIds, List<Object> params) {
+        StringBuilder sql = new StringBuilder("1 = 1");
         if (status != null) {
             sql.append(" and status = ?");
             params.add(status.name());
@@ -149,9 +176,6 @@ class OutboxMessages {
             params.add(like);
         }
         if (processInstanceIds != null) {
-            if (processInstanceIds.isEmpty()) {
-                return List.of();
-            }
             sql.append(" and process_instance_id in (");
             for (int i = 0; i < processInstanceIds.size(); i++) {
                 sql.append(i == 0 ? "?" : ", ?");
@@ -159,8 +183,7 @@ class OutboxMessages {
             }
             sql.append(")");
         }
-        sql.append(" order by id desc fetch first ").append(Math.max(1, limit)).append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query(this::message).list();
+        return sql.toString();
     }
 
     List<OutboxMessage> ofRecipient(String username) {

@@ -2,8 +2,6 @@ package app.tandem.tasklist;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -11,23 +9,26 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import app.tandem.system.DistrictClock;
+import app.tandem.system.Formats;
 
 /**
  * How a task is named in the reader's language. A model names its tasks in one language, so each
  * feature may give them in its bundle: {@code task.<processKey>.<taskKey>} for the task,
  * {@code phase.<processKey>.<taskKey>} for the program phase it belongs to and
  * {@code process.<processKey>} for the process; the model's own name is the fallback.
- * Dates are shown as days of the district's time zone.
+ * Dates are shown as days of the district's time zone, written by {@link Formats}.
  */
 @Component
 public class TaskLabels {
 
     private final MessageSource messages;
     private final DistrictClock clock;
+    private final Formats formats;
 
-    TaskLabels(MessageSource messages, DistrictClock clock) {
+    TaskLabels(MessageSource messages, DistrictClock clock, Formats formats) {
         this.messages = messages;
         this.clock = clock;
+        this.formats = formats;
     }
 
     public String name(TaskRecord task) {
@@ -51,14 +52,12 @@ public class TaskLabels {
 
     /** A day such as "Jan 4, 2027", or empty. */
     public String day(Instant moment) {
-        return moment == null ? "" : dayOf(moment).format(
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
+        return formats.day(moment);
     }
 
     /** A day with its time, such as "Jan 4, 2027, 10:00 AM". */
     public String moment(Instant moment) {
-        return moment == null ? "" : moment.atZone(clock.zone()).toLocalDateTime().format(
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale()));
+        return formats.moment(moment);
     }
 
     /** A day as a date input's value (YYYY-MM-DD), or empty. */
@@ -67,7 +66,7 @@ public class TaskLabels {
     }
 
     public String date(LocalDate day) {
-        return day == null ? "" : day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
+        return formats.day(day);
     }
 
     LocalDate dayOf(Instant moment) {

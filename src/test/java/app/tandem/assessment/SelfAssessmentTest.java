@@ -126,7 +126,7 @@ class SelfAssessmentTest {
         assertThat(cell(report, "4d.1", "figure")).isEqualTo("67 % 2 of 3 terms began after an alignment meeting");
         assertThat(cell(report, "4d.1", "proposed")).isEqualTo("Partly in place");
         assertThat(report.select("#indicator-4d-1 .per-term tbody tr").eachText())
-                .containsExactly("Fall 2025 3 schools 1 Sep 2025 to 19 Dec 2025 67 % 2 of 3 terms began after an "
+                .containsExactly("Fall 2025 3 schools Sep 1, 2025 to Dec 19, 2025 67 % 2 of 3 terms began after an "
                         + "alignment meeting");
         assertThat(report.select("#indicator-4d-1 svg.bar-chart rect")).hasSize(1);
         assertThat(report.select("#indicator-4d-1 a[href=/dashboard/indicators/4d.1]")).hasSize(1);
@@ -184,10 +184,10 @@ class SelfAssessmentTest {
         assertThat(cell(report, "4d.1", "proposed")).isEqualTo("Partly in place");
         assertThat(cell(report, "4d.1", "standing")).isEqualTo("In place Set by Morgan Reyes, overriding Tandem");
         assertThat(report.select("#indicator-4d-1 .decision").text())
-                .startsWith("Overridden by Morgan Reyes on 2 Feb 2026")
+                .startsWith("Overridden by Morgan Reyes on Feb 2, 2026")
                 .contains("In place", "a week late because of a flood");
         assertThat(page(rating, manager).select("#history li").eachText()).singleElement().asString()
-                .startsWith("Overridden by Morgan Reyes on 2 Feb 2026");
+                .startsWith("Overridden by Morgan Reyes on Feb 2, 2026");
     }
 
     @Test
@@ -226,7 +226,7 @@ class SelfAssessmentTest {
                 .andExpect(redirectedUrl("/assessment/schools/" + own));
         Document report = page("/assessment/schools/" + own, leader);
         assertThat(report.select("h1").text()).endsWith("Assessed School " + number() + ".1");
-        assertThat(cell(report, "4d.1", "figure")).isEqualTo("100 % 1 of 1 terms began after an alignment meeting");
+        assertThat(cell(report, "4d.1", "figure")).isEqualTo("100 % 1 of 1 term began after an alignment meeting");
         assertThat(report.select("#indicator-4d-1 .per-term a").attr("href"))
                 .isEqualTo("/dashboard/terms/" + programs.get(0).termId());
         assertThat(report.select(".decide-link")).isEmpty();

@@ -73,7 +73,7 @@ class DashboardTest {
         Element row = rowOf(dashboard(program), program);
 
         assertThat(row.select("td.phase").text()).isEqualTo("Alignment");
-        assertThat(row.text()).contains("Schedule the alignment meeting", "18 Jan 2027");
+        assertThat(row.text()).contains("Schedule the alignment meeting", "Jan 18, 2027");
         for (String code : List.of("4d.1", "4d.2", "4d.3", "4e.1", "4e.2", "4e.3")) {
             assertThat(row.select("td[data-indicator=" + code + "]").text()).as(code).isEqualTo("No data yet");
         }
@@ -95,7 +95,7 @@ class DashboardTest {
 
         Element row = rowOf(dashboard(program), program);
         assertThat(row.select("td.phase").text()).isEqualTo("Term under way");
-        assertThat(row.text()).contains("Check-in 3", "14 Mar 2027");
+        assertThat(row.text()).contains("Check-in 3", "Mar 14, 2027");
         assertThat(row.select("td[data-indicator=4d.1]").text()).isEqualTo("Met");
         assertThat(row.select("td[data-indicator=4d.2]").text()).isEqualTo("50 % 1 of 2");
         assertThat(row.select("td[data-indicator=4d.3]").text()).isEqualTo("No data yet");
@@ -107,12 +107,12 @@ class DashboardTest {
         assertThat(term.select("#indicator-4d-2").text()).contains("held within their window");
         assertThat(term.select("#indicator-4e-1 .indicator-value").text()).isEqualTo("No data yet");
         assertThat(term.select(".timeline > li").eachText()).containsExactly(
-                "Alignment meeting Due by 31 Jan 2027 Planned for 11 Jan 2027 16:00–17:00 Place: Library "
-                        + "Held on 11 Jan 2027 Held in time",
-                "Check-in 1 Window 1 Feb 2027 to 14 Feb 2027 Held on 6 Feb 2027 Held in time",
-                "Check-in 2 Window 15 Feb 2027 to 28 Feb 2027 Missed",
-                "Check-in 3 Window 1 Mar 2027 to 14 Mar 2027 Planned",
-                "Close-out meeting Due by 9 May 2027 Not planned yet");
+                "Alignment meeting Due by Jan 31, 2027 Planned for Jan 11, 2027 4:00 PM–5:00 PM Place: Library "
+                        + "Held on Jan 11, 2027 Held in time",
+                "Check-in 1 Window Feb 1, 2027 to Feb 14, 2027 Held on Feb 6, 2027 Held in time",
+                "Check-in 2 Window Feb 15, 2027 to Feb 28, 2027 Missed",
+                "Check-in 3 Window Mar 1, 2027 to Mar 14, 2027 Planned",
+                "Close-out meeting Due by May 9, 2027 Not planned yet");
         assertThat(term.select("#cycles-none").text()).isEqualTo("No caregiver updates recorded yet.");
         assertThat(term.select("canvas[data-chart]")).hasSize(1);
         assertThat(term.select("#position strong").text()).isEqualTo("Hold the progress check-in");
@@ -122,9 +122,9 @@ class DashboardTest {
         String checkIn = term.select(".timeline > li a:contains(Check-in 1)").attr("href");
         Document record = page(checkIn, "dashboard-manager");
         assertThat(record.select("h1").text()).isEqualTo("Check-in 1 Held in time");
-        assertThat(record.select("#held-on").text()).isEqualTo("6 Feb 2027");
+        assertThat(record.select("#held-on").text()).isEqualTo("Feb 6, 2027");
         assertThat(record.select("#attendees li").eachText()).containsExactly("Teacher " + number(program));
-        assertThat(record.select("#recorded-by").text()).startsWith("dashboard-coordinator, 6 Feb 2027");
+        assertThat(record.select("#recorded-by").text()).startsWith("dashboard-coordinator, Feb 6, 2027");
         assertThat(record.text()).contains("Two students struggle with fractions.", "Share the fractions unit plan.");
     }
 
@@ -161,7 +161,7 @@ class DashboardTest {
                 .isEqualTo("Term under way");
         assertThat(row.select("td[data-indicator=4d.1]").text()).isEqualTo("Not met");
         Document term = page("/dashboard/terms/" + program.term().id(), "dashboard-manager");
-        assertThat(term.select(".timeline > li").first().text()).contains("Held on 4 Feb 2027", "Held late");
+        assertThat(term.select(".timeline > li").first().text()).contains("Held on Feb 4, 2027", "Held late");
     }
 
     @Test
@@ -178,7 +178,7 @@ class DashboardTest {
         Document term = page("/dashboard/terms/" + late.term().id(), "dashboard-manager");
         assertThat(term.select("#indicator-4d-3").text())
                 .contains("Met when the close-out meeting was held within 14 days of the term's last day.");
-        assertThat(term.select(".timeline > li").last().text()).contains("Held on 10 May 2027", "Held late");
+        assertThat(term.select(".timeline > li").last().text()).contains("Held on May 10, 2027", "Held late");
     }
 
     @Test
@@ -198,7 +198,7 @@ class DashboardTest {
 
         Document term = page("/dashboard/terms/" + termId, "dashboard-manager");
         assertThat(term.select(".timeline > li").last().text())
-                .isEqualTo("Close-out meeting Due by 16 May 2027 Not planned yet");
+                .isEqualTo("Close-out meeting Due by May 16, 2027 Not planned yet");
         assertThat(term.select("#indicator-4d-3").text()).contains("held within 21 days of the term's last day");
         // Fifteen days after the last day: late by Tandem's default of 14, not by the district's 21.
         fixture.today(LAST_DAY.plusDays(15));
@@ -403,17 +403,17 @@ class DashboardTest {
 
         Document term = page("/dashboard/terms/" + program.term().id(), program.leader(), "school-leaders");
         assertThat(term.select(".timeline > li").eachText()).contains(
-                "Check-in 1 Window 1 Feb 2027 to 14 Feb 2027 Planned for 6 Feb 2027 15:30–16:15 Place: Room 12 "
-                        + "Held on 6 Feb 2027 Held in time",
-                "Check-in 2 Window 15 Feb 2027 to 28 Feb 2027 Planned for 21 Feb 2027 08:15–09:00 Place: Library "
+                "Check-in 1 Window Feb 1, 2027 to Feb 14, 2027 Planned for Feb 6, 2027 3:30 PM–4:15 PM Place: Room 12 "
+                        + "Held on Feb 6, 2027 Held in time",
+                "Check-in 2 Window Feb 15, 2027 to Feb 28, 2027 Planned for Feb 21, 2027 8:15 AM–9:00 AM Place: Library "
                         + "Planned");
 
         Document drillDown = page("/dashboard/indicators/4d.2", program.leader(), "school-leaders");
         assertThat(drillDown.select("td.check-in-attendance").eachText())
-                .containsExactly("Check-in 1, 6 Feb: Teacher " + number(program));
+                .containsExactly("Check-in 1, Feb 6, 2027: Teacher " + number(program));
         String record = drillDown.select("td.check-in-attendance a").attr("href");
         Document checkIn = page(record, program.leader(), "school-leaders");
-        assertThat(checkIn.select("#meeting-time").text()).isEqualTo("15:30–16:15");
+        assertThat(checkIn.select("#meeting-time").text()).isEqualTo("3:30 PM–4:15 PM");
         assertThat(checkIn.select("#meeting-place").text()).isEqualTo("Room 12");
         assertThat(checkIn.select("#attendees li").eachText()).containsExactly("Teacher " + number(program));
     }

@@ -79,8 +79,27 @@ class FamilyPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Raúl Cruz", "312 555 0199", "Diego Cruz está trabajando al nivel de su grado en matemáticas");
 
-        complete(task(CaregiverProcesses.CALL_CAREGIVER, pi), withVariables("calledOn", TODAY.toString(),
-                "callOutcome", "reached", "inTheirLanguage", true));
+        // The call says whom it is about and opens the message it speaks of.
+        String callId = task(CaregiverProcesses.CALL_CAREGIVER, pi).getId();
+        org.jsoup.nodes.Document callPage = org.jsoup.Jsoup.parse(mvc.perform(get("/tasks/" + callId)
+                .with(as(liaison, "liaisons"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(callPage.getElementById("task-subject").text()).isEqualTo("Estudiante: Diego Cruz");
+        assertThat(callPage.getElementById("task-link").attr("href")).isEqualTo("/family/messages/" + id);
+        taskService().setAssignee(callId, liaison);
+        identityService().setAuthenticatedUserId(liaison);
+        try {
+            complete(task(CaregiverProcesses.CALL_CAREGIVER, pi), withVariables("calledOn", TODAY.toString(),
+                    "callOutcome", "reached", "inTheirLanguage", true));
+        } finally {
+            identityService().clearAuthentication();
+        }
+        org.jsoup.nodes.Document done = org.jsoup.Jsoup.parse(mvc.perform(get("/tasks?view=done")
+                .with(as(liaison, "liaisons"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(done.select("#task-" + callId).text()).as("a completed call names its student and its phase")
+                .contains("Llamar a la familia", "Estudiante: Diego Cruz", program.school().name())
+                .doesNotContain("caregiver-update");
         String log = mvc.perform(get("/family/disclosures").with(as(liaison, "liaisons")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // Rosa's staff record says Spanish, so her pages are in Spanish whatever the browser asks.

@@ -105,6 +105,13 @@ class TaskNotificationTest {
         tasks.setAssignee(task.getId(), patient);
         assertThat(mailroom.queuedFor(patient, MessageKind.TASK_ASSIGNED)).extracting(OutboxMessage::subject)
                 .containsExactly("Assigned to you: Schedule the alignment meeting");
+
+        tasks.setAssignee(task.getId(), spanish);
+        List<OutboxMessage> asignada = mailroom.queuedFor(spanish, MessageKind.TASK_ASSIGNED);
+        assertThat(asignada).extracting(OutboxMessage::subject)
+                .containsExactly("Asignada a usted: Programar la reunión de alineación");
+        assertThat(asignada.get(0).bodyText()).contains("Programar la reunión de alineación")
+                .doesNotContain("Schedule the alignment meeting");
     }
 
     @Test

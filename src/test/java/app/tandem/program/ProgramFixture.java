@@ -68,7 +68,7 @@ public class ProgramFixture {
 
     /** Starts a program at a school the test prepared (its own staff), for a new term. */
     public String startAt(School school, LocalDate startsOn, LocalDate endsOn) {
-        Term term = terms.plan(new TermPlan(school.id(), "term-" + startsOn, "Term from " + startsOn, startsOn, endsOn,
+        Term term = terms.plan(new TermPlan(school.id(), "term-" + startsOn, "Term from " + startsOn.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH)), startsOn, endsOn,
                 "P2W"));
         return launcher.start(term.id());
     }

@@ -237,7 +237,7 @@ class TermProgramChangesTest {
     }
 
     private static String dashboardDay(LocalDate day) {
-        return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH));
     }
 
     private ProcessInstance instance(Program program) {

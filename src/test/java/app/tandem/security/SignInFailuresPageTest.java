@@ -82,8 +82,8 @@ class SignInFailuresPageTest {
         Element row = row(page(operator), coordinator);
         assertThat(row).as("a row for " + coordinator).isNotNull();
         // Six failures counted (the seventh attempt was refused unchecked), one address, a minute's wait.
-        assertThat(row.select("td").eachText()).containsSubsequence(coordinator, "6", "1", "2031-04-07 10:00",
-                "2031-04-07 10:01");
+        assertThat(row.select("td").eachText()).containsSubsequence(coordinator, "6", "1", "Apr 7, 2031, 10:00 AM",
+                "Apr 7, 2031, 10:01 AM");
         assertThat(page(operator).select("nav a[href=/admin/sign-ins]")).hasSize(1);
 
         mvc.perform(post("/admin/sign-ins/lift").param("account", coordinator).with(operator))

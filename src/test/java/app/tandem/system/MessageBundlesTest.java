@@ -25,6 +25,9 @@ import org.attoparser.ParseException;
 import org.attoparser.config.ParseConfiguration;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Every word a person reads comes from the message bundles, in English and in Spanish: a template
  * with text of its own, a key missing in one language, or a key a template asks for and no bundle
@@ -155,6 +158,95 @@ class MessageBundlesTest {
             }
         }
         assertThat(missing).as("names missing from the bundles").isEmpty();
+    }
+
+    /**
+     * A task form's words reach people beside the task: every text block, label, description and option of
+     * every form in /forms has its key in both languages (the .form file's English is only a fallback).
+     */
+    @Test
+    void shouldGiveEveryTaskFormInBothLanguages() throws IOException {
+        Set<String> en = new HashSet<>();
+        Set<String> es = new HashSet<>();
+        for (Path english : englishBundles()) {
+            en.addAll(load(english).stringPropertyNames());
+            es.addAll(load(english.resolveSibling(english.getFileName().toString()
+                    .replace(".properties", "_es.properties"))).stringPropertyNames());
+        }
+        List<String> missing = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+            for (Path form : forms.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
+                JsonNode schema = json.readTree(form.toFile());
+                for (String code : formKeys(schema.path("id").asText(), schema.path("components"))) {
+                    if (!en.contains(code)) {
+                        missing.add(code + " (English)");
+                    }
+                    if (!es.contains(code)) {
+                        missing.add(code + " (Spanish)");
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("form words missing from the bundles").isEmpty();
+    }
+
+    /** The keys FormText reads for a form's components, nested ones included. */
+    private static List<String> formKeys(String formId, JsonNode components) {
+        List<String> keys = new ArrayList<>();
+        for (JsonNode component : components) {
+            String key = component.path("key").asText(null);
+            if ("text".equals(component.path("type").asText())) {
+                keys.add("form." + formId + "." + component.path("id").asText());
+            }
+            if (key != null) {
+                if (component.hasNonNull("label") || component.hasNonNull("dateLabel")
+                        || component.hasNonNull("timeLabel")) {
+                    keys.add("field." + key);
+                }
+                if (!component.path("description").asText("").isBlank()) {
+                    keys.add("form." + formId + "." + key + ".description");
+                }
+                for (JsonNode option : component.path("values")) {
+                    keys.add("form." + formId + "." + key + ".option." + option.path("value").asText());
+                }
+            }
+            keys.addAll(formKeys(formId, component.path("components")));
+        }
+        return keys;
+    }
+
+    /**
+     * One formatter per locale (system.Formats): a template that formats a day, a time or a number itself, or Java
+     * code with a formatter of its own, writes a second style beside the pages' one. Files for spreadsheets and
+     * machines (CSV exports, backup file names, timer dates) keep ISO-8601 and are named here.
+     */
+    @Test
+    void shouldWriteDaysTimesAndNumbersThroughTheOneFormatter() throws IOException {
+        Pattern inTemplates = Pattern.compile("#(temporals|dates|calendars)\\.format|#numbers\\.format");
+        Pattern inJava = Pattern.compile("DateTimeFormatter\\.(ofPattern|ofLocalized)|NumberFormat\\.get|new DecimalFormat"
+                + "|new SimpleDateFormat|String\\.format\\([^;]*%[,.]");
+        Set<String> dataFormats = Set.of("system/Formats.java", "backup/Backups.java",
+                "family/web/DisclosuresCsv.java", "directory/web/ChangeLogController.java",
+                "family/CaregiverUpdateCadence.java");
+        List<String> found = new ArrayList<>();
+        for (Path template : templates()) {
+            Matcher matcher = inTemplates.matcher(Files.readString(template));
+            while (matcher.find()) {
+                found.add(TEMPLATES.relativize(template) + " formats with " + matcher.group());
+            }
+        }
+        Path code = Path.of("src/main/java/app/tandem");
+        try (Stream<Path> files = Files.walk(code)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String name = code.relativize(file).toString().replace('\\', '/');
+                Matcher matcher = inJava.matcher(Files.readString(file));
+                if (!dataFormats.contains(name) && matcher.find()) {
+                    found.add(name + " formats with " + matcher.group());
+                }
+            }
+        }
+        assertThat(found).as("formatting outside system.Formats").isEmpty();
     }
 
     private static List<Path> englishBundles() throws IOException {

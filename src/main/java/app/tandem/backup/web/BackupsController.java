@@ -1,12 +1,9 @@
 package app.tandem.backup.web;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +15,7 @@ import app.tandem.backup.Backups;
 import app.tandem.directory.Viewer;
 import app.tandem.system.Messages;
 import app.tandem.system.NotFound;
-import app.tandem.system.TandemProperties;
+import app.tandem.system.Formats;
 
 /** The embedded database's backups, for operators: the list, and one taken now. Anyone else gets a 404. */
 @Controller
@@ -28,12 +25,12 @@ class BackupsController {
 
     private final Backups backups;
     private final Messages messages;
-    private final DateTimeFormatter time;
+    private final Formats formats;
 
-    BackupsController(Backups backups, Messages messages, TandemProperties properties) {
+    BackupsController(Backups backups, Messages messages, Formats formats) {
         this.backups = backups;
         this.messages = messages;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.timeZone());
+        this.formats = formats;
     }
 
     record Row(String name, String size, String takenAt) {
@@ -76,10 +73,6 @@ class BackupsController {
     }
 
     private Row row(BackupFile backup) {
-        Locale locale = LocaleContextHolder.getLocale();
-        String size = backup.size() < 1024 * 1024
-                ? String.format(locale, "%,.0f KB", backup.size() / 1024.0)
-                : String.format(locale, "%,.1f MB", backup.size() / (1024.0 * 1024));
-        return new Row(backup.name(), size, time.format(backup.takenAt()));
+        return new Row(backup.name(), formats.size(backup.size()), formats.moment(backup.takenAt()));
     }
 }

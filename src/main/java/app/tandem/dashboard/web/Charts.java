@@ -2,15 +2,12 @@ package app.tandem.dashboard.web;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,6 +17,7 @@ import app.tandem.dashboard.Evidence;
 import app.tandem.dashboard.Indicator;
 import app.tandem.dashboard.SchoolRow;
 import app.tandem.directory.RoleLabels;
+import app.tandem.system.Formats;
 import app.tandem.system.Messages;
 
 /**
@@ -32,8 +30,10 @@ class Charts {
     private final ObjectMapper json;
     private final Messages messages;
     private final RoleLabels roleLabels;
+    private final Formats formats;
 
-    Charts(ObjectMapper json, Messages messages, RoleLabels roleLabels) {
+    Charts(ObjectMapper json, Messages messages, RoleLabels roleLabels, Formats formats) {
+        this.formats = formats;
         this.roleLabels = roleLabels;
         this.json = json;
         this.messages = messages;
@@ -75,9 +75,7 @@ class Charts {
             tally[0] += day.counted();
             tally[1] += day.heldInTime();
         }
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(LocaleContextHolder.getLocale());
-        List<String> labels = weeks.keySet().stream().map(format::format).toList();
+        List<String> labels = weeks.keySet().stream().map(formats::day).toList();
         return write(new Spec("bar", false, false, false, labels, List.of(
                 new Dataset(messages.text("dashboard.chart.checkIns.scheduled"),
                         weeks.values().stream().map(t -> t[0]).toList()),

@@ -1,7 +1,6 @@
 package app.tandem.notify.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +31,16 @@ import app.tandem.notify.Outbox;
 import app.tandem.notify.OutboxMessage;
 import app.tandem.notify.OutboxStatus;
 import app.tandem.system.Messages;
-import app.tandem.system.DistrictClock;
+import app.tandem.system.Formats;
+import app.tandem.system.Paged;
 
 /** The outbox for managers and operators: every message, its state, its body, and "retry now". */
 @Controller
 class OutboxController {
 
     static final String STUCK = "STUCK";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final int PAGE = 200;
+    /** Rows on one page of the outbox. */
+    private static final int PAGE = 50;
     /** The stored HTML is shown on its own, with no scripts, no remote content and nothing else of Tandem's. */
     static final String HTML_BODY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
@@ -48,15 +48,15 @@ class OutboxController {
     private final ObjectProvider<EmbeddedMailServer> mailServer;
     private final MailServerHealth relay;
     private final Messages messages;
-    private final DistrictClock clock;
+    private final Formats formats;
 
     OutboxController(Outbox outbox, ObjectProvider<EmbeddedMailServer> mailServer, MailServerHealth relay,
-                     Messages messages, DistrictClock clock) {
+                     Messages messages, Formats formats) {
         this.outbox = outbox;
         this.mailServer = mailServer;
         this.relay = relay;
         this.messages = messages;
-        this.clock = clock;
+        this.formats = formats;
     }
 
     record Row(long id, String queuedAt, String to, String address, String subject, String kind, String status,
@@ -65,16 +65,17 @@ class OutboxController {
 
     @GetMapping("/outbox")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String recipient, Viewer who, Model model) {
+                @RequestParam(required = false) String recipient, @RequestParam(defaultValue = "1") int page,
+                Viewer who, Model model) {
         StaffOnly.requireOutboxReader(who);
         boolean stuckOnly = STUCK.equals(status);
         OutboxStatus statusFilter = stuckOnly ? null : parse(OutboxStatus.class, status);
         MessageKind kindFilter = parse(MessageKind.class, kind);
         Set<String> stuck = Set.copyOf(outbox.stuckProcessInstances());
-        List<Row> rows = outbox.search(statusFilter, kindFilter, recipient, stuckOnly, PAGE).stream()
-                .map(m -> row(m, stuck.contains(m.processInstanceId())))
-                .toList();
-        model.addAttribute("rows", rows);
+        Paged<Row> rows = outbox.page(statusFilter, kindFilter, recipient, stuckOnly, page, PAGE)
+                .map(m -> row(m, stuck.contains(m.processInstanceId())));
+        model.addAttribute("rows", rows.rows());
+        model.addAttribute("paged", rows);
         model.addAttribute("statuses", OutboxStatus.values());
         model.addAttribute("kinds", MessageKind.values());
         model.addAttribute("status", stuckOnly ? STUCK : statusFilter == null ? "" : statusFilter.name());
@@ -150,7 +151,7 @@ class OutboxController {
     }
 
     private String format(Instant moment) {
-        return moment == null ? null : TIME.withZone(clock.zone()).format(moment);
+        return moment == null ? null : formats.moment(moment);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -2,8 +2,6 @@ package app.tandem.security.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -17,14 +15,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import app.tandem.security.SignInThrottled;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.Formats;
 
 @Controller
 class LoginController {
 
     private final DistrictClock clock;
 
-    LoginController(DistrictClock clock) {
+    private final Formats formats;
+
+    LoginController(DistrictClock clock, Formats formats) {
         this.clock = clock;
+        this.formats = formats;
     }
 
     @GetMapping("/login")
@@ -36,8 +38,7 @@ class LoginController {
             long seconds = Math.max(0, Duration.between(now, throttled.tryAgainAt()).toSeconds());
             // Both rounded up: trying again at the stated time always works.
             model.addAttribute("waitMinutes", Math.max(1, (seconds + 59) / 60));
-            model.addAttribute("tryAgainAt", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)
-                    .withZone(clock.zone()).format(nextWholeMinute(throttled.tryAgainAt())));
+            model.addAttribute("tryAgainAt", formats.time(nextWholeMinute(throttled.tryAgainAt()), locale));
             model.addAttribute("passwordChecked", throttled.passwordChecked());
         }
         return "security/login";

@@ -1,7 +1,7 @@
 package app.tandem.security.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import app.tandem.directory.Viewer;
 import app.tandem.security.SignInFailures;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.Formats;
 import app.tandem.system.Messages;
 
 /**
@@ -26,8 +27,10 @@ class SignInFailuresController {
     private final DistrictClock clock;
     private final SignInFailures failures;
     private final Messages messages;
+    private final Formats formats;
 
-    SignInFailuresController(DistrictClock clock, SignInFailures failures, Messages messages) {
+    SignInFailuresController(DistrictClock clock, SignInFailures failures, Messages messages, Formats formats) {
+        this.formats = formats;
         this.clock = clock;
         this.failures = failures;
         this.messages = messages;
@@ -40,12 +43,12 @@ class SignInFailuresController {
     String list(Viewer who, Model model) {
         Long district = who.administeredDistrict();
         Instant now = clock.now();
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.zoneOf(district));
+        ZoneId zone = clock.zoneOf(district);
         List<Row> rows = failures.recent(district, now).stream()
                 .map(failed -> new Row(failed.account(), failed.failures(), failed.addresses(),
-                        time.format(failed.lastFailureAt()),
+                        formats.moment(failed.lastFailureAt().atZone(zone)),
                         failed.throttledUntil() != null && failed.throttledUntil().isAfter(now)
-                                ? time.format(failed.throttledUntil()) : null))
+                                ? formats.moment(failed.throttledUntil().atZone(zone)) : null))
                 .toList();
         model.addAttribute("rows", rows);
         return "security/sign-ins";

@@ -2,16 +2,13 @@ package app.tandem.tasklist.form;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import app.tandem.forms.FormSchema;
@@ -21,6 +18,7 @@ import app.tandem.forms.FormRules;
 import app.tandem.forms.FormSubmission;
 import app.tandem.forms.FormText;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.Formats;
 
 /** Turns a form and what was entered into what the templates show: to fill in, or to read back. */
 @Component
@@ -28,8 +26,10 @@ public class FormViews {
 
     private final FormText text;
     private final DistrictClock clock;
+    private final Formats formats;
 
-    FormViews(FormText text, DistrictClock clock) {
+    FormViews(FormText text, DistrictClock clock, Formats formats) {
+        this.formats = formats;
         this.text = text;
         this.clock = clock;
     }
@@ -133,12 +133,9 @@ public class FormViews {
     private String moment(FormComponent input, String value) {
         try {
             return switch (input.dateKind()) {
-                case "datetime" -> LocalDateTime.parse(value).format(
-                        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                                .withLocale(LocaleContextHolder.getLocale()));
+                case "datetime" -> formats.moment(LocalDateTime.parse(value));
                 case "time" -> value;
-                default -> LocalDate.parse(value).format(
-                        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale()));
+                default -> formats.day(LocalDate.parse(value));
             };
         } catch (DateTimeParseException e) {
             return value;

@@ -293,7 +293,8 @@ class CampaignPagesTest {
         assertThat(nora.stance().code()).isEqualTo("neutral");
         Document map = page("/campaign/map", lead());
         assertThat(map.select("#map-grid li > a").eachText()).containsExactly("Nora Newchair");
-        assertThat(map.select("#former li").text()).contains("Carmen Chair").contains(TODAY.toString());
+        assertThat(map.select("#former li").text()).contains("Carmen Chair").contains("left on " + TODAY.format(
+                java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH)));
     }
 
     @Test
@@ -376,6 +377,32 @@ class CampaignPagesTest {
         Document overview = page("/campaign/" + campaign.id(), lead());
         assertThat(overview.select("#answered").text()).contains("Who pays for the buses?")
                 .contains("The district pays; see the budget line 4.2.");
+    }
+
+    /** A school leader owns a track: the touchpoint says whom it is for, and the feedback task links to a page of theirs. */
+    @Test
+    void shouldShowASchoolLeaderTheTouchpointsAudienceAndLinkTheirFeedbackToAPageThatIsTheirs() throws Exception {
+        approvedWithTwoRows();
+        fixture.contact(people, "Rita Reporter", StakeholderGroup.MEDIA, false, "rita@news.example", "en");
+        fixture.runDueJobs(campaign);
+        RequestPostProcessor leader = user(people.ownerB()).roles("school-leaders");
+        var touchpoint = fixture.tasks(campaign, StakeholderCampaign.HOLD_TOUCHPOINT).stream()
+                .filter(t -> people.ownerB().equals(t.getAssignee())).findFirst().orElseThrow();
+        Document holding = page("/tasks/" + touchpoint.getId(), leader);
+        assertThat(holding.getElementById("task-subject").text()).startsWith("Para Local reporters");
+        assertThat(holding.select("a[href='/campaign/tracks']")).as("the form's link to the leader's tracks").isNotEmpty();
+
+        fixture.complete(touchpoint, people.ownerB(), Map.of("heldOn", TODAY.toString(), "shared", "Press note",
+                "withWhom", "Newsroom", "feedback", "When do results come out?", "feedbackFromEmail", "rita@news.example"));
+        var answering = fixture.tasks(campaign, StakeholderCampaign.ANSWER_FEEDBACK).stream()
+                .filter(t -> people.ownerB().equals(t.getAssignee())).findFirst().orElseThrow();
+        Document task = page("/tasks/" + answering.getId(), leader);
+        assertThat(task.getElementById("task-subject").text()).isEqualTo("Comentario de Rita Reporter, Org of Rita Reporter");
+        String link = task.select("a[href^='/campaign/tracks']").attr("href");
+        assertThat(link).isEqualTo("/campaign/tracks#feedback");
+        Document tracksPage = page("/campaign/tracks", leader);
+        assertThat(tracksPage.getElementById("feedback")).isNotNull();
+        assertThat(tracksPage.text()).contains("When do results come out?");
     }
 
     @Test

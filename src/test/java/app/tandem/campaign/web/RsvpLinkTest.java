@@ -57,6 +57,8 @@ class RsvpLinkTest {
     private String yesLink;
     private String spanishLink;
 
+    private String spanishMail;
+
     @BeforeEach
     void anInvitationInSomeonesMailbox() {
         fixture.today(TODAY);
@@ -90,7 +92,8 @@ class RsvpLinkTest {
         yesLink = link.group(1);
         Invitation ana = invitations.ofSession(sessionId).stream()
                 .filter(i -> Long.valueOf(spanish).equals(i.contactId())).findFirst().orElseThrow();
-        Matcher anasLink = LINK.matcher(outbox.find(ana.messageId()).orElseThrow().bodyText());
+        spanishMail = outbox.find(ana.messageId()).orElseThrow().bodyText();
+        Matcher anasLink = LINK.matcher(spanishMail);
         assertThat(anasLink.find()).isTrue();
         spanishLink = anasLink.group(1);
     }
@@ -102,6 +105,10 @@ class RsvpLinkTest {
 
         assertThat(page.select("html").attr("lang")).isEqualTo("es");
         assertThat(page.text()).contains("Hola, Ana Educadora:");
+        // The mail's promise, in her language, is what the page does: the link opens it, one more click records.
+        assertThat(spanishMail).contains("el enlace abre su invitación, donde un clic más la registra");
+        assertThat(page.getElementById("rsvp-outcome")).as("opening the link records nothing").isNull();
+        assertThat(page.select("form button.btn-primary").eachText()).containsExactly("Sí, participaré");
         Document answered = page(mvc.perform(post(spanishLink).param("answer", "yes")
                 .header("Accept-Language", "en-US")).andExpect(status().isOk()));
         assertThat(answered.getElementById("rsvp-outcome").text()).startsWith("Gracias");
@@ -118,7 +125,8 @@ class RsvpLinkTest {
 
         assertThat(page.select("h1").text()).isEqualTo("Co-design invitation");
         assertThat(page.text()).contains("Hello Eli Educator,").contains("Library, room 3")
-                .contains(TODAY.plusDays(10).toString());
+                .contains("When " + TODAY.plusDays(10).format(
+                        java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH)));
         assertThat(page.select("form button[value=yes]").hasClass("btn-primary")).isTrue();
         assertThat(page.select("form input[name=_csrf]")).as("the link itself is the key").isEmpty();
         assertThat(answer()).isNull();

@@ -162,7 +162,7 @@ class ChangeLogPagesTest {
         Document page = page(get("/admin/changes").param("kind", "DISTRICT"), setup.manager(), Role.MANAGER);
         assertThat(page.select("#changes tbody tr").get(0).select("td").eachText()).containsExactly(
                 // The district now keeps Denver time: ten in Chicago is nine there.
-                "2027-01-04 09:00", "District", setup.district().code(), "Reminder before a due day",
+                "Jan 4, 2027, 9:00 AM", "District", setup.district().code(), "Reminder before a due day",
                 "3 days", "(none)", setup.manager(), "Tandem page");
     }
 

@@ -157,10 +157,19 @@ class NotifyPagesTest {
 
         assertThat(preferences.of(username)).isEqualTo(new TaskPreferences(Delivery.DIGEST, Delivery.NEVER));
         assertThat(staff.byUsername(username).orElseThrow().preferredLanguage()).isEqualTo("es");
+        // The very next page speaks Spanish, whatever the browser asks for, and back again once changed.
         mvc.perform(get("/notifications/preferences").with(user(username).roles("coordinators"))
-                        .header("Accept-Language", "es"))
+                        .header("Accept-Language", "en-US"))
                 .andExpect(content().string(allOf(containsString("Sus notificaciones"),
                         checked("offered-NEVER"))));
+        mvc.perform(get("/tasks").with(user(username).roles("coordinators")).header("Accept-Language", "en-US"))
+                .andExpect(content().string(allOf(containsString("lang=\"es\""), not(containsString("My tasks")))));
+        mvc.perform(post("/notifications/preferences").with(user(username).roles("coordinators")).with(csrf())
+                        .header("Accept-Language", "es").param("assigned", "DIGEST").param("offered", "NEVER")
+                        .param("language", "en"))
+                .andExpect(flash().attribute("notice", "Your choices are saved."));
+        mvc.perform(get("/tasks").with(user(username).roles("coordinators")).header("Accept-Language", "es"))
+                .andExpect(content().string(allOf(containsString("lang=\"en\""), containsString("My tasks"))));
     }
 
     @Test

@@ -260,7 +260,7 @@ class TermsAdminTest {
 
         Document list = page("/admin/terms", manager, "managers");
         assertThat(list.select("#start-year option").eachText())
-                .containsExactly("2026-27 (2026-08-01 to 2027-07-31)", "2027-28 (2027-08-01 to 2028-07-31)");
+                .containsExactly("2026-27 (Aug 1, 2026 to Jul 31, 2027)", "2027-28 (Aug 1, 2027 to Jul 31, 2028)");
 
         String location = mvc.perform(post("/admin/terms/start-all").with(csrf()).with(as(manager, "managers"))
                         .param("programYear", "2026-27"))
