@@ -211,7 +211,7 @@ class FamilyUnsubscribeTest {
 
         String family = mvc.perform(get("/family/students/" + student.id()).with(as(liaison, "liaisons")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(family).contains("Ada Ode unsubscribed from email on 2027-03-01",
+        assertThat(family).contains("Ada Ode unsubscribed from email on Mar 1, 2027, 10:00 AM",
                 "(The link in the email). The school reaches them by: Paper note home", "Record the consent");
         mvc.perform(post("/family/opt-outs/" + mother.id() + "/consent").with(csrf()).with(as(liaison, "liaisons"))
                         .param("note", "Called on March 3, she wants email again")
