@@ -165,7 +165,7 @@ class MessageDeliveryTest {
     }
 
     @Test
-    void shouldNotRetryAPermanentRefusalButAskALiaisonToFixTheContact() throws Exception {
+    void shouldNotRetryAPermanentRefusalButAskTheManagersToFixAContactOfNoSchool() throws Exception {
         long id = enqueue("gone@example.org");
         standIn(ScriptedSmtpServer.Answer.REFUSE_RECIPIENT, 0);
 
@@ -175,7 +175,8 @@ class MessageDeliveryTest {
         assertThat(pi).hasPassed(DeliverMessage.MESSAGE_REFUSED).isWaitingAt(DeliverMessage.FIX_CONTACT_DETAILS);
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).as("no retry").isZero();
         Task fix = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-        assertThat(fix).hasCandidateGroup("liaisons").hasName("Fix the contact details");
+        assertThat(fix).as("a recipient of no school: no liaison would see it, the managers do")
+                .hasCandidateGroup("managers").hasName("Fix the contact details");
         OutboxMessage refused = outbox.find(id).orElseThrow();
         assertThat(refused.status()).isEqualTo(OutboxStatus.REFUSED);
         assertThat(refused.lastError()).startsWith("SMTP 550").contains("User unknown")
