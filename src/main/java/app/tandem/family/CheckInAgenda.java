@@ -93,7 +93,7 @@ class CheckInAgenda implements TaskItems {
             String note = first(submitted, TaskItems.note(key));
             note = note == null || note.isBlank() ? null : note.strip();
             if (note != null && note.length() > LONGEST_NOTE) {
-                throw messages.invalid("agreed", "agenda.noteTooLong", entry.student().fullName(), LONGEST_NOTE);
+                throw messages.invalid("agenda", "agenda.noteTooLong", entry.student().fullName(), LONGEST_NOTE);
             }
             Outcome outcome = closeOut ? outcome(first(submitted, TaskItems.choice(key)), entry) : null;
             kept.add(new Kept(entry.student().id(), entry.reason(closeOut), outcome, note));
@@ -136,7 +136,7 @@ class CheckInAgenda implements TaskItems {
             return null;
         }
         return Arrays.stream(Outcome.values()).filter(o -> o.name().equals(value)).findFirst()
-                .orElseThrow(() -> messages.invalid("outcome", "agenda.unknownOutcome", value,
+                .orElseThrow(() -> messages.invalid("agenda", "agenda.unknownOutcome", value,
                         entry.student().fullName()));
     }
 
