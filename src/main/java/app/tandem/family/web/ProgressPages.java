@@ -27,10 +27,15 @@ class ProgressPages {
 
     private final SchoolProgress progress;
     private final FamilyReaders readers;
+    private final app.tandem.family.CheckInFlags flags;
+    private final app.tandem.system.Messages messages;
 
-    ProgressPages(SchoolProgress progress, FamilyReaders readers) {
+    ProgressPages(SchoolProgress progress, FamilyReaders readers, app.tandem.family.CheckInFlags flags,
+                  app.tandem.system.Messages messages) {
         this.progress = progress;
         this.readers = readers;
+        this.flags = flags;
+        this.messages = messages;
     }
 
     @GetMapping("/family/progress")
@@ -60,6 +65,27 @@ class ProgressPages {
                 .filter(s -> readers.schoolsOf(who, READERS).contains(s.student().schoolId()))
                 .orElseThrow(NotFound::answer);
         model.addAttribute("progress", student);
+        model.addAttribute("mayFlag", mayFlag(who, student.student().schoolId())
+                && flags.termUnderWay(student.student().schoolId()).isPresent());
+        model.addAttribute("flagged", flags.isFlagged(student.student()));
         return "family/student";
+    }
+
+    /** A teacher (or coordinator) of the student's school asks for the student at the next check-in, or no more. */
+    @org.springframework.web.bind.annotation.PostMapping("/family/students/{studentId}/check-in-flag")
+    String flag(Viewer who, @PathVariable long studentId,
+                @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean flagged,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        StudentProgress student = progress.ofStudent(studentId)
+                .filter(s -> mayFlag(who, s.student().schoolId()))
+                .orElseThrow(NotFound::answer);
+        boolean done = flags.flag(student.student(), flagged, who.username());
+        redirect.addFlashAttribute("notice", messages.text(!done ? "agenda.flag.noTerm"
+                : flagged ? "agenda.flag.done" : "agenda.flag.undone", student.student().fullName()));
+        return "redirect:/family/students/" + studentId;
+    }
+
+    private static boolean mayFlag(Viewer who, long schoolId) {
+        return who.hasAny(Role.TEACHER, Role.COORDINATOR) && who.worksAt(schoolId);
     }
 }
