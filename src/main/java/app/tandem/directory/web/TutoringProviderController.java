@@ -1,4 +1,4 @@
-package app.tandem.program.web;
+package app.tandem.directory.web;
 
 import java.util.List;
 
@@ -78,7 +78,7 @@ class TutoringProviderController {
         model.addAttribute("tutorLeads", leads);
         model.addAttribute("tutors", providers.tutorsAt(place.school().id()));
         model.addAttribute("errors", errors);
-        return "program/provider";
+        return "directory/provider";
     }
 
     private Place placeFor(Viewer who, long termId) {
