@@ -164,6 +164,44 @@ class CheckInAgendaTest {
         assertThat(tasks.createTaskQuery().taskId(checkIn.getId()).count()).as("still open").isOne();
     }
 
+    @Test
+    void shouldRecordAtTheCloseOutEachStudentsProgressAgainstTheTermsGoal() throws Exception {
+        LocalDate lastDay = TERM_START.plusDays(83);
+        programs.today(lastDay.plusDays(1));
+        management.createJobQuery().processInstanceId(program.processInstanceId()).activityId(SchoolProgram.TERM_ENDS)
+                .list().forEach(job -> management.executeJob(job.getId()));
+        Task summary = tasks.createTaskQuery().processInstanceId(program.processInstanceId())
+                .taskDefinitionKey(SchoolProgram.PREPARE_IMPACT_SUMMARY).singleResult();
+        tasks.complete(summary.getId(), org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue("studentsServed", 3).putValue("progressSummary", "Steady."));
+        Task closeOut = tasks.createTaskQuery().processInstanceId(program.processInstanceId())
+                .taskDefinitionKey(SchoolProgram.HOLD_CLOSE_OUT_MEETING).singleResult();
+        assertThat(tasks.getIdentityLinksForTask(closeOut.getId())).extracting(link -> link.getGroupId())
+                .as("the school leader co-owns the close-out").contains("school-leaders");
+
+        Document page = page("/tasks/" + closeOut.getId(), program.leader(), "school-leaders");
+        assertThat(page.select("#items-title").text())
+                .isEqualTo("Each student's progress against the goal set at the start");
+        assertThat(page.select("#task-items legend").eachText()).as("every student of the school")
+                .contains("Ana Silva", "Luis Ortega", "Kim Lee");
+        assertThat(page.select("#task-items").text()).contains("Goal set at the start: 3 sessions a week.");
+
+        mvc.perform(post("/tasks/" + closeOut.getId()).with(csrf()).with(as(program.leader(), "school-leaders"))
+                        .param("heldOn", lastDay.plusDays(1).toString())
+                        .param("attendees", program.leader())
+                        .param("item." + belowTarget.id() + ".choice", "PROGRESSING")
+                        .param("item." + belowTarget.id() + ".note", "Keep two sessions over the summer.")
+                        .param("item." + onTarget.id() + ".choice", "MET"))
+                .andExpect(status().is3xxRedirection());
+
+        long milestoneId = milestones.find(program.term().id(), MilestoneKind.CLOSE_OUT_MEETING, 1).orElseThrow().id();
+        Document record = page("/dashboard/milestones/" + milestoneId, manager, "managers");
+        assertThat(record.select("#students-discussed tbody tr").eachText()).containsExactly(
+                "Ana Silva Close-out review Progressing toward it Keep two sessions over the summer.",
+                "Kim Lee Close-out review Not judged Nothing written",
+                "Luis Ortega Close-out review Met the goal Nothing written");
+    }
+
     private void attended(Student student, LocalDate week, int sessions) {
         jdbc.sql("insert into progress_week (student_id, week_of, sessions_scheduled, sessions_attended, minutes, "
                         + "imported_by, imported_at) values (?, ?, 3, ?, 90, 'test', ?)")
