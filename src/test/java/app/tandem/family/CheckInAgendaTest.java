@@ -165,6 +165,24 @@ class CheckInAgendaTest {
     }
 
     @Test
+    void shouldLetTheSchoolsTeacherFlagAStudentForTheNextCheckInAndNoOneElse() throws Exception {
+        Document student = page("/family/students/" + onTarget.id(), program.teacher(), "teachers");
+        assertThat(student.select("#check-in-flag-form button").text()).isEqualTo("Discuss at the next check-in");
+
+        mvc.perform(post("/family/students/" + onTarget.id() + "/check-in-flag").with(csrf())
+                        .with(as(program.teacher(), "teachers")).param("flagged", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(meetingStudents.flagged(program.term().id())).contains(onTarget.id());
+        assertThat(page("/family/students/" + onTarget.id(), program.teacher(), "teachers")
+                .select("#check-in-flag").text()).isEqualTo("To discuss at the next check-in");
+
+        mvc.perform(post("/family/students/" + belowTarget.id() + "/check-in-flag").with(csrf())
+                        .with(as(program.leader(), "school-leaders")).param("flagged", "true"))
+                .andExpect(status().isNotFound());
+        assertThat(meetingStudents.flagged(program.term().id())).doesNotContain(belowTarget.id());
+    }
+
+    @Test
     void shouldRecordAtTheCloseOutEachStudentsProgressAgainstTheTermsGoal() throws Exception {
         LocalDate lastDay = TERM_START.plusDays(83);
         programs.today(lastDay.plusDays(1));
