@@ -16,23 +16,34 @@ import app.tandem.directory.StaffMember;
 import app.tandem.program.ImpactSummary;
 import app.tandem.program.MeetingMinutes;
 import app.tandem.program.MeetingPlan;
+import app.tandem.program.MeetingStudents;
 import app.tandem.program.Milestones;
 
-/** What one milestone's page shows beside its record: the people by name, the minutes and the impact summary. */
+/**
+ * What one milestone's page shows beside its record: the people by name, the minutes, the impact summary and the
+ * students discussed.
+ */
 @Component
 public class MilestoneDetails {
 
     private final Milestones milestones;
     private final StaffDirectory staff;
 
-    MilestoneDetails(Milestones milestones, StaffDirectory staff) {
+    private final MeetingStudents students;
+
+    MilestoneDetails(Milestones milestones, StaffDirectory staff, MeetingStudents students) {
+        this.students = students;
         this.milestones = milestones;
         this.staff = staff;
     }
 
-    /** @param minutes and {@code summary} null when none were recorded */
+    /**
+     * @param minutes  and {@code summary} null when none were recorded
+     * @param students the students the meeting discussed: what a check-in agreed for each, where the close-out found
+     *                 each against the term's goal
+     */
     public record Detail(String recordedBy, List<String> attendees, List<String> invitees, MeetingMinutes minutes,
-                         ImpactSummary summary) {
+                         ImpactSummary summary, List<MeetingStudents.Discussed> students) {
     }
 
     public Detail of(Evidence.MilestoneRecord record) {
@@ -41,7 +52,8 @@ public class MilestoneDetails {
                 milestones.attendees(id).stream().map(this::name).toList(),
                 milestones.invitees(id).stream().map(this::name).toList(),
                 milestones.minutesOf(id).orElse(null),
-                milestones.impactSummaryOf(id).orElse(null));
+                milestones.impactSummaryOf(id).orElse(null),
+                students.of(id));
     }
 
     /** When and where each scheduled meeting of a term takes place, by milestone id. */

@@ -74,6 +74,43 @@ class DemoTimeline {
         return count[0];
     }
 
+    /** Completes every open task of that kind in every instance of a process, as one person, each with its own form. */
+    void completeEach(LocalDate day, String processKey, String taskKey, String username,
+                      java.util.function.Function<Task, Map<String, Object>> form) {
+        on(day, () -> {
+            for (Task task : tasks.createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey(taskKey).list()) {
+                tasks.claim(task.getId(), username);
+                identity.setAuthenticatedUserId(username);
+                try {
+                    tasks.complete(task.getId(), form.apply(task));
+                } finally {
+                    identity.clearAuthentication();
+                }
+            }
+        });
+    }
+
+    /** Executes the one job of the instance at that activity on the day it falls due: a timer left to its day. */
+    void fireWhenDue(String processInstanceId, String activityId) {
+        Job job = management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .singleResult();
+        fire(clock.dayOf(job.getDuedate()), processInstanceId, activityId);
+    }
+
+    /** Runs, on that day, every job of the instance due by then: a task's reminder and escalations. */
+    void runDue(LocalDate day, String processInstanceId) {
+        on(day, () -> {
+            for (int round = 0; round < 5; round++) {
+                java.util.List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId)
+                        .executable().list();
+                if (jobs.isEmpty()) {
+                    return;
+                }
+                jobs.forEach(job -> management.executeJob(job.getId()));
+            }
+        });
+    }
+
     /** Takes one of a task's actions, as its task page's button does: the model's message to the instance. */
     void act(LocalDate day, String processInstanceId, String message, String username) {
         on(day, () -> {

@@ -2,13 +2,14 @@ package app.tandem.directory;
 
 /**
  * What of a subject the audit log follows: of an account its email, groups, schools, access and invitation; of a
- * school its name and whether it is closed; of a term its name, dates, cadence and cancellation; of a program its
- * start; of a caregiver their consent to email; of a district its name, time zone, program year and each of its settings.
+ * school its name and whether it is closed; of a term its name, dates, cadence, cancellation, tutoring provider
+ * and tutor leads; of a program its start; of a caregiver their consent to email; of a district its name, time
+ * zone, program year and each of its settings.
  */
 public enum ChangedField {
     EMAIL, GROUPS, SCHOOLS, ACTIVE, INVITATION,
     NAME, CLOSED,
-    DATES, CHECK_IN_CADENCE, CANCELLED,
+    DATES, CHECK_IN_CADENCE, CANCELLED, TUTORING_PROVIDER, TUTOR_LEADS,
     STARTED,
     EMAIL_CONSENT,
     TIME_ZONE, PROGRAM_YEAR,

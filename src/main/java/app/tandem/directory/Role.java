@@ -6,6 +6,8 @@ public enum Role {
     TEACHER("teachers"),
     LIAISON("liaisons"),
     SCHOOL_LEADER("school-leaders"),
+    /** A tutor lead of the tutoring provider: a staff account, so meetings invite and record them like colleagues. */
+    TUTOR("tutors"),
     MANAGER("managers"),
     OPERATOR("camunda-admin");
 

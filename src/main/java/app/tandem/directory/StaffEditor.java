@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * Someone changing staff records, and how far their hand reaches. The one rule for every page and import
  * that adds people, grants groups or moves them between schools: a coordinator works only at their own
- * schools and grants no more than a coordinator's groups (coordinators, teachers, liaisons and the
- * liaisons' language groups); a manager grants any group but the operators' within their district; an
+ * schools and grants no more than a coordinator's groups (coordinators, teachers, liaisons, the liaisons'
+ * language groups and the tutoring provider's tutor leads); a manager grants any group but the operators' within their district; an
  * operator grants anything.
  *
  * @param groups    the editor's Camunda groups
@@ -49,7 +49,8 @@ public record StaffEditor(String username, long districtId, Set<String> groups, 
             return !Role.OPERATOR.groupId().equals(group);
         }
         return coordinator() && (Role.COORDINATOR.groupId().equals(group) || Role.TEACHER.groupId().equals(group)
-                || Role.LIAISON.groupId().equals(group) || StaffGroups.isLanguageGroup(group));
+                || Role.LIAISON.groupId().equals(group) || Role.TUTOR.groupId().equals(group)
+                || StaffGroups.isLanguageGroup(group));
     }
 
     /**

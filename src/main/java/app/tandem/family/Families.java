@@ -47,6 +47,34 @@ public class Families {
                 .list();
     }
 
+    /** The student's own teacher, while they are an active teacher at the student's school. */
+    public Optional<String> teacherOf(long studentId) {
+        return jdbc.sql("select s.teacher_username from student s join staff_member m on m.username = s.teacher_username "
+                        + "join staff_school ss on ss.username = m.username and ss.school_id = s.school_id "
+                        + "where s.id = ? and m.active")
+                .param(studentId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The usernames of the teachers of these students, by student id; a student with none is left out. */
+    public java.util.Map<Long, String> teachersOf(java.util.Collection<Long> studentIds) {
+        java.util.Map<Long, String> teachers = new java.util.HashMap<>();
+        if (studentIds.isEmpty()) {
+            return teachers;
+        }
+        jdbc.sql("select id, teacher_username from student where id in (:ids) and teacher_username is not null")
+                .param("ids", studentIds)
+                .query(rs -> {
+                    teachers.put(rs.getLong(1), rs.getString(2));
+                });
+        return teachers;
+    }
+
+    public void changeTeacher(long studentId, String teacherUsername) {
+        jdbc.sql("update student set teacher_username = ? where id = ?").params(teacherUsername, studentId).update();
+    }
+
     public Optional<Caregiver> caregiver(long id) {
         return jdbc.sql("select " + CAREGIVER + " from caregiver c where c.id = ?").param(id)
                 .query(Families::caregiver)

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import app.tandem.directory.Role;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
+import app.tandem.directory.TutoringProviders;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.notify.MeetingInvitations;
 import app.tandem.system.DistrictClock;
@@ -40,9 +41,11 @@ class MeetingPlanner {
     private final StaffDirectory staff;
     private final Milestones milestones;
     private final MeetingInvitations invitations;
+    private final TutoringProviders providers;
 
     MeetingPlanner(DistrictClock clock, Messages messages, StaffDirectory staff, Milestones milestones,
-                   MeetingInvitations invitations) {
+                   MeetingInvitations invitations, TutoringProviders providers) {
+        this.providers = providers;
         this.clock = clock;
         this.messages = messages;
         this.staff = staff;
@@ -86,8 +89,12 @@ class MeetingPlanner {
         return new MeetingPlan(startsAt, length, place, link);
     }
 
-    /** The form's invitees, each on the school's staff, and with them every teacher and leader of the school. */
-    List<String> inviteesWithTeachersAndLeaders(SubmittedForm form, MeetingRecorder recorder, long schoolId) {
+    /**
+     * The form's invitees, each on the school's staff, and with them every teacher and leader of the school and the
+     * tutor leads of the term's tutoring provider (4d.2: tutors meet teachers and school leaders).
+     */
+    List<String> inviteesWithTeachersAndLeaders(SubmittedForm form, MeetingRecorder recorder, ProgramRef ref) {
+        long schoolId = ref.schoolId();
         Set<String> invitees = new LinkedHashSet<>();
         List<StaffMember> colleagues = staff.atSchool(schoolId);
         var groups = staff.groupsOf(colleagues.stream().map(StaffMember::username).toList());
@@ -97,7 +104,15 @@ class MeetingPlanner {
                 invitees.add(colleague.username());
             }
         }
+        invitees.addAll(providers.tutorLeads(ref.termId(), schoolId));
         invitees.addAll(recorder.staffOfSchool(form, INVITEES, schoolId));
+        return List.copyOf(invitees);
+    }
+
+    /** The form's invitees, each on the school's staff, and with them the tutor leads of the term's provider. */
+    List<String> inviteesWithTutorLeads(SubmittedForm form, MeetingRecorder recorder, ProgramRef ref) {
+        Set<String> invitees = new LinkedHashSet<>(recorder.staffOfSchool(form, INVITEES, ref.schoolId()));
+        invitees.addAll(providers.tutorLeads(ref.termId(), ref.schoolId()));
         return List.copyOf(invitees);
     }
 

@@ -68,7 +68,7 @@ class PlanAlignmentMeeting implements TaskListener {
             throw messages.invalid(Var.ALIGNMENT_MEETING_DATE, "invalid.afterTermEnd", lastDay);
         }
         MeetingPlan plan = planner.read(form, meetingDay, ref.schoolId());
-        var invitees = recorder.staffOfSchool(form, MeetingPlanner.INVITEES, ref.schoolId());
+        var invitees = planner.inviteesWithTutorLeads(form, recorder, ref);
         form.discardFromProcess();
 
         long milestoneId = milestones.plan(ref, MilestoneKind.ALIGNMENT_MEETING, 1, null, termStart.minusDays(1),

@@ -16,8 +16,8 @@ import app.tandem.system.Messages;
 
 /**
  * When a check-in or the close-out meeting is scheduled (or moved): a check-in's day within its window, the
- * time and place kept with the milestone, and the school's teachers and leaders (with whoever else the form
- * picks) sent their calendar invitations, or an update.
+ * time and place kept with the milestone, and the school's teachers and leaders and the tutor leads of the
+ * term's provider (with whoever else the form picks) sent their calendar invitations, or an update.
  */
 @Component("planMeeting")
 class PlanMeeting implements TaskListener {
@@ -64,7 +64,7 @@ class PlanMeeting implements TaskListener {
             milestoneId = milestones.plan(ref, MilestoneKind.CLOSE_OUT_MEETING, 1, null, dueOn, day);
         }
         MeetingPlan plan = planner.read(form, day, ref.schoolId());
-        var invitees = planner.inviteesWithTeachersAndLeaders(form, recorder, ref.schoolId());
+        var invitees = planner.inviteesWithTeachersAndLeaders(form, recorder, ref);
         form.discardFromProcess();
 
         planner.plan(ref, milestoneId, checkIn ? MeetingTitles.CHECK_IN : MeetingTitles.CLOSE_OUT, plan, invitees,

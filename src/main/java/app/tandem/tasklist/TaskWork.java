@@ -54,11 +54,13 @@ public class TaskWork {
     private final TransactionTemplate transaction;
     private final TaskActions actions;
     private final RuntimeService runtime;
+    private final org.springframework.beans.factory.ObjectProvider<TaskItems> items;
 
     TaskWork(TaskAccess access, TaskService tasks, IdentityService identity, StaffDirectory staff, FormCatalog forms,
              FormCheck check, SchoolStaffOptions options, TaskComments comments,
              TaskLabels labels, DistrictClock clock, TransactionTemplate transaction, TaskActions actions,
-             RuntimeService runtime) {
+             RuntimeService runtime, org.springframework.beans.factory.ObjectProvider<TaskItems> items) {
+        this.items = items;
         this.actions = actions;
         this.runtime = runtime;
         this.access = access;
@@ -245,8 +247,11 @@ public class TaskWork {
                 if (!task.isAssigned()) {
                     tasks.claim(taskId, worker.username());
                 }
+                List<Runnable> keep = items.orderedStream()
+                        .flatMap(feature -> feature.keep(task, submitted).stream()).toList();
                 // The engine's side checks the form again and keeps the submission (FormSubmissionListener).
                 tasks.complete(taskId, submission == null ? Variables.createVariables() : submission.variables());
+                keep.forEach(Runnable::run);
             }));
         } catch (RuntimeException e) {
             InvalidInputException invalid = causeOf(e, InvalidInputException.class);

@@ -1,5 +1,14 @@
 package app.tandem.demo;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+
+import org.jsoup.Jsoup;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -37,6 +46,8 @@ class DemoDistrictTest {
     Schools schools;
     @Autowired
     Terms terms;
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void shouldLeaveNoJobOfTheDemoProgramsDueAndRunTheCaregiversSteps() {
@@ -63,6 +74,30 @@ class DemoDistrictTest {
                 .processDefinitionKey(CaregiverProcesses.ONBOARDING_PROCESS_KEY).list())
                 .as("Riverside's caregivers were introduced")
                 .anyMatch(onboarding -> onboarding.getBusinessKey().endsWith("/" + riversideTerm));
+    }
+
+    @Test
+    void shouldGiveEachRoleRealWorkInItsTaskList() throws Exception {
+        demo.seed();
+        assertThat(tasks("teacher", "teachers", "mine")).as("the teacher reviews their own students' updates")
+                .contains("Review the progress update");
+        assertThat(tasks("liaison", "liaisons,liaisons-es", "group"))
+                .as("the Spanish-speaking liaison has a call to make, named in her language")
+                .contains("Llamar a la familia");
+        assertThat(tasks("leader", "school-leaders", "group")).as("Riverside's leader sees its check-in")
+                .contains("Hold the progress check-in");
+        assertThat(tasks("manager", "managers", "group")).as("the manager follows up Cedar Hill's late meeting")
+                .contains("Follow up the overdue alignment meeting");
+        assertThat(tasks("coordinator", "coordinators", "group")).contains("Schedule the alignment meeting");
+    }
+
+    /** The names of the tasks on one tab of the person's task list, signed in with these groups. */
+    private List<String> tasks(String username, String groups, String view) throws Exception {
+        String html = mvc.perform(get("/tasks").param("view", view).with(user(username).authorities(
+                        java.util.Arrays.stream(groups.split(",")).map(g -> new SimpleGrantedAuthority("ROLE_" + g))
+                                .toList())))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return Jsoup.parse(html).select("a[href^=/tasks/]").eachText();
     }
 
     private ProcessInstance program(String schoolCode) {

@@ -25,9 +25,9 @@ public class DemoSeed {
     public DemoSeed(Schools schools, Terms terms, StaffDirectory staff, SchoolProgramLauncher launcher,
                     DemoTimeline timeline, ProcessEngineConfigurationImpl engineConfiguration,
                     DistrictClock clock, TandemProperties properties, TransactionTemplate transaction,
-                    RosterImporter roster, IdentityService identity) {
+                    RosterImporter roster, IdentityService identity, app.tandem.family.Families families) {
         this.district = new DemoDistrict(schools, terms, staff, launcher, timeline, engineConfiguration,
-                clock, properties, transaction, roster, identity);
+                clock, properties, transaction, roster, identity, families);
     }
 
     public void seed() {

@@ -289,6 +289,31 @@ class CaregiverUpdateProcessTest {
     }
 
     @Test
+    void shouldGiveTheReviewToTheStudentsOwnTeacherAndToTheSchoolsTeachersWhenTheStudentHasNone() throws Exception {
+        String ownTeacher = staffAt(program, "own-teacher-", Role.TEACHER, null);
+        Student student = families.student(program.school(), "Noa Bell");
+        families.caregiver(student, "Ivy Bell", "ivy@example.org", null, "en", Channel.EMAIL);
+        directory.changeTeacher(student.id(), ownTeacher);
+        Student another = families.student(program.school(), "Max Ford");
+        families.caregiver(another, "Lea Ford", "lea@example.org", null, "en", Channel.EMAIL);
+
+        ProcessInstance pi = families.startUpdate(program, student, 1);
+        draft(pi, "below", true);
+        ProcessInstance other = families.startUpdate(program, another, 1);
+        draft(other, "below", true);
+
+        Task review = task(REVIEW_UPDATE, pi);
+        assertThat(review).isAssignedTo(ownTeacher);
+        assertThat(Jsoup.parse(mvc.perform(get("/tasks").with(user(ownTeacher).roles("teachers")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .select("a[href=/tasks/" + review.getId() + "]").text())
+                .as("in the teacher's My tasks").isEqualTo("Review the progress update");
+        Task shared = task(REVIEW_UPDATE, other);
+        assertThat(shared.getAssignee()).as("no teacher of its own").isNull();
+        assertThat(shared).hasCandidateGroup("teachers");
+    }
+
+    @Test
     void shouldGiveALiaisonWhoSpeaksTheirLanguageACallToMake() {
         Student student = families.student(program.school(), "Diego Cruz");
         Caregiver father = families.caregiver(student, "Raúl Cruz", null, "+1 312 555 0199", "es", Channel.PHONE_CALL);

@@ -71,6 +71,8 @@ class MeetingInvitationTest {
     IdentityService identity;
     @Autowired
     Mailroom mailroom;
+    @Autowired
+    app.tandem.directory.TutoringProviders providers;
 
     private Program program;
     private String coordinator;
@@ -123,6 +125,51 @@ class MeetingInvitationTest {
         assertThat(toTeacher.getSubject()).startsWith("Invitación: Reunión de alineación previa al inicio en")
                 .endsWith("16:00–17:00 (hora central)");
         assertThat(uid(event(toTeacher))).isEqualTo(uid(event));
+    }
+
+    @Test
+    void shouldInviteTheProvidersTutorLeadToACheckInWithATimedIcs() throws Exception {
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        String tutorLead = "tutor-" + n;
+        staff.add(new StaffMember(tutorLead, program.school().districtId(), "Tara Tutor", tutorLead + "@example.org",
+                "en"), "secret", Set.of(Role.TUTOR), List.of(program.school().id()));
+        providers.save(program.school(), program.term(), "Bright Tutors", List.of(tutorLead), coordinator,
+                app.tandem.directory.ChangeSource.PAGE);
+        termUnderWay();
+
+        runtime.createMessageCorrelation(SchoolProgram.CHECK_IN_TO_BE_SCHEDULED)
+                .processInstanceId(program.processInstanceId()).correlate();
+        Task scheduling = tasks.createTaskQuery().processInstanceId(program.processInstanceId())
+                .taskDefinitionKey(SchoolProgram.SCHEDULE_CHECK_IN).singleResult();
+        tasks.claim(scheduling.getId(), coordinator);
+        tasks.complete(scheduling.getId(), Variables.createVariables()
+                .putValue("meetingDate", TERM_START.plusDays(3).toString()).putValue("startTime", "15:30")
+                .putValue("lengthMinutes", 45).putValue("place", "Room 4").putValue("invitees", "[]"));
+
+        List<OutboxMessage> invites = mailroom.queuedFor(tutorLead, MessageKind.MEETING_INVITE);
+        assertThat(invites).as("the tutor lead is invited without being picked").hasSize(1);
+        mailroom.deliver(invites);
+        MimeMessage toTutor = only(mailroom.receivedBy(tutorLead + "@example.org"));
+        assertThat(toTutor.getSubject()).startsWith("Invitation: Progress check-in at " + program.school().name());
+        VEvent event = event(toTutor);
+        assertTimes(calendar(toTutor), event, TERM_START.plusDays(3).atTime(15, 30),
+                TERM_START.plusDays(3).atTime(16, 15));
+        assertThat(event.getProperty(Property.LOCATION)).get().extracting(Property::getValue).isEqualTo("Room 4");
+        assertThat(event.<Property>getProperties(Property.ATTENDEE).stream().map(Property::getValue).toList())
+                .contains("mailto:" + tutorLead + "@example.org", "mailto:" + leaderAddress());
+    }
+
+    /** No alignment meeting recorded: the caregivers are introduced the day before, and the term starts on its day. */
+    private void termUnderWay() {
+        fixture.today(TERM_START);
+        for (int i = 0; i < 5 && tasks.createTaskQuery().processInstanceId(program.processInstanceId())
+                .taskDefinitionKey(SchoolProgram.HOLD_CHECK_IN).count() == 0; i++) {
+            for (String step : List.of(SchoolProgram.INTRODUCTION_DUE,
+                    app.tandem.family.CaregiverProcesses.INTRODUCE_PROGRAM_TO_CAREGIVERS, SchoolProgram.TERM_STARTS)) {
+                management.createJobQuery().processInstanceId(program.processInstanceId()).activityId(step).list()
+                        .forEach(job -> management.executeJob(job.getId()));
+            }
+        }
     }
 
     @Test

@@ -56,6 +56,10 @@ class MessageDeliveryTest {
     TaskService tasks;
     @Autowired
     FlakyDeliveryRecord deliveryRecord;
+    @Autowired
+    app.tandem.program.ProgramFixture programs;
+    @Autowired
+    app.tandem.directory.StaffDirectory staff;
 
     private ScriptedSmtpServer scripted;
 
@@ -165,7 +169,7 @@ class MessageDeliveryTest {
     }
 
     @Test
-    void shouldNotRetryAPermanentRefusalButAskALiaisonToFixTheContact() throws Exception {
+    void shouldNotRetryAPermanentRefusalButAskTheManagersToFixAContactOfNoSchool() throws Exception {
         long id = enqueue("gone@example.org");
         standIn(ScriptedSmtpServer.Answer.REFUSE_RECIPIENT, 0);
 
@@ -175,7 +179,8 @@ class MessageDeliveryTest {
         assertThat(pi).hasPassed(DeliverMessage.MESSAGE_REFUSED).isWaitingAt(DeliverMessage.FIX_CONTACT_DETAILS);
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).as("no retry").isZero();
         Task fix = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-        assertThat(fix).hasCandidateGroup("liaisons").hasName("Fix the contact details");
+        assertThat(fix).as("a recipient of no school: no liaison would see it, the managers do")
+                .hasCandidateGroup("managers").hasName("Fix the contact details");
         OutboxMessage refused = outbox.find(id).orElseThrow();
         assertThat(refused.status()).isEqualTo(OutboxStatus.REFUSED);
         assertThat(refused.lastError()).startsWith("SMTP 550").contains("User unknown")
@@ -192,6 +197,28 @@ class MessageDeliveryTest {
         assertThat(received(id)).extracting(m -> m.getAllRecipients()[0].toString())
                 .containsExactly("Sam Sender <found@example.org>");
         assertThat(pi).isEnded();
+    }
+
+    @Test
+    void shouldOfferTheFixOfADistrictOfficeAddressToTheDistrictsManagersAcrossTheDistrict() throws Exception {
+        app.tandem.directory.School school = programs.newSchool();
+        String officer = "office-" + school.code();
+        staff.add(new app.tandem.directory.StaffMember(officer, school.districtId(), "Owen Office",
+                officer + "@example.org", "en"), "secret", java.util.Set.of(app.tandem.directory.Role.COORDINATOR),
+                List.of());
+        long id = outbox.enqueue(new OutgoingMessage("test:" + UUID.randomUUID(), MessageKind.REMINDER,
+                new Recipient(officer, "Owen Office", "gone@example.org", "en"), "A reminder", "Plain text",
+                "<p>HTML</p>", null));
+        standIn(ScriptedSmtpServer.Answer.REFUSE_RECIPIENT, 0);
+
+        execute(sendJob(id));
+
+        ProcessInstance pi = instanceOf(id);
+        Task fix = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(fix).as("no school, so no liaison: the district's managers").hasCandidateGroup("managers");
+        assertThat(runtime.getVariable(pi.getId(), app.tandem.system.ProcessVariables.DISTRICT_ID))
+                .as("offered across the officer's district, so it shows in the managers' task list")
+                .isEqualTo(school.districtId());
     }
 
     @Test

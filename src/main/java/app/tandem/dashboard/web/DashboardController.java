@@ -176,6 +176,7 @@ class DashboardController {
         model.addAttribute("invitees", detail.invitees());
         model.addAttribute("minutes", detail.minutes());
         model.addAttribute("summary", detail.summary());
+        model.addAttribute("students", detail.students());
         return "dashboard/milestone";
     }
 

@@ -50,6 +50,9 @@ final class RosterCheck {
     final List<CaregiverRow> caregivers = new ArrayList<>();
     int rows;
 
+    /** The staff rows of the file, each with the codes of the schools where it makes them a teacher. */
+    private final Map<String, Set<String>> teachersInFile = new HashMap<>();
+
     private final RosterScope scope;
     private final Map<String, Long> knownSchools;
     private final Set<String> schoolsOfOtherDistricts;
@@ -97,7 +100,16 @@ final class RosterCheck {
     private void check(List<SheetRow> records) {
         Set<String> schoolsInFile = new HashSet<>();
         Set<String> studentsInFile = new HashSet<>();
+        teachersInFile.clear();
         for (SheetRow values : records) {
+            if ("staff".equals(lower(values.get(RosterColumns.RECORD))) && values.get(RosterColumns.ID) != null) {
+                Set<String> schools = teachersInFile.computeIfAbsent(values.get(RosterColumns.ID), k -> new HashSet<>());
+                String roles = values.get(RosterColumns.ROLES);
+                if (roles != null && values.get(RosterColumns.SCHOOL) != null
+                        && splitLower(roles).contains(Role.TEACHER.groupId())) {
+                    schools.addAll(splitLower(values.get(RosterColumns.SCHOOL)));
+                }
+            }
             if ("school".equals(lower(values.get(RosterColumns.RECORD))) && values.get(RosterColumns.SCHOOL) != null) {
                 schoolsInFile.add(values.get(RosterColumns.SCHOOL).toLowerCase(Locale.ROOT));
             }
@@ -368,10 +380,43 @@ final class RosterCheck {
         }
         row.maxLength(RosterColumns.NAME, 200);
         row.maxLength(RosterColumns.TUTORING_GROUP, 100);
+        String teacher = row.get(RosterColumns.TEACHER);
+        if (teacher != null && code != null) {
+            teacherOfSchool(row, teacher, code);
+        }
         if (row.clean()) {
             students.add(new StudentRow(row.number(), number, code, name, grade, birthDate,
-                    row.get(RosterColumns.TUTORING_GROUP), sessions));
+                    row.get(RosterColumns.TUTORING_GROUP), sessions, teacher));
         }
+    }
+
+    /** A student's teacher is a teacher of the student's school: on the staff already, or made by this file. */
+    private void teacherOfSchool(SheetRow row, String teacher, String code) {
+        Set<String> inFile = teachersInFile.get(teacher);
+        if (inFile != null) {
+            if (!inFile.contains(code)) {
+                row.error(RosterColumns.TEACHER, "roster.error.notTeacherOfSchool", teacher, code);
+            }
+            return;
+        }
+        Optional<StaffAccount> account = USERNAME.matcher(teacher).matches()
+                ? accounts.apply(teacher).filter(this::ofThisDistrict) : Optional.empty();
+        if (account.isEmpty()) {
+            row.error(RosterColumns.TEACHER, "roster.error.unknownTeacher", teacher);
+        } else if (!account.get().groups().contains(Role.TEACHER.groupId())
+                || !account.get().schoolIds().contains(knownSchools.get(code))) {
+            row.error(RosterColumns.TEACHER, "roster.error.notTeacherOfSchool", teacher, code);
+        }
+    }
+
+    private static Set<String> splitLower(String list) {
+        Set<String> parts = new HashSet<>();
+        for (String part : list.split(";")) {
+            if (!part.isBlank()) {
+                parts.add(part.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return parts;
     }
 
     private void caregiver(SheetRow row, Set<String> seen, Set<String> studentsInFile, Map<String, String> people) {

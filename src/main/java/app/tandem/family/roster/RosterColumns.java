@@ -7,7 +7,9 @@ import java.util.stream.Stream;
  * The one roster format: a CSV file with this header, one row per school, staff member, student or
  * caregiver (the {@code record} column says which). Each kind of row fills the columns it needs and
  * leaves the others empty. A caregiver of two students has one row per student. A school row may also
- * plan a term for its school; files made before the term columns existed leave them out and still import.
+ * plan a term for its school; files made before the term columns existed leave them out and still import. A
+ * student row may name the student's own teacher (a username), who reviews the student's progress updates; files
+ * without the column still import.
  */
 public final class RosterColumns {
 
@@ -33,6 +35,7 @@ public final class RosterColumns {
     static final String TERM_STARTS_ON = "term_starts_on";
     static final String TERM_ENDS_ON = "term_ends_on";
     static final String CHECK_IN_CADENCE = "check_in_cadence";
+    static final String TEACHER = "teacher";
 
     /** The columns every file has. */
     static final List<String> REQUIRED = List.of(RECORD, SCHOOL, ID, NAME, EMAIL, PHONE, LANGUAGE, ROLES, GRADE,
@@ -42,8 +45,8 @@ public final class RosterColumns {
     /** The columns of a school row's term, which a file may leave out. */
     static final List<String> TERM_COLUMNS = List.of(TERM, TERM_STARTS_ON, TERM_ENDS_ON, CHECK_IN_CADENCE);
 
-    public static final List<String> ALL = Stream.concat(REQUIRED.stream(), TERM_COLUMNS.stream())
-            .toList();
+    public static final List<String> ALL = Stream.concat(Stream.concat(REQUIRED.stream(), TERM_COLUMNS.stream()),
+            Stream.of(TEACHER)).toList();
 
     static final List<String> RECORDS = List.of("school", "staff", "student", "caregiver");
 

@@ -322,30 +322,32 @@ public class RosterImporter {
         return StaffGroups.isKnown(group);
     }
 
+    /** A student row that names no teacher keeps the teacher the student has: files without the column change none. */
     private void writeStudents(List<StudentRow> rows, RosterScope scope, Map<String, Long> schools,
                                RosterSummary summary, Runnable step) {
         Map<String, List<Object>> before = new HashMap<>();
         jdbc.sql("select student_number, school_id, full_name, grade_level, birth_date, tutoring_group, "
-                        + "sessions_per_week from student where district_id = ?")
+                        + "sessions_per_week, teacher_username from student where district_id = ?")
                 .param(scope.districtId())
                 .query((rs, n) -> before.put(rs.getString(1), row(rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getInt(7))))
+                        rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getInt(7), rs.getString(8))))
                 .list();
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (StudentRow row : rows) {
             long schoolId = schools.get(row.schoolCode());
-            List<Object> now = row(schoolId, row.name(), row.grade(), row.birthDate(), row.tutoringGroup(),
-                    row.sessionsPerWeek());
             List<Object> was = before.get(row.number());
+            String teacher = row.teacher() != null || was == null ? row.teacher() : (String) was.get(6);
+            List<Object> now = row(schoolId, row.name(), row.grade(), row.birthDate(), row.tutoringGroup(),
+                    row.sessionsPerWeek(), teacher);
             Object birth = row.birthDate() == null ? null : Date.valueOf(row.birthDate());
             if (was == null) {
                 inserts.add(new Object[] {scope.districtId(), row.number(), schoolId, row.name(), row.grade(), birth,
-                        row.tutoringGroup(), row.sessionsPerWeek()});
+                        row.tutoringGroup(), row.sessionsPerWeek(), teacher});
                 summary.count("student", Change.ADDED);
             } else if (!was.equals(now)) {
                 updates.add(new Object[] {schoolId, row.name(), row.grade(), birth, row.tutoringGroup(),
-                        row.sessionsPerWeek(), scope.districtId(), row.number()});
+                        row.sessionsPerWeek(), teacher, scope.districtId(), row.number()});
                 summary.count("student", Change.UPDATED);
             } else {
                 summary.count("student", Change.UNCHANGED);
@@ -353,11 +355,11 @@ public class RosterImporter {
             step.run();
         }
         batch.batchUpdate("insert into student (district_id, student_number, school_id, full_name, grade_level, "
-                + "birth_date, tutoring_group, sessions_per_week) values (?, ?, ?, ?, ?, ?, ?, ?)", inserts, BATCH,
-                RosterImporter::set);
+                + "birth_date, tutoring_group, sessions_per_week, teacher_username) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                inserts, BATCH, RosterImporter::set);
         batch.batchUpdate("update student set school_id = ?, full_name = ?, grade_level = ?, birth_date = ?, "
-                + "tutoring_group = ?, sessions_per_week = ? where district_id = ? and student_number = ?", updates,
-                BATCH, RosterImporter::set);
+                + "tutoring_group = ?, sessions_per_week = ?, teacher_username = ? where district_id = ? "
+                + "and student_number = ?", updates, BATCH, RosterImporter::set);
     }
 
     private void writeCaregivers(List<CaregiverRow> rows, RosterScope scope, RosterSummary summary, Runnable step) {

@@ -24,8 +24,9 @@ final class RosterRows {
                     Set<String> schoolCodes) {
     }
 
+    /** @param teacher the student's own teacher's username, or null when the row names none */
     record StudentRow(int row, String number, String schoolCode, String name, int grade, LocalDate birthDate,
-                      String tutoringGroup, int sessionsPerWeek) {
+                      String tutoringGroup, int sessionsPerWeek, String teacher) {
     }
 
     record CaregiverRow(int row, String number, String studentNumber, String name, String email, String phone,

@@ -6,14 +6,19 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import app.tandem.directory.Role;
 import app.tandem.directory.Viewer;
+import app.tandem.family.CheckInFlags;
 import app.tandem.family.FamilyOptOuts;
-import app.tandem.system.DistrictClock;
 import app.tandem.family.progress.SchoolProgress;
 import app.tandem.family.progress.SchoolProgress.SchoolView;
 import app.tandem.family.progress.SchoolProgress.StudentProgress;
+import app.tandem.system.DistrictClock;
+import app.tandem.system.Messages;
 import app.tandem.system.NotFound;
 
 /**
@@ -31,12 +36,17 @@ class ProgressPages {
     private final FamilyReaders readers;
     private final FamilyOptOuts optOuts;
     private final DistrictClock clock;
+    private final CheckInFlags flags;
+    private final Messages messages;
 
-    ProgressPages(SchoolProgress progress, FamilyReaders readers, FamilyOptOuts optOuts, DistrictClock clock) {
+    ProgressPages(SchoolProgress progress, FamilyReaders readers, FamilyOptOuts optOuts, DistrictClock clock,
+                  CheckInFlags flags, Messages messages) {
         this.progress = progress;
         this.readers = readers;
         this.optOuts = optOuts;
         this.clock = clock;
+        this.flags = flags;
+        this.messages = messages;
     }
 
     @GetMapping("/family/progress")
@@ -69,6 +79,27 @@ class ProgressPages {
         model.addAttribute("optedOut", optOuts.ofStudent(studentId));
         model.addAttribute("zone", clock.zone());
         model.addAttribute("mayConsent", who.has(Role.LIAISON));
+        model.addAttribute("mayFlag", mayFlag(who, student.student().schoolId())
+                && flags.termUnderWay(student.student().schoolId()).isPresent());
+        model.addAttribute("flagged", flags.isFlagged(student.student()));
         return "family/student";
+    }
+
+    /** A teacher (or coordinator) of the student's school asks for the student at the next check-in, or no more. */
+    @PostMapping("/family/students/{studentId}/check-in-flag")
+    String flag(Viewer who, @PathVariable long studentId,
+                @RequestParam(defaultValue = "true") boolean flagged,
+                RedirectAttributes redirect) {
+        StudentProgress student = progress.ofStudent(studentId)
+                .filter(s -> mayFlag(who, s.student().schoolId()))
+                .orElseThrow(NotFound::answer);
+        boolean done = flags.flag(student.student(), flagged, who.username());
+        redirect.addFlashAttribute("notice", messages.text(!done ? "agenda.flag.noTerm"
+                : flagged ? "agenda.flag.done" : "agenda.flag.undone", student.student().fullName()));
+        return "redirect:/family/students/" + studentId;
+    }
+
+    private static boolean mayFlag(Viewer who, long schoolId) {
+        return who.hasAny(Role.TEACHER, Role.COORDINATOR) && who.worksAt(schoolId);
     }
 }

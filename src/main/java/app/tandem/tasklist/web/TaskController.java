@@ -23,6 +23,7 @@ import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 import app.tandem.tasklist.Completion;
 import app.tandem.tasklist.FormDefaults;
+import app.tandem.tasklist.TaskItems;
 import app.tandem.tasklist.Notice;
 import app.tandem.tasklist.TaskAccess.AccessibleTask;
 import app.tandem.tasklist.TaskAccess;
@@ -57,11 +58,13 @@ class TaskController {
     private final DistrictClock clock;
     private final ObjectProvider<FormDefaults> defaults;
     private final List<TaskThread> threads;
+    private final ObjectProvider<TaskItems> items;
 
     TaskController(TaskAccess access, TaskWork work, FormCatalog forms, FormViews views,
                    TaskSubmissions submissions, TaskComments comments, ProcessContexts contexts, TaskLabels labels,
                    Messages messages, DistrictClock clock, ObjectProvider<FormDefaults> defaults,
-                   List<TaskThread> threads) {
+                   List<TaskThread> threads, ObjectProvider<TaskItems> items) {
+        this.items = items;
         this.defaults = defaults;
         this.threads = threads;
         this.access = access;
@@ -99,6 +102,7 @@ class TaskController {
         if (completion.needsCorrection()) {
             AccessibleTask open = access.open(worker, taskId).orElseThrow(TaskNotFoundException::new);
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("items", itemsOf(open.task(), submitted));
             return openTask(worker, open, completion.resubmit(), completion.problem(), model);
         }
         Notice notice = completion.notice();
@@ -161,7 +165,14 @@ class TaskController {
         model.addAttribute("problem", problem);
         model.addAttribute("labels", labels);
         model.addAttribute("overdue", task.isOverdue(clock.now()));
+        if (!model.containsAttribute("items")) {
+            model.addAttribute("items", itemsOf(task, Map.of()));
+        }
         return "tasklist/task";
+    }
+
+    private List<TaskItems.Item> itemsOf(TaskRecord task, Map<String, List<String>> entered) {
+        return items.orderedStream().flatMap(feature -> feature.of(task, entered).stream()).toList();
     }
 
     private List<TaskThread.Entry> threadOf(TaskRecord task) {

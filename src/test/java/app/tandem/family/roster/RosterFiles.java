@@ -12,11 +12,14 @@ final class RosterFiles {
 
     private static final AtomicInteger FILES = new AtomicInteger();
     static final String HEADER = String.join(",", RosterColumns.REQUIRED);
-    static final String HEADER_WITH_TERMS = String.join(",", RosterColumns.ALL);
+    static final String HEADER_WITH_TERMS = String.join(",", java.util.stream.Stream.concat(
+            RosterColumns.REQUIRED.stream(), RosterColumns.TERM_COLUMNS.stream()).toList());
+    static final String HEADER_WITH_TEACHERS = HEADER + "," + RosterColumns.TEACHER;
 
     final String tag = "r" + FILES.incrementAndGet() + "x" + Long.toString(System.nanoTime() % 100_000, 36);
     private final List<String> rows = new ArrayList<>();
     private final List<String> terms = new ArrayList<>();
+    private final java.util.Map<Integer, String> teachers = new java.util.HashMap<>();
 
     RosterFiles school(String code, String name) {
         return row(schoolLine(code(code), name));
@@ -36,6 +39,13 @@ final class RosterFiles {
                           String channel, String allowed, String reason) {
         return row("caregiver,," + id(number) + "," + name + "," + email + "," + phone + "," + language + ",,,,,,"
                 + id(student) + ",mother," + channel + "," + allowed + "," + reason + ",");
+    }
+
+    /** A student row naming the student's teacher: the file gets the optional teacher column. */
+    RosterFiles student(String number, String school, String name, String grade, int sessions, String teacher) {
+        student(number, school, name, grade, "", sessions);
+        teachers.put(rows.size() - 1, teacher);
+        return this;
     }
 
     /** A row of any kind with the four term cells after the others: term, first day, last day, cadence. */
@@ -65,6 +75,13 @@ final class RosterFiles {
     }
 
     String csv() {
+        if (!teachers.isEmpty()) {
+            StringBuilder csv = new StringBuilder(HEADER_WITH_TEACHERS).append('\n');
+            for (int i = 0; i < rows.size(); i++) {
+                csv.append(rows.get(i)).append(',').append(teachers.getOrDefault(i, "")).append('\n');
+            }
+            return csv.toString();
+        }
         if (terms.stream().allMatch(java.util.Objects::isNull)) {
             return HEADER + "\n" + String.join("\n", rows) + "\n";
         }

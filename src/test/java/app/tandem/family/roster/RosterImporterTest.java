@@ -141,6 +141,50 @@ class RosterImporterTest {
                 .containsExactly("no hay ninguna escuela 'nowhere' en Tandem ni en una fila de escuela de este archivo.");
     }
 
+    @Test
+    void shouldGiveEachStudentTheTeacherItsRowNamesAndRefuseOneWhoIsNoTeacherOfTheSchool() throws Exception {
+        RosterFiles file = new RosterFiles();
+        String teacher = "teach-" + file.tag;
+        String coordinator = "coord-" + file.tag;
+        file.school("oak", "Oak Elementary")                                                          // row 2
+                .school("elm", "Elm Middle")                                                          // row 3
+                .staff(teacher, file.code("oak"), "Tess Grant", "tess@example.org", "en", "teachers")   // row 4
+                .staff(coordinator, file.code("oak"), "Ada Okafor", "ada@example.org", "en", "coordinators")
+                .student("S1", file.code("oak"), "Ana Silva", "3", 3, teacher)                        // row 6
+                .student("S2", file.code("elm"), "Luis Ortega", "4", 3, teacher)                      // row 7
+                .student("S3", file.code("oak"), "Kim Lee", "K", 2, coordinator)                      // row 8
+                .student("S4", file.code("oak"), "Sam Roy", "5", 2, "nobody-" + file.tag)            // row 9
+                .student("S5", file.code("oak"), "Eva Moss", "6", 2, "");                             // row 10
+
+        RosterImporter.Result refused = run(file);
+
+        assertThat(refused.imported()).isFalse();
+        assertThat(refused.errors()).containsExactly(
+                new RosterError(7, "teacher", "'" + teacher + "' is not a teacher at school '" + file.code("elm") + "'."),
+                new RosterError(8, "teacher", "'" + coordinator + "' is not a teacher at school '" + file.code("oak")
+                        + "'."),
+                new RosterError(9, "teacher", "there is no staff member 'nobody-" + file.tag
+                        + "' in this district or on a staff row of this file."));
+
+        RosterFiles good = new RosterFiles();
+        String goodTeacher = "teach-" + good.tag;
+        good.school("oak", "Oak Elementary")
+                .staff(goodTeacher, good.code("oak"), "Tess Grant", "tess@example.org", "en", "teachers")
+                .student("S1", good.code("oak"), "Ana Silva", "3", 3, goodTeacher)
+                .student("S2", good.code("oak"), "Luis Ortega", "4", 3, "");
+        RosterImporter.Result imported = run(good);
+
+        assertThat(imported.errors()).isEmpty();
+        Student ana = families.studentByNumber(school.districtId(), good.id("S1")).orElseThrow();
+        Student luis = families.studentByNumber(school.districtId(), good.id("S2")).orElseThrow();
+        assertThat(families.teacherOf(ana.id())).contains(goodTeacher);
+        assertThat(families.teacherOf(luis.id())).as("no teacher named").isEmpty();
+
+        String again = good.csv().replace(",Room 12,3,,,,,," + goodTeacher, ",Room 12,3,,,,,,");
+        assertThat(importer.importRoster(new StringReader(again), manager, (p, d, t) -> { }).errors()).isEmpty();
+        assertThat(families.teacherOf(ana.id())).as("a blank cell keeps the teacher").contains(goodTeacher);
+    }
+
     private RosterFiles goodFile() {
         RosterFiles file = new RosterFiles();
         return file.school("oak", "Oak Elementary")
