@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -35,11 +36,14 @@ public class CaregiverUpdateStarts {
     private final CaregiverUpdates updates;
     private final CaregiverUpdateCadence cadence;
     private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final DistrictClock clock;
     private final InBatches batches;
 
     CaregiverUpdateStarts(Families families, CaregiverUpdates updates, CaregiverUpdateCadence cadence,
-                          RuntimeService runtime, DistrictClock clock, InBatches batches) {
+                          RuntimeService runtime, RepositoryService repository, DistrictClock clock,
+                          InBatches batches) {
+        this.repository = repository;
         this.families = families;
         this.updates = updates;
         this.cadence = cadence;
@@ -60,7 +64,8 @@ public class CaregiverUpdateStarts {
     public record Result(long studentId, long termId, int cycle, Outcome outcome) {
     }
 
-    private record Due(long schoolId, long termId, long studentId, int cycle) {
+    /** One student's update to start, with the model's latest version as the whole run found it. */
+    private record Due(long schoolId, long termId, long studentId, int cycle, String definitionId) {
     }
 
     /** @return how many updates were started */
@@ -78,11 +83,15 @@ public class CaregiverUpdateStarts {
      */
     public List<Result> startDue(List<TermWeek> weeks, Consumer<List<Result>> progress) {
         List<Due> due = new ArrayList<>();
+        // Looked up once: by key, the engine would ask the database for the latest version at every start.
+        String definitionId = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(CaregiverProcesses.UPDATE_PROCESS_KEY).latestVersion().singleResult().getId();
         for (TermWeek week : weeks) {
             for (Student student : families.studentsOfSchool(week.schoolId())) {
                 OptionalInt cycle = cadence.cycleIn(week.week(), student);
                 if (cycle.isPresent()) {
-                    due.add(new Due(week.schoolId(), week.termId(), student.id(), cycle.getAsInt()));
+                    due.add(new Due(week.schoolId(), week.termId(), student.id(), cycle.getAsInt(),
+                            definitionId));
                 }
             }
         }
@@ -99,7 +108,7 @@ public class CaregiverUpdateStarts {
         if (updateId.isEmpty()) {
             return result(due, Outcome.ALREADY_STARTED);
         }
-        String pi = runtime.startProcessInstanceByKey(CaregiverProcesses.UPDATE_PROCESS_KEY,
+        String pi = runtime.startProcessInstanceById(due.definitionId(),
                 CaregiverProcesses.updateBusinessKey(due.studentId(), due.termId(), due.cycle()),
                 variables(due.schoolId(), due.termId(), due.studentId(), due.cycle(), updateId.get())).getId();
         updates.recordProcessInstance(updateId.get(), pi);

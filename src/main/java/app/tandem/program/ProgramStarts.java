@@ -144,7 +144,9 @@ public class ProgramStarts implements DisposableBean {
         long[] lastWrite = {System.nanoTime()};
         List<StartJob.Result> pending = new ArrayList<>();
         try {
-            batches.run(plan.candidates(), PER_TRANSACTION, row -> start(row, plan.owner()), this::refused, done -> {
+            String model = launcher.latestModel();
+            batches.run(plan.candidates(), PER_TRANSACTION, row -> start(row, plan.owner(), model), this::refused,
+                    done -> {
                 pending.addAll(done);
                 if (System.nanoTime() - lastWrite[0] > WRITE_EVERY) {
                     jobs.add(plan.id(), written[0], pending);
@@ -174,11 +176,11 @@ public class ProgramStarts implements DisposableBean {
     }
 
     /** One term's start inside its batch's transaction; throws when the term cannot start, and the batch is retried term by term. */
-    private StartJob.Result start(TermRow row, String username) {
+    private StartJob.Result start(TermRow row, String username, String model) {
         if (row.status() == TermStatus.RUNNING) {
             return result(row, StartJob.Outcome.ALREADY_RUNNING, null);
         }
-        launcher.start(row.term().id(), username, ChangeSource.PAGE);
+        launcher.start(row.term().id(), username, ChangeSource.PAGE, model);
         return result(row, StartJob.Outcome.STARTED, null);
     }
 

@@ -50,7 +50,7 @@ class DistrictBenchmark {
     @Order(1)
     void onH2() throws Exception {
         Path file = Path.of("target", "bench", "h2-" + System.nanoTime());
-        run("H2", System.getProperty("bench.h2.url", "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"), "sa", "", null);
+        run("H2", System.getProperty("bench.h2.url", "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256"), "sa", "", null);
     }
 
     @Test
