@@ -57,9 +57,14 @@ public class DistrictDashboard {
     }
 
     public Overview overview(Scope scope) {
+        return overview(scope, TermChoice.EVERY_TERM);
+    }
+
+    /** The same, for the chosen terms only (the dashboard's list: today's terms unless asked otherwise). */
+    public Overview overview(Scope scope, TermChoice terms) {
         LocalDate today = clock.forDistrict(scope.districtId()).today();
-        List<ProgramRow> programs = evidence.programs(scope);
-        Map<Long, TermEvidence> byTerm = evidence.ofTerms(scope, today);
+        List<ProgramRow> programs = evidence.programs(scope, terms, today);
+        Map<Long, TermEvidence> byTerm = evidence.ofTerms(scope, terms, today);
         Map<Long, Map<String, Integer>> overdue = openWork.overdueTasksByRole(scope);
         Map<Long, Integer> incidents = openWork.openIncidents(scope);
         Map<Long, CaregiverFacts> families = caregivers().ofTerms(programs.stream().map(ProgramRow::termId).toList());
@@ -87,7 +92,7 @@ public class DistrictDashboard {
                     RowStatus.of(indicators.values(), overdueTasks, openIncidents),
                     facts == null ? Share.NO_DATA : facts.introducedLate()));
         }
-        return new Overview(rows, district, overdueByRole, evidence.checkInsByDueDay(scope, today));
+        return new Overview(rows, district, overdueByRole, evidence.checkInsByDueDay(scope, terms, today));
     }
 
     /** One term's row, as the district list shows it, computed for its school alone. */

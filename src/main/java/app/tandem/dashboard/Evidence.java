@@ -37,12 +37,32 @@ public class Evidence {
     }
 
     public List<ProgramRow> programs(Scope scope) {
+        return programs(scope, TermChoice.EVERY_TERM, null);
+    }
+
+    /** The programs of the chosen terms; {@code today} in the district's time zone, for the current terms. */
+    public List<ProgramRow> programs(Scope scope, TermChoice terms, LocalDate today) {
         if (scope.empty()) {
             return List.of();
         }
-        return jdbc.sql(PROGRAM_COLUMNS + "where " + scope.where("p.school_id"))
+        return jdbc.sql(PROGRAM_COLUMNS + "where " + scope.where("p.school_id", "s.district_id") + terms.where())
                 .params(scope.parameters())
+                .params(terms.parameters(today))
                 .query(this::programRow)
+                .list();
+    }
+
+    /** The names of the chosen terms of the scope, for a list to pick one from. */
+    public List<String> termNames(Scope scope, TermChoice terms, LocalDate today) {
+        if (scope.empty()) {
+            return List.of();
+        }
+        return jdbc.sql("select distinct t.name from program_standing p join school_term t on t.id = p.term_id "
+                        + "join school s on s.id = p.school_id where " + scope.where("p.school_id", "s.district_id")
+                        + terms.anyName().where() + " order by t.name")
+                .params(scope.parameters())
+                .params(terms.anyName().parameters(today))
+                .query(String.class)
                 .list();
     }
 
@@ -54,7 +74,7 @@ public class Evidence {
     }
 
     /** @return per term id, the evidence of every term in the scope that has a program */
-    Map<Long, TermEvidence> ofTerms(Scope scope, LocalDate today) {
+    Map<Long, TermEvidence> ofTerms(Scope scope, TermChoice terms, LocalDate today) {
         Map<Long, TermEvidence> byTerm = new HashMap<>();
         if (scope.empty()) {
             return byTerm;
@@ -73,9 +93,11 @@ public class Evidence {
                         + "max(case when m.kind = 'CLOSE_OUT_MEETING' then m.due_on end) as close_out_due_on "
                         + "from program_standing p join school_term t on t.id = p.term_id "
                         + "left join program_milestone m on m.term_id = p.term_id "
-                        + "where " + scope.where("p.school_id") + " group by t.id, t.starts_on, t.ends_on")
+                        + "where " + scope.where("p.school_id") + terms.where()
+                        + " group by t.id, t.starts_on, t.ends_on")
                 .param("today", today)
                 .params(scope.parameters())
+                .params(terms.parameters(today))
                 .query(rs -> {
                     byTerm.put(rs.getLong("term_id"), termEvidence(rs));
                 });
@@ -83,7 +105,7 @@ public class Evidence {
     }
 
     /** Check-ins held in time against those counted (window closed or held), per due day, oldest first. */
-    List<CheckInDay> checkInsByDueDay(Scope scope, LocalDate today) {
+    List<CheckInDay> checkInsByDueDay(Scope scope, TermChoice terms, LocalDate today) {
         if (scope.empty()) {
             return List.of();
         }
@@ -91,9 +113,12 @@ public class Evidence {
                         + "sum(case when " + HELD_IN_TIME + " then 1 else 0 end) as in_time "
                         + "from program_milestone m where m.kind = 'CHECK_IN' "
                         + "and (m.status <> 'PLANNED' or m.due_on < :today) and " + scope.where("m.school_id") + " "
+                        + (terms.where().isEmpty() ? ""
+                                : "and m.term_id in (select t.id from school_term t where 1 = 1" + terms.where() + ") ")
                         + "group by m.due_on order by m.due_on")
                 .param("today", today)
                 .params(scope.parameters())
+                .params(terms.parameters(today))
                 .query((rs, n) -> new CheckInDay(rs.getObject("due_on", LocalDate.class), rs.getInt("counted"),
                         rs.getInt("in_time")))
                 .list();

@@ -39,9 +39,6 @@ import app.tandem.system.EveryUserTask;
 @Component
 class TaskDeadlines extends AbstractProcessEnginePlugin {
 
-    /** The due date (epoch milliseconds) a task's jobs were made for, kept on the task itself. */
-    static final String TIMED_FOR = "deadlinesTimedFor";
-
     private static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE,
             TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
 
@@ -84,9 +81,14 @@ class TaskDeadlines extends AbstractProcessEnginePlugin {
 
     private void time(DelegateTask task) {
         Date due = task.getDueDate();
-        Long schoolId = task.getVariable(ProcessVariables.SCHOOL_ID) instanceof Number n ? n.longValue() : null;
-        task.setVariableLocal(TIMED_FOR, dueMillis(task));
-        if (due == null || schoolId == null || task.getExecution() == null) {
+        if (due == null || task.getExecution() == null) {
+            return;
+        }
+        // From the execution, whose variables are in memory: asking the task would look for task variables in the
+        // database first, a query for each task made (a third of this listener's time at a bulk start).
+        Long schoolId = task.getExecution().getVariable(ProcessVariables.SCHOOL_ID) instanceof Number n
+                ? n.longValue() : null;
+        if (schoolId == null) {
             return;
         }
         Long district = schools.getObject().byId(schoolId).map(School::districtId).orElse(null);
@@ -159,8 +161,20 @@ class TaskDeadlines extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** The due date the task's jobs were made for, as each job's configuration says; 0 when it has none. */
     private static Long timedFor(DelegateTask task) {
-        return task.getVariableLocal(TIMED_FOR) instanceof Long millis ? millis : -1L;
+        if (task.getExecution() == null) {
+            return 0L;
+        }
+        for (JobEntity job : ((ExecutionEntity) task.getExecution()).getJobs()) {
+            if (TaskDeadlineJob.TYPE.equals(job.getJobHandlerType())) {
+                TaskDeadlineJob.Config config = TaskDeadlineJob.Config.parse(job.getJobHandlerConfigurationRaw());
+                if (config.taskId().equals(task.getId())) {
+                    return config.dueMillis();
+                }
+            }
+        }
+        return 0L;
     }
 
     private static Long dueMillis(DelegateTask task) {

@@ -21,12 +21,13 @@ import app.tandem.directory.TermRow;
 import app.tandem.directory.TermStatus;
 import app.tandem.directory.Terms;
 import app.tandem.system.DistrictClock;
+import app.tandem.system.InBatches;
 import app.tandem.system.InvalidInputException;
 import app.tandem.system.Messages;
 
 /**
- * Starts the program of every planned term of one district's program year, in the background, one term at
- * a time through {@link SchoolProgramLauncher}. Each start claims its term in the database first, so two
+ * Starts the program of every planned term of one district's program year, in the background, through
+ * {@link SchoolProgramLauncher}, {@value #PER_TRANSACTION} terms to a transaction ({@link InBatches}). Each start claims its term in the database first, so two
  * bulk starts at once (on one node or two) start each program once; a term that already has one is
  * reported as already running. Progress is written to the database as it goes, so any node shows it.
  */
@@ -36,6 +37,8 @@ public class ProgramStarts implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProgramStarts.class);
     /** How often a running job writes its progress, which also says it is alive (well inside {@link StartJob#SILENCE}). */
     private static final long WRITE_EVERY = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
+    /** Terms started in one transaction; a batch that fails is retried term by term. */
+    static final int PER_TRANSACTION = 50;
 
     private final Terms terms;
     private final SchoolProgramLauncher launcher;
@@ -43,6 +46,7 @@ public class ProgramStarts implements DisposableBean {
     private final DistrictSettings settings;
     private final DistrictClock clock;
     private final Messages messages;
+    private final InBatches batches;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "program-starts");
         thread.setDaemon(true);
@@ -50,7 +54,8 @@ public class ProgramStarts implements DisposableBean {
     });
 
     ProgramStarts(Terms terms, SchoolProgramLauncher launcher, StartJobs jobs, DistrictSettings settings,
-                  DistrictClock clock, Messages messages) {
+                  DistrictClock clock, Messages messages, InBatches batches) {
+        this.batches = batches;
         this.terms = terms;
         this.launcher = launcher;
         this.jobs = jobs;
@@ -135,24 +140,26 @@ public class ProgramStarts implements DisposableBean {
     private void run(Plan plan, Locale locale) {
         Locale before = LocaleContextHolder.getLocale();
         LocaleContextHolder.setLocale(locale);
-        int written = 0;
+        int[] written = {0};
+        long[] lastWrite = {System.nanoTime()};
         List<StartJob.Result> pending = new ArrayList<>();
         try {
-            long lastWrite = System.nanoTime();
-            for (TermRow row : plan.candidates()) {
-                pending.add(start(row, plan.owner()));
-                if (System.nanoTime() - lastWrite > WRITE_EVERY) {
-                    jobs.add(plan.id(), written, pending);
-                    written += pending.size();
+            String model = launcher.latestModel();
+            batches.run(plan.candidates(), PER_TRANSACTION, row -> start(row, plan.owner(), model), this::refused,
+                    done -> {
+                pending.addAll(done);
+                if (System.nanoTime() - lastWrite[0] > WRITE_EVERY) {
+                    jobs.add(plan.id(), written[0], pending);
+                    written[0] += pending.size();
                     pending.clear();
-                    lastWrite = System.nanoTime();
+                    lastWrite[0] = System.nanoTime();
                 }
-            }
-            jobs.add(plan.id(), written, pending);
+            });
+            jobs.add(plan.id(), written[0], pending);
             jobs.finish(plan.id(), false);
         } catch (RuntimeException e) {
             log.error("Bulk program start {} failed: {}", plan.id(), e.getClass().getName());
-            jobs.add(plan.id(), written, pending);
+            jobs.add(plan.id(), written[0], pending);
             jobs.finish(plan.id(), true);
         } finally {
             LocaleContextHolder.setLocale(before);
@@ -168,24 +175,26 @@ public class ProgramStarts implements DisposableBean {
         };
     }
 
-    private StartJob.Result start(TermRow row, String username) {
-        long termId = row.term().id();
+    /** One term's start inside its batch's transaction; throws when the term cannot start, and the batch is retried term by term. */
+    private StartJob.Result start(TermRow row, String username, String model) {
         if (row.status() == TermStatus.RUNNING) {
             return result(row, StartJob.Outcome.ALREADY_RUNNING, null);
         }
-        try {
-            launcher.start(termId, username, ChangeSource.PAGE);
-            return result(row, StartJob.Outcome.STARTED, null);
-        } catch (RuntimeException refused) {
-            if (terms.cancellation(termId).isEmpty() && terms.programOf(termId).isPresent()) {
-                return result(row, StartJob.Outcome.ALREADY_RUNNING, null);
-            }
-            if (refused instanceof InvalidInputException invalid) {
-                return result(row, StartJob.Outcome.NOT_STARTED, invalid.getMessage());
-            }
-            log.error("Starting the program of term {} failed: {}", termId, refused.getClass().getName());
-            return result(row, StartJob.Outcome.NOT_STARTED, messages.text("terms.start.error"));
+        launcher.start(row.term().id(), username, ChangeSource.PAGE, model);
+        return result(row, StartJob.Outcome.STARTED, null);
+    }
+
+    /** Why a term tried alone did not start: it already runs (another job started it), or the launcher's reason. */
+    private StartJob.Result refused(TermRow row, RuntimeException refused) {
+        long termId = row.term().id();
+        if (terms.cancellation(termId).isEmpty() && terms.programOf(termId).isPresent()) {
+            return result(row, StartJob.Outcome.ALREADY_RUNNING, null);
         }
+        if (refused instanceof InvalidInputException invalid) {
+            return result(row, StartJob.Outcome.NOT_STARTED, invalid.getMessage());
+        }
+        log.error("Starting the program of term {} failed: {}", termId, refused.getClass().getName());
+        return result(row, StartJob.Outcome.NOT_STARTED, messages.text("terms.start.error"));
     }
 
     private static StartJob.Result result(TermRow row, StartJob.Outcome outcome, String reason) {

@@ -2,6 +2,7 @@ package app.tandem.program;
 
 import java.time.LocalDate;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -29,6 +30,7 @@ import app.tandem.system.ProcessVariables;
 public class SchoolProgramLauncher {
 
     private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final Schools schools;
     private final Terms terms;
     private final DistrictClock clock;
@@ -36,9 +38,10 @@ public class SchoolProgramLauncher {
     private final Messages messages;
     private final ChangeLog changes;
 
-    public SchoolProgramLauncher(RuntimeService runtime, Schools schools, Terms terms,
+    public SchoolProgramLauncher(RuntimeService runtime, RepositoryService repository, Schools schools, Terms terms,
                                  DistrictClock clock, DistrictSettings settings, Messages messages, ChangeLog changes) {
         this.runtime = runtime;
+        this.repository = repository;
         this.schools = schools;
         this.terms = terms;
         this.clock = clock;
@@ -56,6 +59,21 @@ public class SchoolProgramLauncher {
     /** @return the id of the started process instance */
     @Transactional
     public String start(long termId, String changedBy, ChangeSource source) {
+        return start(termId, changedBy, source, latestModel());
+    }
+
+    /** The id of school-program's latest version, for many starts to look it up once. */
+    public String latestModel() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(SchoolProgram.PROCESS_KEY)
+                .latestVersion().singleResult().getId();
+    }
+
+    /**
+     * @param definitionId the version of school-program to start, from {@link #latestModel()}
+     * @return the id of the started process instance
+     */
+    @Transactional
+    public String start(long termId, String changedBy, ChangeSource source, String definitionId) {
         Term term = terms.byId(termId).orElseThrow(() -> messages.invalid("termId", "invalid.unknownTerm", termId));
         School school = schools.byId(term.schoolId()).orElseThrow();
         if (!term.endsOn().isAfter(term.startsOn())) {
@@ -68,8 +86,7 @@ public class SchoolProgramLauncher {
             throw messages.invalid("termId", "invalid.programAlreadyStarted", school.name(), term.name());
         }
         String businessKey = SchoolProgram.businessKey(school, term);
-        String id = runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, businessKey, variables(school, term))
-                .getId();
+        String id = runtime.startProcessInstanceById(definitionId, businessKey, variables(school, term)).getId();
         terms.recordProgram(term.id(), id);
         changes.log(ChangeSubject.program(school, businessKey), ChangedField.STARTED, null, id, changedBy, source);
         return id;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -141,8 +143,10 @@ class OpenTaskProjection {
                 .distinct()
                 .sorted()
                 .toList();
-        String processKey = task.getProcessEngineServices().getRepositoryService()
-                .getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        String processKey = task.getExecution() instanceof ExecutionEntity execution
+                ? execution.getProcessDefinition().getKey()
+                : task.getProcessEngineServices().getRepositoryService()
+                        .getProcessDefinition(task.getProcessDefinitionId()).getKey();
         return new Snapshot(task.getId(), task.getProcessInstanceId(), task.getProcessDefinitionId(), processKey,
                 task.getTaskDefinitionKey(), task.getName(), schoolId,
                 schoolId == null ? idOf(task, ProcessVariables.DISTRICT_ID) : null, groups, task.getAssignee(), task.getDueDate(),
@@ -153,8 +157,13 @@ class OpenTaskProjection {
         return idOf(task, ProcessVariables.SCHOOL_ID);
     }
 
+    /**
+     * From the task's execution when it has one: its variables are in memory, where the task would first look for
+     * task variables in the database, a query for each task made.
+     */
     private static Long idOf(DelegateTask task, String variable) {
-        return task.getVariable(variable) instanceof Number number ? number.longValue() : null;
+        VariableScope scope = task.getExecution() != null ? task.getExecution() : task;
+        return scope.getVariable(variable) instanceof Number number ? number.longValue() : null;
     }
 
     private static Timestamp timestamp(Date date) {

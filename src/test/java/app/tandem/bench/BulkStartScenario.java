@@ -19,7 +19,8 @@ import app.tandem.program.StartJob;
 /**
  * Scenario 1b: "Start all planned programs" for a district of 1,800 schools, as a manager clicks it (the
  * whole job, with its claims, results and progress rows), beside the bare engine starting the same 1,800
- * instances of the same model with variables prepared before its clock starts. Each gets a district of its own.
+ * instances of the same model, one per transaction, with variables prepared before its clock starts. Each gets a
+ * district of its own. The ratio is how many times the bare engine's rate Tandem starts at (target 5).
  */
 final class BulkStartScenario {
 
@@ -42,27 +43,41 @@ final class BulkStartScenario {
         bulk(jdbc, starts, 200, termStart);
         Sample tandem = new Sample();
         Sample engine = new Sample();
+        Sample tandemCpu = new Sample();
+        Sample engineCpu = new Sample();
         for (int run = 0; run < RUNS; run++) {
+            Timing bare;
+            Timing bulk;
             if (run % 2 == 0) {
-                engine.add(bare(jdbc, runtime, launcher, directory, terms, schools, termStart));
-                tandem.add(bulk(jdbc, starts, schools, termStart));
+                bare = bare(jdbc, runtime, launcher, directory, terms, schools, termStart);
+                bulk = bulk(jdbc, starts, schools, termStart);
             } else {
-                tandem.add(bulk(jdbc, starts, schools, termStart));
-                engine.add(bare(jdbc, runtime, launcher, directory, terms, schools, termStart));
+                bulk = bulk(jdbc, starts, schools, termStart);
+                bare = bare(jdbc, runtime, launcher, directory, terms, schools, termStart);
             }
+            engine.add(bare.seconds());
+            engineCpu.add(bare.cpuMillis() / schools);
+            tandem.add(bulk.seconds());
+            tandemCpu.add(bulk.cpuMillis() / schools);
         }
-        double ratio = tandem.median() / engine.median();
+        // How many times the bare engine's rate Tandem starts at: the bare engine's time over Tandem's.
+        double ratio = engine.median() / tandem.median();
+        boolean full = schools == 1_800;
         report.add(new Result("1. Bulk start", database, String.format(Locale.ROOT,
                 "\"Start all planned programs\", %,d schools, time to finish", schools), "s", tandem.median(),
                 tandem.min(), tandem.max(), RUNS, String.format(Locale.ROOT, "bare engine %.1f s", engine.median()),
-                ratio, "", null));
+                ratio, full ? "< 5 s; rate ≥ 5 × bare" : "(1,800 schools for the target)",
+                full ? tandem.median() < 5 && ratio >= 5 : null));
         report.add(new Result("1. Bulk start", database, String.format(Locale.ROOT,
-                "bare engine starting the same %,d instances", schools), "s", engine.median(), engine.min(),
-                engine.max(), RUNS, null, null, "", null));
+                "bare engine starting the same %,d instances, one per transaction", schools), "s", engine.median(),
+                engine.min(), engine.max(), RUNS, null, null, "", null));
+        report.add(new Result("1. Bulk start", database, "CPU per program started (Tandem, batched)", "ms",
+                tandemCpu.median(), tandemCpu.min(), tandemCpu.max(), RUNS, String.format(Locale.ROOT,
+                "bare engine %.2f ms", engineCpu.median()), tandemCpu.median() / engineCpu.median(), "", null));
     }
 
-    /** @return seconds for the bare engine to start one program per school, variables prepared beforehand */
-    private static double bare(JdbcTemplate jdbc, RuntimeService runtime, SchoolProgramLauncher launcher,
+    /** @return how long the bare engine takes to start one program per school, variables prepared beforehand */
+    private static Timing bare(JdbcTemplate jdbc, RuntimeService runtime, SchoolProgramLauncher launcher,
                                Schools directory, Terms terms, int schools, LocalDate termStart) {
         String tag = "bare-" + Long.toString(System.nanoTime(), 36);
         BenchDistrict.Ids district = BenchDistrict.create(jdbc, tag, schools, termStart);
@@ -72,24 +87,24 @@ final class BulkStartScenario {
                     return launcher.variables(directory.byId(term.schoolId()).orElseThrow(), term);
                 })
                 .toList();
-        long started = System.nanoTime();
-        for (int i = 0; i < prepared.size(); i++) {
-            runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, tag + "-" + i, prepared.get(i));
-        }
-        return (System.nanoTime() - started) / 1e9;
+        return Timing.of(() -> {
+            for (int i = 0; i < prepared.size(); i++) {
+                runtime.startProcessInstanceByKey(SchoolProgram.PROCESS_KEY, tag + "-" + i, prepared.get(i));
+            }
+        });
     }
 
-    /** @return seconds for a manager's "Start all planned programs" to finish, every program started */
-    private static double bulk(JdbcTemplate jdbc, ProgramStarts starts, int schools, LocalDate termStart) {
+    /** @return how long a manager's "Start all planned programs" takes to finish, every program started */
+    private static Timing bulk(JdbcTemplate jdbc, ProgramStarts starts, int schools, LocalDate termStart) {
         BenchDistrict.Ids district = BenchDistrict.create(jdbc, "bulk-" + Long.toString(System.nanoTime(), 36),
                 schools, termStart);
-        long started = System.nanoTime();
-        StartJob job = starts.startAll(district.districtId(), null, "bench-manager", Locale.ENGLISH);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (job.count(StartJob.Outcome.STARTED) != schools) {
-            throw new IllegalStateException("the bulk start started " + job.count(StartJob.Outcome.STARTED) + " of "
-                    + schools + ": " + job.with(StartJob.Outcome.NOT_STARTED));
+        StartJob[] job = new StartJob[1];
+        Timing timing = Timing.of(() -> job[0] = starts.startAll(district.districtId(), null, "bench-manager",
+                Locale.ENGLISH));
+        if (job[0].count(StartJob.Outcome.STARTED) != schools) {
+            throw new IllegalStateException("the bulk start started " + job[0].count(StartJob.Outcome.STARTED) + " of "
+                    + schools + ": " + job[0].with(StartJob.Outcome.NOT_STARTED));
         }
-        return seconds;
+        return timing;
     }
 }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import app.tandem.directory.ProgramYear;
 import app.tandem.directory.Role;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.directory.StaffMember;
@@ -76,6 +77,12 @@ final class PageScenario {
         String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         long termId = jdbc.queryForObject("select min(t.id) from school_term t join school s on s.id = t.school_id "
                 + "where s.district_id = ?", Long.class, districtId);
+        // The benchmark's terms start in two months: the dashboard is asked for their program year, which lists
+        // all 1,800 (by default it lists the terms under way today, which a real district has as many of).
+        java.time.LocalDate startsOn = jdbc.queryForObject("select starts_on from school_term where id = ?",
+                java.time.LocalDate.class, termId);
+        String year = ProgramYear.containing(startsOn, ProgramYear.USUAL_START)
+                .name();
 
         HttpClient coordinator = signedIn(base, COORDINATOR_PREFIX + 0);
         HttpClient manager = signedIn(base, MANAGER);
@@ -100,7 +107,7 @@ final class PageScenario {
                     return true;
                 }, true),
                 new Timed(managerInbox, () -> get(manager, base + "/tasks?view=district")),
-                new Timed(district, () -> get(manager, base + "/dashboard")),
+                new Timed(district, () -> get(manager, base + "/dashboard?terms=" + year)),
                 new Timed(term, () -> get(manager, base + "/dashboard/terms/" + termId)));
         for (int i = 0; i < WARMUP; i++) {
             round.forEach(Timed::untimed);
@@ -126,12 +133,13 @@ final class PageScenario {
                 "engine all-tasks query p95 " + ms(managerEngine.percentile(95)),
                 managerInbox.percentile(95) / managerEngine.percentile(95), "p95 < 50 ms",
                 managerInbox.percentile(95) < 50));
-        report.add(new Result("4. Dashboard", database, "district view, 1,800 schools, p95, " + size, "ms",
-                district.percentile(95), district.median(), district.max(), REQUESTS, null, null, "p95 < 200 ms",
-                district.percentile(95) < 200));
+        report.add(new Result("4. Dashboard", database, "district view, 1,800 schools' terms of " + year + ", p95, "
+                + size, "ms", district.percentile(95), district.median(), district.max(), REQUESTS,
+                "inbox page p95 " + ms(managerInbox.percentile(95)), null, "p95 < 100 ms",
+                district.percentile(95) < 100));
         report.add(new Result("4. Dashboard", database, "one school's term page and timeline, p95, " + size, "ms",
-                term.percentile(95), term.median(), term.max(), REQUESTS, null, null, "p95 < 200 ms",
-                term.percentile(95) < 200));
+                term.percentile(95), term.median(), term.max(), REQUESTS, null, null, "p95 < 100 ms",
+                term.percentile(95) < 100));
     }
 
     private record Timed(Sample sample, Supplier<Boolean> request, boolean baseline) {

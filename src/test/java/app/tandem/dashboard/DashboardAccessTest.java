@@ -98,13 +98,13 @@ class DashboardAccessTest {
     void shouldShowASchoolLeaderOnlyTheirOwnSchool() throws Exception {
         RequestPostProcessor leader = user(leadersSchool.leader()).roles("school-leaders");
 
-        Document dashboard = page("/dashboard", leader);
+        Document dashboard = page("/dashboard?terms=all", leader);
         assertThat(dashboard.select("#schools tbody tr").eachAttr("data-school"))
                 .containsExactly(leadersSchool.school().code());
         assertThat(dashboard.select("p.text-body-secondary").first().text()).startsWith("Your schools, 1 in all");
         assertThat(page("/dashboard/terms/" + leadersSchool.term().id(), leader).select("h1").text())
                 .isEqualTo(leadersSchool.school().name());
-        String csv = mvc.perform(get("/dashboard/export.csv").with(leader)).andExpect(status().isOk())
+        String csv = mvc.perform(get("/dashboard/export.csv").param("terms", "all").with(leader)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().skip(1).toList()).singleElement().asString()
                 .startsWith(leadersSchool.school().code() + ",");
@@ -121,7 +121,7 @@ class DashboardAccessTest {
         RequestPostProcessor manager = user("access-manager").roles("managers");
 
         for (Program program : List.of(leadersSchool, otherSchool)) {
-            Document dashboard = page("/dashboard?q=" + program.school().name(), manager);
+            Document dashboard = page("/dashboard?terms=all&q=" + program.school().name(), manager);
             assertThat(dashboard.select("#schools tbody tr").eachAttr("data-school")).contains(program.school().code());
         }
         mvc.perform(get("/dashboard/milestones/" + alignmentOf(otherSchool)).with(manager)).andExpect(status().isOk());
@@ -140,10 +140,10 @@ class DashboardAccessTest {
                 "secret", Set.of(Role.MANAGER), List.of());
         RequestPostProcessor districtManager = user(manager).roles("managers");
 
-        assertThat(page("/dashboard?q=" + leadersSchool.school().name(), districtManager)
+        assertThat(page("/dashboard?terms=all&q=" + leadersSchool.school().name(), districtManager)
                 .select("#schools tbody tr").eachAttr("data-school")).contains(leadersSchool.school().code());
-        assertThat(page("/dashboard?q=Far Away School", districtManager).select("#schools tbody tr")).isEmpty();
-        assertThat(page("/dashboard?q=Far Away School", user("dashboard-operator").roles("camunda-admin"))
+        assertThat(page("/dashboard?terms=all&q=Far Away School", districtManager).select("#schools tbody tr")).isEmpty();
+        assertThat(page("/dashboard?terms=all&q=Far Away School", user("dashboard-operator").roles("camunda-admin"))
                 .select("#schools tbody tr").eachAttr("data-school")).contains(farAway.code());
         mvc.perform(get("/dashboard/terms/" + term.id()).with(districtManager)).andExpect(status().isNotFound());
     }

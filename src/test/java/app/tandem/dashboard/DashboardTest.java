@@ -202,11 +202,11 @@ class DashboardTest {
         assertThat(term.select("#indicator-4d-3").text()).contains("held within 21 days of the term's last day");
         // Fifteen days after the last day: late by Tandem's default of 14, not by the district's 21.
         fixture.today(LAST_DAY.plusDays(15));
-        Element row = page("/dashboard?q=" + school.name(), "dashboard-manager")
+        Element row = page("/dashboard?terms=all&q=" + school.name(), "dashboard-manager")
                 .selectFirst("tr[data-school=" + school.code() + "]");
         assertThat(row.select("td[data-indicator=4d.3]").text()).isEqualTo("No data yet");
         fixture.today(LAST_DAY.plusDays(22));
-        row = page("/dashboard?q=" + school.name(), "dashboard-manager")
+        row = page("/dashboard?terms=all&q=" + school.name(), "dashboard-manager")
                 .selectFirst("tr[data-school=" + school.code() + "]");
         assertThat(row.select("td[data-indicator=4d.3]").text()).isEqualTo("Not met");
     }
@@ -236,7 +236,7 @@ class DashboardTest {
         play.schedule(program, TODAY, TODAY.plusDays(7));
         play.holdAlignment(program, TODAY.plusDays(7));
 
-        var response = mvc.perform(get("/dashboard/export.csv").param("q", program.school().name())
+        var response = mvc.perform(get("/dashboard/export.csv").param("terms", "all").param("q", program.school().name())
                         .with(user("dashboard-manager").roles("managers")))
                 .andExpect(status().isOk())
                 .andReturn().getResponse();
@@ -261,7 +261,7 @@ class DashboardTest {
         School school = schools.add(neighbour.districtId(), "formula-" + neighbour.code(), "=cmd|' /C calc'!A0");
         fixture.startAt(school, START, LAST_DAY);
 
-        String csv = mvc.perform(get("/dashboard/export.csv").param("q", school.code())
+        String csv = mvc.perform(get("/dashboard/export.csv").param("terms", "all").param("q", school.code())
                         .with(user("dashboard-manager").roles("managers")))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -363,8 +363,53 @@ class DashboardTest {
                 "dashboard-coordinator", heldOn.atTime(15, 0));
     }
 
+    @Test
+    void shouldListTheTermsUnderWayTodayUnlessAskedForAProgramYearOrEveryTerm() throws Exception {
+        fixture.today(TODAY);
+        Program upcoming = fixture.start(START, LAST_DAY, "P2W");
+        Program underWay = fixture.start(TODAY.plusDays(7), TODAY.plusDays(60), "P2W");
+        School nextYearsSchool = fixture.newSchool();
+        LocalDate nextYearStart = LocalDate.of(2027, 9, 6);
+        fixture.startAt(nextYearsSchool, nextYearStart, nextYearStart.plusDays(100));
+        fixture.today(TODAY.plusDays(10));
+
+        Document byDefault = page("/dashboard", "dashboard-manager");
+        assertThat(byDefault.select("#terms option[selected]").text()).isEqualTo("Under way today");
+        assertThat(byDefault.select("#terms option").eachText()).contains("Starting in 2027-28", "Every term");
+        assertThat(listed("", underWay.school())).isTrue();
+        assertThat(listed("", upcoming.school())).isFalse();
+        assertThat(listed("", nextYearsSchool)).isFalse();
+
+        assertThat(listed("terms=2027-28", nextYearsSchool)).isTrue();
+        assertThat(listed("terms=2027-28", underWay.school())).isFalse();
+        assertThat(listed("terms=2026-27", upcoming.school())).isTrue();
+        assertThat(listed("terms=all", upcoming.school())).isTrue();
+        assertThat(listed("terms=all", nextYearsSchool)).isTrue();
+
+        Document nextYear = page("/dashboard?terms=2027-28", "dashboard-manager");
+        // The fixture names the term after its first day, as its formatter writes the day.
+        String nextYearsTerm = nextYear.select("#term option").eachText().stream()
+                .filter(name -> name.startsWith("Term from")).findFirst().orElseThrow();
+        assertThat(listed("terms=2027-28&term=" + nextYearsTerm, nextYearsSchool)).isTrue();
+        assertThat(listed("terms=all&term=Term 1", nextYearsSchool)).isFalse();
+        assertThat(listed("terms=all&term=Term 1", upcoming.school())).isTrue();
+        // The sort links keep the terms chosen.
+        Element sortBySchool = nextYear.selectFirst("a[href*=sort=school]");
+        assertThat(sortBySchool).isNotNull();
+        assertThat(sortBySchool.attr("href")).contains("terms=2027-28");
+    }
+
+    /** Whether the school is in the list, every page of it: the export holds the whole list. */
+    private boolean listed(String terms, School school) throws Exception {
+        String csv = mvc.perform(get("/dashboard/export.csv?" + terms).param("q", school.code())
+                        .with(user("dashboard-manager").roles("managers")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return csv.lines().anyMatch(line -> line.startsWith(school.code() + ","));
+    }
+
     private Document dashboard(Program program) throws Exception {
-        return page("/dashboard?q=" + program.school().name(), "dashboard-manager");
+        return page("/dashboard?terms=all&q=" + program.school().name(), "dashboard-manager");
     }
 
     private Element rowOf(Document dashboard, Program program) {

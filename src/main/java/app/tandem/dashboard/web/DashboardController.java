@@ -33,11 +33,13 @@ import app.tandem.dashboard.RowStatus;
 import app.tandem.dashboard.SchoolRow;
 import app.tandem.dashboard.Scope;
 import app.tandem.dashboard.Share;
+import app.tandem.dashboard.TermChoice;
 import app.tandem.dashboard.UnstaffedWork;
 import app.tandem.directory.Viewer;
 import app.tandem.program.MeetingPlan;
 import app.tandem.program.MilestoneKind;
 import app.tandem.program.SchoolProgram;
+import app.tandem.program.TermDesk;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,10 +58,12 @@ class DashboardController {
     private final CsvExport csv;
     private final DistrictClock clock;
     private final UnstaffedWork unstaffed;
+    private final TermDesk termDesk;
 
     DashboardController(DashboardAccess access, DistrictDashboard dashboard, Evidence evidence, MilestoneDetails details,
                         ProcessDiagram diagram, RuntimeService runtime, Charts charts,
-                        CsvExport csv, DistrictClock clock, UnstaffedWork unstaffed) {
+                        CsvExport csv, DistrictClock clock, UnstaffedWork unstaffed, TermDesk termDesk) {
+        this.termDesk = termDesk;
         this.unstaffed = unstaffed;
         this.access = access;
         this.dashboard = dashboard;
@@ -76,10 +80,15 @@ class DashboardController {
     String district(Viewer person, @RequestParam(required = false) String q,
                     @RequestParam(required = false) String phase, @RequestParam(required = false) String status,
                     @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                    @RequestParam(required = false) Integer page, Model model) {
+                    @RequestParam(required = false) Integer page, @RequestParam(required = false) String terms,
+                    @RequestParam(required = false) String term, Model model) {
         Scope scope = access.scopeOf(person);
-        DistrictDashboard.Overview overview = dashboard.overview(scope);
-        DashboardQuery query = DashboardQuery.of(q, phase, status, sort, dir, page);
+        TermChoice chosen = chosen(scope, terms, term);
+        DistrictDashboard.Overview overview = dashboard.overview(scope, chosen);
+        DashboardQuery query = DashboardQuery.of(q, phase, status, sort, dir, page, chosen);
+        model.addAttribute("programYears", termDesk.programYears(scope.districtId()));
+        model.addAttribute("termNames", evidence.termNames(scope, chosen,
+                clock.forDistrict(scope.districtId()).today()));
         DashboardQuery.Page rows = query.page(overview.rows());
         model.addAttribute("query", query);
         model.addAttribute("page", rows);
@@ -101,15 +110,30 @@ class DashboardController {
     void export(Viewer person, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String phase, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                @RequestParam(required = false) String terms, @RequestParam(required = false) String term,
                 HttpServletResponse response) throws IOException {
         Scope scope = access.scopeOf(person);
-        List<SchoolRow> rows = DashboardQuery.of(q, phase, status, sort, dir, 1).filter(dashboard.overview(scope).rows());
+        TermChoice chosen = chosen(scope, terms, term);
+        List<SchoolRow> rows = DashboardQuery.of(q, phase, status, sort, dir, 1, chosen)
+                .filter(dashboard.overview(scope, chosen).rows());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"tandem-dashboard-" + clock.forDistrict(scope.districtId()).today() + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         csv.write(rows, out);
         out.flush();
+    }
+
+    /** Today's terms unless the address asks for a program year or every term; an unknown year falls back to today's. */
+    private TermChoice chosen(Scope scope, String terms, String term) {
+        if (terms == null || terms.isBlank() || TermChoice.CURRENT.equals(terms)) {
+            return TermChoice.current(term);
+        }
+        if (TermChoice.ALL.equals(terms)) {
+            return TermChoice.every(term);
+        }
+        return termDesk.programYear(scope.districtId(), terms).map(year -> TermChoice.of(year, term))
+                .orElseGet(() -> TermChoice.current(term));
     }
 
     @GetMapping("/dashboard/indicators/{code}")

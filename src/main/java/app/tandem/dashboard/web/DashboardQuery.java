@@ -10,20 +10,30 @@ import app.tandem.dashboard.Phase;
 import app.tandem.dashboard.RowStatus;
 import app.tandem.dashboard.SchoolRow;
 import app.tandem.dashboard.Share;
+import app.tandem.dashboard.TermChoice;
 
 /**
- * What a person asked the dashboard list for: a name filter, a phase, a status, an order and a page.
+ * What a person asked the dashboard list for: a name filter, a phase, a status, an order, a page, and which terms
+ * ({@link TermChoice}: when, and a term name).
  * Unknown values fall back to the defaults rather than fail, so an edited address still shows a list.
  */
-public record DashboardQuery(String q, Phase phase, RowStatus status, String sort, boolean descending, int page) {
+public record DashboardQuery(String q, Phase phase, RowStatus status, String sort, boolean descending, int page,
+                             String terms, String term) {
 
     static final int PAGE_SIZE = 25;
     static final List<String> SORTS = List.of("school", "term", "phase", "next", "status", "overdue", "4d.1", "4d.2",
             "4d.3");
 
     public static DashboardQuery of(String q, String phase, String status, String sort, String dir, Integer page) {
+        return of(q, phase, status, sort, dir, page, TermChoice.EVERY_TERM);
+    }
+
+    /** With the terms chosen ({@link TermChoice}), which every link of the list keeps. */
+    public static DashboardQuery of(String q, String phase, String status, String sort, String dir, Integer page,
+                                    TermChoice terms) {
         return new DashboardQuery(q == null ? "" : q.strip(), parse(Phase.class, phase), parse(RowStatus.class, status),
-                sort != null && SORTS.contains(sort) ? sort : "status", "desc".equals(dir), page == null || page < 1 ? 1 : page);
+                sort != null && SORTS.contains(sort) ? sort : "status", "desc".equals(dir), page == null || page < 1 ? 1 : page,
+                terms.when(), terms.name());
     }
 
     /** A page of the filtered, sorted rows. */
@@ -61,11 +71,11 @@ public record DashboardQuery(String q, Phase phase, RowStatus status, String sor
     /** The same query with another order: the column's natural direction, or flipped when already sorted by it. */
     public DashboardQuery sortedBy(String column) {
         boolean flip = column.equals(sort) && !descending;
-        return new DashboardQuery(q, phase, status, column, flip, 1);
+        return new DashboardQuery(q, phase, status, column, flip, 1, terms, term);
     }
 
     public DashboardQuery onPage(int number) {
-        return new DashboardQuery(q, phase, status, sort, descending, number);
+        return new DashboardQuery(q, phase, status, sort, descending, number, terms, term);
     }
 
     public String dir() {
