@@ -7,8 +7,10 @@ import java.util.Map;
 import app.tandem.directory.ProgramYear;
 
 /**
- * Which terms the dashboard lists: those under way today in the district's time zone (the default), the terms
- * starting in one program year, or every term ever run; and of those, optionally the terms of one name ("Fall").
+ * Which terms the dashboard lists: the current ones (the default: a term under way today in the district's time zone,
+ * or one whose program is still open, from its alignment meeting before the first day to its close-out after the
+ * last), the terms starting in one program year, or every term ever run; and of those, optionally the terms of one
+ * name ("Fall").
  *
  * @param when {@link #CURRENT}, {@link #ALL} or a program year's name such as 2026-27
  * @param year the program year when {@code when} names one
@@ -46,7 +48,8 @@ public record TermChoice(String when, ProgramYear year, String name) {
     String where() {
         StringBuilder sql = new StringBuilder();
         if (CURRENT.equals(when)) {
-            sql.append(" and t.starts_on <= :today and t.ends_on >= :today");
+            sql.append(" and ((t.starts_on <= :today and t.ends_on >= :today) or exists (select 1 from program_standing"
+                    + " open_program where open_program.term_id = t.id and open_program.phase <> 'CLOSED'))");
         } else if (year != null) {
             sql.append(" and t.starts_on >= :yearStartsOn and t.starts_on <= :yearEndsOn");
         }

@@ -119,9 +119,11 @@ class TandemStartupTest {
         Map<String, String> activities = new TreeMap<>();
         for (ProcessInstance pi : engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(SchoolProgram.PROCESS_KEY).list()) {
-            // The work a person does there now; timers beside it (the caregivers' introduction) are not a phase.
+            // The work a person does there now; timers beside it (the caregivers' introduction) and a manager's
+            // follow-up of a meeting held late are not a phase.
             List<String> open = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).list().stream()
-                    .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).distinct().toList();
+                    .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).distinct()
+                    .filter(key -> !key.equals(SchoolProgram.FOLLOW_UP_OVERDUE_ALIGNMENT_MEETING)).toList();
             assertThat(open).hasSize(1);
             activities.put(pi.getBusinessKey().substring(0, pi.getBusinessKey().indexOf('/')), open.get(0));
         }

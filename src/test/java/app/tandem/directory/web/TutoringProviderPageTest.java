@@ -14,6 +14,8 @@ import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,8 +59,14 @@ class TutoringProviderPageTest {
     private String tutor;
     private String teacher;
 
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
+    }
+
     @BeforeEach
     void aSchoolWithATutor() {
+        programs.today(LocalDate.of(2027, 8, 2));
         school = programs.newSchool();
         term = terms.plan(new TermPlan(school.id(), "fall", "Fall", LocalDate.of(2027, 9, 1),
                 LocalDate.of(2027, 12, 15), "P2W"));
