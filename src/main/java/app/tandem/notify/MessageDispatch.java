@@ -112,7 +112,7 @@ class MessageDispatch {
                 LOG.warn("Outbox message {} was sent after its claim had run out", id);
                 return Outcome.NOT_OURS;
             }
-            endWaitForMailServer(message);
+            endWaitUntilSent(message);
             record(message);
             return Outcome.SENT;
         });
@@ -138,6 +138,12 @@ class MessageDispatch {
     private Outcome refused(OutboxMessage message, Instant now, String reason) {
         separateTransaction.executeWithoutResult(tx -> {
             messages.markRefused(message.id(), now, reason);
+            Optional<String> waiting = waitingUntilSent(message);
+            if (waiting.isPresent()) {
+                runtime.createMessageCorrelation(DeliverMessage.REFUSED_AGAIN_MESSAGE).processInstanceId(waiting.get())
+                        .correlate();
+                return;
+            }
             ProcessInstance instance = runtime.createMessageCorrelation(DeliverMessage.REFUSED_MESSAGE)
                     .processInstanceBusinessKey(DeliverMessage.businessKey(message.id()))
                     .setVariable(DeliverMessage.OUTBOX_MESSAGE_ID, message.id())
@@ -157,31 +163,31 @@ class MessageDispatch {
             if (next != null) {
                 return Outcome.WAITING;
             }
-            String instanceId = waitingForMailServer(message)
+            String instanceId = waitingUntilSent(message)
                     .orElseGet(() -> runtime.createMessageCorrelation(DeliverMessage.STUCK_MESSAGE)
                             .processInstanceBusinessKey(DeliverMessage.businessKey(message.id()))
                             .setVariable(DeliverMessage.OUTBOX_MESSAGE_ID, message.id())
                             .correlateStartMessage().getId());
             messages.recordProcessInstance(message.id(), instanceId);
             Execution waiting = runtime.createExecutionQuery().processInstanceId(instanceId)
-                    .activityId(DeliverMessage.WAIT_FOR_MAIL_SERVER).singleResult();
+                    .activityId(DeliverMessage.WAIT_UNTIL_SENT).singleResult();
             runtime.createIncident(DeliverMessage.STUCK_INCIDENT, waiting.getId(), DeliverMessage.businessKey(message.id()),
                     new MessageNotSentException(message.id(), reason).getMessage());
             return Outcome.STUCK;
         });
     }
 
-    private Optional<String> waitingForMailServer(OutboxMessage message) {
+    private Optional<String> waitingUntilSent(OutboxMessage message) {
         if (message.processInstanceId() == null) {
             return Optional.empty();
         }
         return runtime.createExecutionQuery().processInstanceId(message.processInstanceId())
-                .activityId(DeliverMessage.WAIT_FOR_MAIL_SERVER).list().stream()
+                .activityId(DeliverMessage.WAIT_UNTIL_SENT).list().stream()
                 .map(Execution::getProcessInstanceId).findFirst();
     }
 
     /** A message that was stuck went out after all: its instance ends. */
-    private void endWaitForMailServer(OutboxMessage message) {
+    private void endWaitUntilSent(OutboxMessage message) {
         if (message.processInstanceId() != null) {
             runtime.createMessageCorrelation(DeliverMessage.SENT_MESSAGE)
                     .processInstanceId(message.processInstanceId())
