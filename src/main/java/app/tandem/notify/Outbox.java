@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,7 +29,8 @@ public class Outbox {
     private final DistrictClock clock;
     private final MailLinks links;
     private final MailSettings settings;
-    private final OutboxSender sender;
+    /** Lazily: the sender's dispatch makes secret links, whose mail comes back through this outbox. */
+    private final ObjectProvider<OutboxSender> sender;
 
     /** A sent message's subject and plain text as its recipient got them. */
     public record MailedText(String subject, String text) {
@@ -39,7 +41,7 @@ public class Outbox {
     }
 
     Outbox(OutboxMessages messages, RuntimeService runtime, DistrictClock clock, MailLinks links, MailSettings settings,
-           OutboxSender sender) {
+           ObjectProvider<OutboxSender> sender) {
         this.links = links;
         this.messages = messages;
         this.runtime = runtime;
@@ -86,11 +88,11 @@ public class Outbox {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    sender.wake();
+                    sender.getObject().wake();
                 }
             });
         } else {
-            sender.wake();
+            sender.getObject().wake();
         }
     }
 
