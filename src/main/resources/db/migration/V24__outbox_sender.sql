@@ -8,6 +8,8 @@ alter table outbox_message add column claimed_by varchar(100);
 alter table outbox_message add column claimed_until timestamp;
 alter table outbox_message add column failures int default 0 not null;
 alter table outbox_message add column record_pending boolean default false not null;
+-- The node that sent it (its sender's name), for operators and for how a cluster shares the work.
+alter table outbox_message add column sent_by varchar(100);
 
 -- Rows already waiting go to the sender at once; the instances started for them before have nothing left to do.
 update outbox_message set next_attempt_at = created_at where status in ('QUEUED', 'RETRYING');

@@ -76,8 +76,11 @@ class MessageDispatch {
         this.savePoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Sends (or, for a sent row whose features were not told yet, tells them) a row held by {@code claim}. */
-    Outcome dispatch(OutboxMessage message, String claim) {
+    /**
+     * Sends (or, for a sent row whose features were not told yet, tells them) a row held by {@code claim}; the row
+     * keeps the name of the {@code node} that sent it.
+     */
+    Outcome dispatch(OutboxMessage message, String claim, String node) {
         if (message.status() == OutboxStatus.SENT) {
             return separateTransaction.execute(tx -> record(message) ? Outcome.RECORDED : Outcome.WAITING);
         }
@@ -108,7 +111,7 @@ class MessageDispatch {
             return notSentYet(message, now, "Tandem could not compose or send it: " + e.getClass().getSimpleName());
         }
         return separateTransaction.execute(tx -> {
-            if (!messages.markSent(id, claim, now, messageId)) {
+            if (!messages.markSent(id, claim, node, now, messageId)) {
                 LOG.warn("Outbox message {} was sent after its claim had run out", id);
                 return Outcome.NOT_OURS;
             }

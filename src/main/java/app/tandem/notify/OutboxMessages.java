@@ -156,11 +156,11 @@ class OutboxMessages {
     }
 
     /** @return whether the row was still this claim's (else another node took it after the lease and sends it) */
-    boolean markSent(long id, String claim, Instant now, String messageId) {
+    boolean markSent(long id, String claim, String node, Instant now, String messageId) {
         return jdbc.sql("update outbox_message set status = ?, attempts = attempts + 1, last_attempt_at = ?, "
                         + "sent_at = ?, last_error = null, message_id = ?, failures = 0, next_attempt_at = null, "
-                        + "claimed_by = null, claimed_until = null where id = ? and claimed_by = ?")
-                .params(OutboxStatus.SENT.name(), Timestamp.from(now), Timestamp.from(now), messageId, id, claim)
+                        + "sent_by = ?, claimed_by = null, claimed_until = null where id = ? and claimed_by = ?")
+                .params(OutboxStatus.SENT.name(), Timestamp.from(now), Timestamp.from(now), messageId, node, id, claim)
                 .update() == 1;
     }
 

@@ -29,7 +29,7 @@ import app.tandem.system.DistrictClock;
 public class OutboxSender implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
-    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
+    private static final AtomicLong SENDERS = new AtomicLong();
 
     private final OutboxMessages messages;
     private final MessageDispatch dispatch;
@@ -37,6 +37,8 @@ public class OutboxSender implements SmartLifecycle {
     private final SenderSettings settings;
     private final boolean enabled;
     private final Duration lease;
+    /** This node: its process and host, and which sender of the process (one, but for a benchmark's nodes). */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + SENDERS.incrementAndGet();
     private final AtomicLong claims = new AtomicLong();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -69,7 +71,7 @@ public class OutboxSender implements SmartLifecycle {
         String claim = newClaim();
         Instant now = clock.now();
         List<OutboxMessage> claimed = messages.claimOne(id, claim, now, now.plus(lease));
-        return claimed.isEmpty() ? null : dispatch.dispatch(claimed.get(0), claim);
+        return claimed.isEmpty() ? null : dispatch.dispatch(claimed.get(0), claim, node);
     }
 
     /** New rows on this node: a waiting thread looks at once. */
@@ -94,7 +96,7 @@ public class OutboxSender implements SmartLifecycle {
                 if (held != null && !held.contains(message.id())) {
                     continue;
                 }
-                dispatch.dispatch(message, claim);
+                dispatch.dispatch(message, claim, node);
             }
         } finally {
             if (!batch.isEmpty()) {
@@ -105,7 +107,7 @@ public class OutboxSender implements SmartLifecycle {
     }
 
     private String newClaim() {
-        return NODE + "#" + claims.incrementAndGet();
+        return node + "#" + claims.incrementAndGet();
     }
 
     private void loop() {
@@ -133,6 +135,16 @@ public class OutboxSender implements SmartLifecycle {
         }
     }
 
+    /** The name of this node, as sent rows keep it. */
+    public String node() {
+        return node;
+    }
+
+    /** How this node's sending threads are named (a benchmark reads their CPU time). */
+    public String threadNamePrefix() {
+        return "outbox-sender-" + node + "-";
+    }
+
     @Override
     public void start() {
         if (!enabled || running) {
@@ -140,7 +152,7 @@ public class OutboxSender implements SmartLifecycle {
         }
         running = true;
         threads = Executors.newFixedThreadPool(Math.max(1, settings.threads()), runnable -> {
-            Thread thread = new Thread(runnable, "outbox-sender-" + claims.incrementAndGet());
+            Thread thread = new Thread(runnable, threadNamePrefix() + claims.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

@@ -71,7 +71,7 @@ class OutboxController {
         MessageKind kindFilter = parse(MessageKind.class, kind);
         Set<String> stuck = Set.copyOf(outbox.stuckProcessInstances());
         List<Row> rows = outbox.search(statusFilter, kindFilter, recipient, stuckOnly, PAGE).stream()
-                .map(m -> row(m, stuck.contains(m.processInstanceId())))
+                .map(m -> row(m, m.processInstanceId() != null && stuck.contains(m.processInstanceId())))
                 .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("statuses", OutboxStatus.values());
