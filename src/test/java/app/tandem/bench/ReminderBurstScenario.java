@@ -275,7 +275,7 @@ final class ReminderBurstScenario {
     }
 
     /** As many messages of a reminder's shape (text and HTML), sent from one thread on one connection. */
-    private static Bare bare(int size, GreenMail smtp) throws MessagingException {
+    private static Bare bare(int size, GreenMail smtp) throws Exception {
         Properties properties = new Properties();
         Session session = Session.getInstance(properties);
         JavaMailSenderImpl factory = new JavaMailSenderImpl();
