@@ -125,6 +125,14 @@ class OutboxMessages {
         return claimed == 0 ? List.of() : claimedBy(claim);
     }
 
+    /** Whether any row's work is due and free (a claim that got none lost a race for them to another thread). */
+    boolean anyClaimable(Instant now) {
+        return jdbc.sql("select count(*) from (select id from outbox_message where " + CLAIMABLE
+                        + " fetch first 1 rows only) due")
+                .params(Timestamp.from(now), Timestamp.from(now))
+                .query(Integer.class).single() > 0;
+    }
+
     /** Takes this one row if its work is due and no one holds it. */
     List<OutboxMessage> claimOne(long id, String claim, Instant now, Instant until) {
         int claimed = jdbc.sql("update outbox_message set claimed_by = ?, claimed_until = ? where id = ? and " + CLAIMABLE)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -113,7 +114,13 @@ public class OutboxSender implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                if (sendBatch() == 0 && wake.tryAcquire(settings.idleWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                if (sendBatch() > 0) {
+                    continue;
+                }
+                if (messages.anyClaimable(clock.now())) {
+                    // Another thread took the rows this one aimed at (H2 has no SKIP LOCKED): the next ones, soon.
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, 20));
+                } else if (wake.tryAcquire(settings.idleWait().toMillis(), TimeUnit.MILLISECONDS)) {
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
