@@ -116,12 +116,19 @@ class OutboxMessages {
      */
     List<OutboxMessage> claim(String claim, Instant now, Instant until, int limit) {
         String candidates = "select id from outbox_message where " + CLAIMABLE + " order by next_attempt_at, id "
-                + "fetch first " + Math.max(1, limit) + " rows only" + (skipLocked ? " for update skip locked" : "");
-        int claimed = jdbc.sql("update outbox_message set claimed_by = ?, claimed_until = ? where " + CLAIMABLE
-                        + " and id in (" + candidates + ")")
-                .params(claim, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now),
-                        Timestamp.from(now))
-                .update();
+                + "fetch first " + Math.max(1, limit) + " rows only";
+        // PostgreSQL: the rows are locked by the select itself, skipping those another claim holds, and the update
+        // touches only them (an update with the same select in its where clause waited on the other claims' rows).
+        String sql = skipLocked
+                ? "with due as (" + candidates + " for update skip locked) update outbox_message set claimed_by = ?, "
+                        + "claimed_until = ? where id in (select id from due)"
+                : "update outbox_message set claimed_by = ?, claimed_until = ? where " + CLAIMABLE
+                        + " and id in (" + candidates + ")";
+        List<Object> params = skipLocked
+                ? List.of(Timestamp.from(now), Timestamp.from(now), claim, Timestamp.from(until))
+                : List.of(claim, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now),
+                        Timestamp.from(now));
+        int claimed = jdbc.sql(sql).params(params).update();
         return claimed == 0 ? List.of() : claimedBy(claim);
     }
 
