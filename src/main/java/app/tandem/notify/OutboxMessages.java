@@ -128,7 +128,16 @@ class OutboxMessages {
                 ? List.of(Timestamp.from(now), Timestamp.from(now), claim, Timestamp.from(until))
                 : List.of(claim, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now),
                         Timestamp.from(now));
-        int claimed = jdbc.sql(sql).params(params).update();
+        int claimed;
+        if (skipLocked) {
+            claimed = jdbc.sql(sql).params(params).update();
+        } else {
+            // H2 (one node): the node's threads claim one after the other, instead of waiting on each other's rows
+            // until H2's lock timeout when the machine is busy.
+            synchronized (this) {
+                claimed = jdbc.sql(sql).params(params).update();
+            }
+        }
         return claimed == 0 ? List.of() : claimedBy(claim);
     }
 
