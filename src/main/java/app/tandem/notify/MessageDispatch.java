@@ -30,8 +30,8 @@ import app.tandem.system.DistrictClock;
 /**
  * Sends one outbox message a node has claimed (see {@link OutboxSender}), at most once: the row is marked sent in
  * its own small transaction as soon as the mail server accepts it, and only while the claim still holds it. Then
- * the features that care are told ({@link MessageDelivered}) behind a save point: if that fails, the row stays sent
- * and only the telling is tried again. A temporary failure keeps the row waiting for the next wait of
+ * the features that care are told ({@link MessageDelivered}) in a transaction of their own: if that fails, the row
+ * stays sent and only the telling is tried again. A temporary failure keeps the row waiting for the next wait of
  * tandem.mail.retry-cycle; when they have run out, or when the server refuses the message for good, the message goes
  * to a person through a deliver-message instance (an incident, or "Fix the contact details"). A message to an
  * address that unsubscribed meanwhile is withheld, not sent. Exceptions and logs name the row id only.
@@ -50,7 +50,6 @@ class MessageDispatch {
     private final SmtpConnections smtp;
     private final MailSettings settings;
     private final TransactionTemplate separateTransaction;
-    private final TransactionTemplate savePoint;
     private final DistrictClock clock;
     private final List<SecretLinks> secretLinks;
     private final MailLinks mailLinks;
@@ -72,8 +71,6 @@ class MessageDispatch {
         this.runtime = runtime;
         this.separateTransaction = new TransactionTemplate(transactionTemplate.getTransactionManager());
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.savePoint = new TransactionTemplate(transactionTemplate.getTransactionManager());
-        this.savePoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -82,7 +79,7 @@ class MessageDispatch {
      */
     Outcome dispatch(OutboxMessage message, String claim, String node) {
         if (message.status() == OutboxStatus.SENT) {
-            return separateTransaction.execute(tx -> record(message) ? Outcome.RECORDED : Outcome.WAITING);
+            return record(message) ? Outcome.RECORDED : Outcome.WAITING;
         }
         if (!message.status().awaitsSending()) {
             messages.recorded(message.id());
@@ -110,30 +107,32 @@ class MessageDispatch {
             LOG.error("Outbox message {} could not be composed or sent", id, e);
             return notSentYet(message, now, "Tandem could not compose or send it: " + e.getClass().getSimpleName());
         }
-        return separateTransaction.execute(tx -> {
-            if (!messages.markSent(id, claim, node, now, messageId)) {
-                LOG.warn("Outbox message {} was sent after its claim had run out", id);
-                return Outcome.NOT_OURS;
-            }
-            endWaitUntilSent(message);
-            record(message);
-            return Outcome.SENT;
-        });
+        // Nothing else in this transaction: a node killed between the server's "accepted" and this commit is the
+        // only way to mail a message twice, so the window stays one small update long.
+        if (!separateTransaction.execute(tx -> messages.markSent(id, claim, node, now, messageId))) {
+            LOG.warn("Outbox message {} was sent after its claim had run out", id);
+            return Outcome.NOT_OURS;
+        }
+        record(message);
+        return Outcome.SENT;
     }
 
-    /** Tells the features behind a save point; @return whether they took it (else it is tried again later). */
+    /** Tells the features (and ends a stuck message's wait); @return whether they took it (else tried again later) */
     private boolean record(OutboxMessage message) {
         try {
-            savePoint.executeWithoutResult(tx -> events.publishEvent(new MessageDelivered(message.id(), message.kind(),
-                    message.idempotencyKey(), message.recipientUsername())));
-            if (message.status() == OutboxStatus.SENT) {
-                messages.recorded(message.id());
-            }
+            separateTransaction.executeWithoutResult(tx -> {
+                endWaitUntilSent(message);
+                events.publishEvent(new MessageDelivered(message.id(), message.kind(), message.idempotencyKey(),
+                        message.recipientUsername()));
+                if (message.status() == OutboxStatus.SENT) {
+                    messages.recorded(message.id());
+                }
+            });
             return true;
         } catch (RuntimeException e) {
             LOG.warn("Recording the delivery of outbox message {} failed; tried again later", message.id(), e);
-            messages.recordPending(message.id(), clock.now().plus(settings.retryWaits().stream().findFirst()
-                    .orElse(Duration.ofMinutes(1))));
+            separateTransaction.executeWithoutResult(tx -> messages.recordPending(message.id(), clock.now()
+                    .plus(settings.retryWaits().stream().findFirst().orElse(Duration.ofMinutes(1)))));
             return false;
         }
     }
