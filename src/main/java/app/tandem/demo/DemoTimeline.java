@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import app.tandem.notify.OutboxSender;
 import app.tandem.system.DistrictClock;
 
 /**
@@ -32,8 +33,11 @@ class DemoTimeline {
     private final DistrictClock clock;
     private final RuntimeService runtime;
 
+    private final OutboxSender outbox;
+
     DemoTimeline(TaskService tasks, ManagementService management, IdentityService identity,
-                 DistrictClock clock, RuntimeService runtime) {
+                 DistrictClock clock, RuntimeService runtime, OutboxSender outbox) {
+        this.outbox = outbox;
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -123,24 +127,9 @@ class DemoTimeline {
         });
     }
 
-    /** Sends the mail queued so far on that day, as the job executor would have. */
+    /** Sends the mail queued so far on that day, as the outbox's sender would have; failures wait for their retry. */
     void deliverMail(LocalDate day) {
-        on(day, () -> {
-            for (int round = 0; round < 3; round++) {
-                java.util.List<Job> jobs = management.createJobQuery()
-                        .processDefinitionKey(app.tandem.notify.DeliverMessage.PROCESS_KEY).executable().list();
-                if (jobs.isEmpty()) {
-                    return;
-                }
-                for (Job job : jobs) {
-                    try {
-                        management.executeJob(job.getId());
-                    } catch (RuntimeException e) {
-                        // left to the job executor's retries once the demo is seeded
-                    }
-                }
-            }
-        });
+        on(day, outbox::sendDueNow);
     }
 
     /** Executes the one job of the instance at that activity: a timer, or an asynchronous continuation. */

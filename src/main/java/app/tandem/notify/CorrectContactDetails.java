@@ -9,6 +9,7 @@ import app.tandem.directory.ChangeSource;
 import app.tandem.directory.StaffDirectory;
 import app.tandem.forms.SubmittedForm;
 import app.tandem.forms.SubmittedForms;
+import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
 import jakarta.mail.internet.AddressException;
@@ -16,7 +17,7 @@ import jakarta.mail.internet.InternetAddress;
 
 /**
  * A liaison fixed (or gave up on) an address the mail server refused: a corrected address goes to
- * the directory and the message, which is sent again when asked; otherwise the message is dropped.
+ * the directory and the message, which goes back in the outbox when asked; otherwise the message is dropped.
  * The address itself never becomes a process variable. A message to someone outside the staff (a
  * caregiver) is announced as {@link ContactCorrected}, so the feature that owns that contact keeps it.
  */
@@ -30,9 +31,11 @@ class CorrectContactDetails implements TaskListener {
     private final StaffDirectory staff;
     private final Messages text;
     private final ApplicationEventPublisher events;
+    private final DistrictClock clock;
 
     CorrectContactDetails(SubmittedForms forms, OutboxMessages messages, StaffDirectory staff, Messages text,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, DistrictClock clock) {
+        this.clock = clock;
         this.forms = forms;
         this.messages = messages;
         this.staff = staff;
@@ -62,7 +65,7 @@ class CorrectContactDetails implements TaskListener {
             events.publishEvent(new ContactCorrected(id, message.idempotencyKey(), corrected));
         }
         if (sendAgain) {
-            messages.requeue(id, corrected);
+            messages.requeue(id, corrected, clock.now());
         } else {
             messages.markDropped(id);
         }

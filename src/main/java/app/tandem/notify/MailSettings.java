@@ -25,6 +25,27 @@ public record MailSettings(Embedded embedded, String host, int port, String user
                            @DurationUnit(ChronoUnit.SECONDS) Duration writeTimeout,
                            String retryCycle, int poolSize, String linkSecret) {
 
+    /**
+     * The waits of {@code retryCycle}: a list such as PT1M,PT5M,PT15M, or R3/PT5M for the same wait three times.
+     * A message is tried once and then after each wait; then its retries have run out.
+     */
+    public java.util.List<Duration> retryWaits() {
+        java.util.List<Duration> waits = new java.util.ArrayList<>();
+        for (String part : retryCycle.split(",")) {
+            String wait = part.strip();
+            if (wait.startsWith("R") && wait.contains("/")) {
+                int times = Integer.parseInt(wait.substring(1, wait.indexOf('/')));
+                Duration each = Duration.parse(wait.substring(wait.indexOf('/') + 1));
+                for (int i = 0; i < times; i++) {
+                    waits.add(each);
+                }
+            } else if (!wait.isEmpty()) {
+                waits.add(Duration.parse(wait));
+            }
+        }
+        return waits;
+    }
+
     /** @param imapPort where the embedded server also serves the replies mailbox over IMAP (0: any free port) */
     public record Embedded(boolean enabled, int port, int imapPort) {
     }

@@ -14,6 +14,7 @@ public class MailTimers {
         this.notify = notify;
     }
 
+    /** Read by deliver-message instances started before the outbox sent its own rows (their send jobs' retries). */
     public String retryCycle() {
         return mail.retryCycle();
     }

@@ -1,45 +1,54 @@
 package app.tandem.notify;
 
-import java.util.Date;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import app.tandem.system.Paged;
 import app.tandem.system.DistrictClock;
 
 /**
- * The one way out for every message: a row first, then a small deliver-message process whose send
- * job runs on Camunda's job executor (so any node of a cluster may send it, once). Enqueueing the
- * same idempotency key again returns the existing row and starts nothing.
+ * The one way out for every message: a row, which the {@link OutboxSender} of any node of a cluster sends once.
+ * Enqueueing the same idempotency key again returns the existing row. Only a message that fails for good gets a
+ * deliver-message instance: an incident when its retries ran out, a liaison's task when it was refused.
  */
 @Service
 public class Outbox {
 
     private final OutboxMessages messages;
     private final RuntimeService runtime;
-    private final ManagementService management;
     private final DistrictClock clock;
     private final MailLinks links;
+    private final MailSettings settings;
+    /** Lazily: the sender's dispatch makes secret links, whose mail comes back through this outbox. */
+    private final ObjectProvider<OutboxSender> sender;
 
     /** A sent message's subject and plain text as its recipient got them. */
     public record MailedText(String subject, String text) {
     }
 
-    Outbox(OutboxMessages messages, RuntimeService runtime, ManagementService management, DistrictClock clock,
-           MailLinks links) {
+    /** A message still waiting: when it is tried next (null: its retries ran out) and how many retries are left. */
+    public record PendingSend(Instant nextAttemptAt, int retriesLeft) {
+    }
+
+    Outbox(OutboxMessages messages, RuntimeService runtime, DistrictClock clock, MailLinks links, MailSettings settings,
+           ObjectProvider<OutboxSender> sender) {
         this.links = links;
         this.messages = messages;
         this.runtime = runtime;
-        this.management = management;
         this.clock = clock;
+        this.settings = settings;
+        this.sender = sender;
     }
 
     /** @return the id of the outbox row for the message's key, new or already there */
@@ -50,10 +59,42 @@ public class Outbox {
             return existing.get();
         }
         long id = messages.insert(message, clock.now());
-        String processInstanceId = runtime.startProcessInstanceByKey(DeliverMessage.PROCESS_KEY, "outbox-" + id,
-                Variables.createVariables().putValue(DeliverMessage.OUTBOX_MESSAGE_ID, id)).getId();
-        messages.recordProcessInstance(id, processInstanceId);
+        wakeSenderAfterCommit();
         return id;
+    }
+
+    /**
+     * Many messages at once (reminders of timers that fell due together), written in JDBC batches; a key already
+     * in the outbox, or twice in the list, makes no second row.
+     *
+     * @return the ids of the rows for the messages' keys, in their order
+     */
+    @Transactional
+    public List<Long> enqueueAll(List<OutgoingMessage> all) {
+        List<String> keys = all.stream().map(OutgoingMessage::idempotencyKey).distinct().toList();
+        Map<String, Long> ids = messages.idsByKeys(keys);
+        Map<String, OutgoingMessage> fresh = new LinkedHashMap<>();
+        all.stream().filter(message -> !ids.containsKey(message.idempotencyKey()))
+                .forEach(message -> fresh.putIfAbsent(message.idempotencyKey(), message));
+        if (!fresh.isEmpty()) {
+            messages.insertAll(List.copyOf(fresh.values()), clock.now());
+            ids.putAll(messages.idsByKeys(List.copyOf(fresh.keySet())));
+            wakeSenderAfterCommit();
+        }
+        return all.stream().map(message -> ids.get(message.idempotencyKey())).toList();
+    }
+
+    private void wakeSenderAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sender.getObject().wake();
+                }
+            });
+        } else {
+            sender.getObject().wake();
+        }
     }
 
     public Optional<OutboxMessage> find(long id) {
@@ -63,7 +104,7 @@ public class Outbox {
     /** The subject and text of a sent message as mailed (a family message with its unsubscribe link), if sent. */
     public Optional<MailedText> mailedText(long id) {
         return messages.find(id).filter(message -> message.status() == OutboxStatus.SENT)
-                .map(message -> new MailedText(message.subject(), SendMessage.asMailed(message.bodyText(), message, links)));
+                .map(message -> new MailedText(message.subject(), MessageDispatch.asMailed(message.bodyText(), message, links)));
     }
 
     public List<OutboxMessage> search(OutboxStatus status, MessageKind kind, String recipient, boolean stuckOnly,
@@ -98,18 +139,18 @@ public class Outbox {
                 .findFirst();
     }
 
-    /** The send job of a message still waiting, if any: its retries left and when it runs next. */
-    public Optional<Job> sendJobOf(OutboxMessage message) {
-        if (message.processInstanceId() == null || !message.status().awaitsSending()) {
+    /** A message still waiting to be sent: when it is tried next and how many retries it has left. */
+    public Optional<PendingSend> pendingSend(OutboxMessage message) {
+        if (!message.status().awaitsSending()) {
             return Optional.empty();
         }
-        return management.createJobQuery().processInstanceId(message.processInstanceId())
-                .activityId(DeliverMessage.SEND_MESSAGE).list().stream().findFirst();
+        int retries = Math.max(0, settings.retryWaits().size() + 1 - message.failures());
+        return Optional.of(new PendingSend(message.nextAttemptAt(), message.nextAttemptAt() == null ? 0 : retries));
     }
 
     /**
-     * Sends a waiting message at the next chance: resolves its incident (one more try) or brings a
-     * pending retry forward. A message already sent is never sent again.
+     * Sends a waiting message at the next chance: a stuck one gets one more try (its incident resolved), a pending
+     * retry is brought forward. A message already sent is never sent again.
      *
      * @return whether there was anything to retry
      */
@@ -119,14 +160,14 @@ public class Outbox {
         if (message.isEmpty() || !message.get().status().awaitsSending()) {
             return false;
         }
-        Optional<Job> job = sendJobOf(message.get());
-        if (job.isEmpty()) {
+        Optional<Incident> incident = incidentOf(message.get());
+        int failures = incident.isPresent() ? settings.retryWaits().size() : message.get().failures();
+        if (!messages.bringForward(id, clock.now(), failures)) {
             return false;
         }
-        if (job.get().getRetries() == 0) {
-            management.setJobRetries(job.get().getId(), 1);
-        }
-        management.setJobDuedate(job.get().getId(), Date.from(clock.now()));
+        incident.filter(open -> DeliverMessage.STUCK_INCIDENT.equals(open.getIncidentType()))
+                .ifPresent(open -> runtime.resolveIncident(open.getId()));
+        wakeSenderAfterCommit();
         return true;
     }
 }

@@ -8,7 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -19,12 +25,31 @@ class OutboxMessages {
 
     private static final String COLUMNS = "id, idempotency_key, kind, recipient_username, recipient_name, "
             + "recipient_address, language, subject, body_text, body_html, attachment_name, attachment_type, "
-            + "attachment, status, attempts, last_error, created_at, last_attempt_at, sent_at, process_instance_id";
+            + "attachment, status, attempts, last_error, created_at, last_attempt_at, sent_at, process_instance_id, "
+            + "next_attempt_at, failures";
+    private static final String INSERT = "insert into outbox_message (idempotency_key, kind, recipient_username, "
+            + "recipient_name, recipient_address, language, subject, body_text, body_html, attachment_name, "
+            + "attachment_type, attachment, status, attempts, created_at, next_attempt_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+    /** Rows with work to do whose lease (if any) ran out: a node's claim. */
+    private static final String CLAIMABLE = "next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final boolean skipLocked;
 
-    OutboxMessages(JdbcClient jdbc) {
+    OutboxMessages(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.skipLocked = productName(dataSource).toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    private static String productName(DataSource dataSource) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("The database does not say what it is", e);
+        }
     }
 
     Optional<Long> idByKey(String idempotencyKey) {
@@ -36,20 +61,39 @@ class OutboxMessages {
 
     long insert(OutgoingMessage message, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
-        OutgoingMessage.Attachment attachment = message.attachment();
-        jdbc.sql("insert into outbox_message (idempotency_key, kind, recipient_username, recipient_name, "
-                        + "recipient_address, language, subject, body_text, body_html, attachment_name, "
-                        + "attachment_type, attachment, status, attempts, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
-                .params(message.idempotencyKey(), message.kind().name(), message.recipient().username(),
-                        message.recipient().name(), message.recipient().address(), message.recipient().language(),
-                        message.subject(), message.text(), message.html(),
-                        attachment == null ? null : attachment.fileName(),
-                        attachment == null ? null : attachment.contentType(),
-                        attachment == null ? null : attachment.content(),
-                        OutboxStatus.QUEUED.name(), Timestamp.from(now))
-                .update(keys, "id");
+        jdbc.sql(INSERT).params(values(message, now)).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Many rows in JDBC batches; the caller leaves out keys already there. */
+    void insertAll(List<OutgoingMessage> all, Instant now) {
+        List<Object[]> rows = all.stream().map(message -> values(message, now).toArray()).toList();
+        for (int from = 0; from < rows.size(); from += 500) {
+            batch.batchUpdate(INSERT, rows.subList(from, Math.min(rows.size(), from + 500)));
+        }
+    }
+
+    private static List<Object> values(OutgoingMessage message, Instant now) {
+        OutgoingMessage.Attachment attachment = message.attachment();
+        return java.util.Arrays.asList(message.idempotencyKey(), message.kind().name(), message.recipient().username(),
+                message.recipient().name(), message.recipient().address(), message.recipient().language(),
+                message.subject(), message.text(), message.html(),
+                attachment == null ? null : attachment.fileName(),
+                attachment == null ? null : attachment.contentType(),
+                attachment == null ? null : attachment.content(),
+                OutboxStatus.QUEUED.name(), Timestamp.from(now), Timestamp.from(now));
+    }
+
+    /** The ids of the rows with these keys (some may be missing), by key. */
+    java.util.Map<String, Long> idsByKeys(List<String> keys) {
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            jdbc.sql("select id, idempotency_key from outbox_message where idempotency_key in (:keys)")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + 500)))
+                    .query((rs, row) -> ids.put(rs.getString(2), rs.getLong(1)))
+                    .list();
+        }
+        return ids;
     }
 
     void recordProcessInstance(long id, String processInstanceId) {
@@ -66,25 +110,102 @@ class OutboxMessages {
     }
 
     /**
-     * Reads the row under a row lock held until the sending transaction ends: a second dispatch of the
-     * same row waits here, then finds it sent.
+     * Takes up to {@code limit} rows with work due for one claim ({@code claim} names the node and is new each time):
+     * a conditional update that re-checks each row under its lock (H2 and PostgreSQL both do), so no two claims get
+     * the same row. PostgreSQL passes over rows another node is claiming at that moment instead of waiting for them.
      */
-    Optional<OutboxMessage> lockForSending(long id) {
-        return jdbc.sql("select " + COLUMNS + " from outbox_message where id = ? for update")
-                .param(id)
-                .query(this::message)
-                .optional();
+    List<OutboxMessage> claim(String claim, Instant now, Instant until, int limit) {
+        String candidates = "select id from outbox_message where " + CLAIMABLE + " order by next_attempt_at, id "
+                + "fetch first " + Math.max(1, limit) + " rows only";
+        // PostgreSQL: the rows are locked by the select itself, skipping those another claim holds, and the update
+        // touches only them (an update with the same select in its where clause waited on the other claims' rows).
+        String sql = skipLocked
+                ? "with due as (" + candidates + " for update skip locked) update outbox_message set claimed_by = ?, "
+                        + "claimed_until = ? where id in (select id from due)"
+                : "update outbox_message set claimed_by = ?, claimed_until = ? where " + CLAIMABLE
+                        + " and id in (" + candidates + ")";
+        List<Object> params = skipLocked
+                ? List.of(Timestamp.from(now), Timestamp.from(now), claim, Timestamp.from(until))
+                : List.of(claim, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now),
+                        Timestamp.from(now));
+        int claimed;
+        if (skipLocked) {
+            claimed = jdbc.sql(sql).params(params).update();
+        } else {
+            // H2 (one node): the node's threads claim one after the other, instead of waiting on each other's rows
+            // until H2's lock timeout when the machine is busy.
+            synchronized (this) {
+                claimed = jdbc.sql(sql).params(params).update();
+            }
+        }
+        return claimed == 0 ? List.of() : claimedBy(claim);
     }
 
-    void markSent(long id, Instant now, String messageId) {
-        jdbc.sql("update outbox_message set status = ?, attempts = attempts + 1, last_attempt_at = ?, sent_at = ?, "
-                        + "last_error = null, message_id = ? where id = ?")
-                .params(OutboxStatus.SENT.name(), Timestamp.from(now), Timestamp.from(now), messageId, id)
+    /** Whether any row's work is due and free (a claim that got none lost a race for them to another thread). */
+    boolean anyClaimable(Instant now) {
+        return jdbc.sql("select count(*) from (select id from outbox_message where " + CLAIMABLE
+                        + " fetch first 1 rows only) due")
+                .params(Timestamp.from(now), Timestamp.from(now))
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Takes this one row if its work is due and no one holds it. */
+    List<OutboxMessage> claimOne(long id, String claim, Instant now, Instant until) {
+        int claimed = jdbc.sql("update outbox_message set claimed_by = ?, claimed_until = ? where id = ? and " + CLAIMABLE)
+                .params(claim, Timestamp.from(until), id, Timestamp.from(now), Timestamp.from(now))
+                .update();
+        return claimed == 0 ? List.of() : claimedBy(claim);
+    }
+
+    private List<OutboxMessage> claimedBy(String claim) {
+        return jdbc.sql("select " + COLUMNS + " from outbox_message where claimed_by = ? order by id")
+                .param(claim)
+                .query(this::message)
+                .list();
+    }
+
+    /** A longer lease for the rows of a claim still held; @return the ids still held */
+    List<Long> renew(String claim, Instant until) {
+        jdbc.sql("update outbox_message set claimed_until = ? where claimed_by = ?")
+                .params(Timestamp.from(until), claim)
+                .update();
+        return jdbc.sql("select id from outbox_message where claimed_by = ?").param(claim).query(Long.class).list();
+    }
+
+    /** The rows of a claim not handled (the node stops): free for any node at once. */
+    void release(String claim) {
+        jdbc.sql("update outbox_message set claimed_by = null, claimed_until = null where claimed_by = ?")
+                .param(claim)
+                .update();
+    }
+
+    /** @return whether the row was still this claim's (else another node took it after the lease and sends it) */
+    boolean markSent(long id, String claim, String node, Instant now, String messageId) {
+        return jdbc.sql("update outbox_message set status = ?, attempts = attempts + 1, last_attempt_at = ?, "
+                        + "sent_at = ?, last_error = null, message_id = ?, failures = 0, next_attempt_at = null, "
+                        + "sent_by = ?, claimed_by = null, claimed_until = null where id = ? and claimed_by = ?")
+                .params(OutboxStatus.SENT.name(), Timestamp.from(now), Timestamp.from(now), messageId, node, id, claim)
+                .update() == 1;
+    }
+
+    /** Telling the features about a sent message failed: tried again at {@code next}. */
+    void recordPending(long id, Instant next) {
+        jdbc.sql("update outbox_message set record_pending = ?, next_attempt_at = ?, claimed_by = null, "
+                        + "claimed_until = null where id = ?")
+                .params(true, Timestamp.from(next), id)
+                .update();
+    }
+
+    void recorded(long id) {
+        jdbc.sql("update outbox_message set record_pending = ?, next_attempt_at = null, claimed_by = null, "
+                        + "claimed_until = null where id = ?")
+                .params(false, id)
                 .update();
     }
 
     void markWithheld(long id, Instant now, String reason) {
-        jdbc.sql("update outbox_message set status = ?, last_attempt_at = ?, last_error = ? where id = ?")
+        jdbc.sql("update outbox_message set status = ?, last_attempt_at = ?, last_error = ?, next_attempt_at = null, "
+                        + "claimed_by = null, claimed_until = null where id = ?")
                 .params(OutboxStatus.WITHHELD.name(), Timestamp.from(now), reason, id)
                 .update();
     }
@@ -99,24 +220,35 @@ class OutboxMessages {
 
     void markRefused(long id, Instant now, String reason) {
         jdbc.sql("update outbox_message set status = ?, attempts = attempts + 1, last_attempt_at = ?, "
-                        + "last_error = ? where id = ?")
+                        + "last_error = ?, next_attempt_at = null, claimed_by = null, claimed_until = null where id = ?")
                 .params(OutboxStatus.REFUSED.name(), Timestamp.from(now), reason, id)
                 .update();
     }
 
-    void recordTemporaryFailure(long id, Instant now, String reason) {
-        jdbc.sql("update outbox_message set status = ?, attempts = attempts + 1, last_attempt_at = ?, "
-                        + "last_error = ? where id = ? and status in (?, ?)")
-                .params(OutboxStatus.RETRYING.name(), Timestamp.from(now), reason, id,
+    /** Waits for {@code next}, or (null) for a person: its retries ran out. */
+    void recordTemporaryFailure(long id, Instant now, String reason, Instant next) {
+        jdbc.sql("update outbox_message set status = ?, attempts = attempts + 1, failures = failures + 1, "
+                        + "last_attempt_at = ?, last_error = ?, next_attempt_at = ?, claimed_by = null, "
+                        + "claimed_until = null where id = ? and status in (?, ?)")
+                .params(OutboxStatus.RETRYING.name(), Timestamp.from(now), reason,
+                        next == null ? null : Timestamp.from(next), id,
                         OutboxStatus.QUEUED.name(), OutboxStatus.RETRYING.name())
                 .update();
     }
 
+    /** A waiting message is tried at {@code at}, {@code failuresSoFar} counting towards its retries. */
+    boolean bringForward(long id, Instant at, int failuresSoFar) {
+        return jdbc.sql("update outbox_message set next_attempt_at = ?, failures = ? where id = ? and status in (?, ?)")
+                .params(Timestamp.from(at), failuresSoFar, id, OutboxStatus.QUEUED.name(), OutboxStatus.RETRYING.name())
+                .update() == 1;
+    }
+
     /** A refused message goes back to the queue, to a corrected address when one is given. */
-    void requeue(long id, String correctedAddress) {
-        jdbc.sql("update outbox_message set recipient_address = coalesce(?, recipient_address), status = ? "
-                        + "where id = ? and status = ?")
-                .params(correctedAddress, OutboxStatus.QUEUED.name(), id, OutboxStatus.REFUSED.name())
+    void requeue(long id, String correctedAddress, Instant now) {
+        jdbc.sql("update outbox_message set recipient_address = coalesce(?, recipient_address), status = ?, "
+                        + "failures = 0, next_attempt_at = ? where id = ? and status = ?")
+                .params(correctedAddress, OutboxStatus.QUEUED.name(), Timestamp.from(now), id,
+                        OutboxStatus.REFUSED.name())
                 .update();
     }
 
@@ -208,7 +340,7 @@ class OutboxMessages {
                 rs.getString("attachment_name"), rs.getString("attachment_type"), rs.getString("attachment"),
                 OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
                 instant(rs, "created_at"), instant(rs, "last_attempt_at"), instant(rs, "sent_at"),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"), instant(rs, "next_attempt_at"), rs.getInt("failures"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

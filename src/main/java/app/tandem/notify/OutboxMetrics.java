@@ -2,6 +2,7 @@ package app.tandem.notify;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -9,14 +10,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-/** Messages by state, read from the outbox when Prometheus scrapes: sent, failed, waiting. */
+/** Messages by state, read from the outbox when Prometheus scrapes: sent, failed, waiting, stuck. */
 @Component
 class OutboxMetrics implements MeterBinder {
 
     private final JdbcClient jdbc;
+    private final RuntimeService runtime;
 
-    OutboxMetrics(JdbcClient jdbc) {
+    OutboxMetrics(JdbcClient jdbc, RuntimeService runtime) {
         this.jdbc = jdbc;
+        this.runtime = runtime;
     }
 
     @Override
@@ -24,6 +27,11 @@ class OutboxMetrics implements MeterBinder {
         gauge(registry, "sent", "Messages the mail server accepted", List.of(OutboxStatus.SENT));
         gauge(registry, "failed", "Messages refused for good or dropped", List.of(OutboxStatus.REFUSED, OutboxStatus.DROPPED));
         gauge(registry, "waiting", "Messages queued or waiting to retry", List.of(OutboxStatus.QUEUED, OutboxStatus.RETRYING));
+        Gauge.builder("tandem.messages", runtime, engine -> engine.createIncidentQuery()
+                        .incidentType(DeliverMessage.STUCK_INCIDENT).count())
+                .tag("state", "stuck")
+                .description("Messages whose retries ran out (waiting among them; an incident each)")
+                .register(registry);
     }
 
     private void gauge(MeterRegistry registry, String state, String description, List<OutboxStatus> statuses) {

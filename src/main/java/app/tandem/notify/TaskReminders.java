@@ -1,5 +1,6 @@
 package app.tandem.notify;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +57,21 @@ public class TaskReminders {
 
     /** @return how many people were reminded */
     public int remind(Task task) {
-        Long schoolId = taskMail.schoolOf(task.getProcessInstanceId());
-        List<Recipient> people = task.getAssignee() != null
-                ? recipients.staff(task.getAssignee()).stream().toList()
-                : recipients.candidates(task.getId(), schoolId);
-        people.forEach(r -> send(MessageKind.REMINDER, task, schoolId, r));
-        return people.size();
+        return remindAll(List.of(task));
+    }
+
+    /** Reminders of many tasks due together, written to the outbox at once; @return how many were written */
+    public int remindAll(List<Task> due) {
+        List<OutgoingMessage> reminders = new ArrayList<>();
+        for (Task task : due) {
+            Long schoolId = taskMail.schoolOf(task.getProcessInstanceId());
+            List<Recipient> people = task.getAssignee() != null
+                    ? recipients.staff(task.getAssignee()).stream().toList()
+                    : recipients.candidates(task.getId(), schoolId);
+            people.forEach(r -> reminders.add(message(MessageKind.REMINDER, task, schoolId, r)));
+        }
+        outbox.enqueueAll(reminders);
+        return reminders.size();
     }
 
     /** The first step of an escalation; a school without a leader goes straight to the managers. */
@@ -90,11 +100,15 @@ public class TaskReminders {
     }
 
     private void send(MessageKind kind, Task task, Long schoolId, Recipient recipient) {
+        outbox.enqueue(message(kind, task, schoolId, recipient));
+    }
+
+    private OutgoingMessage message(MessageKind kind, Task task, Long schoolId, Recipient recipient) {
         TaskMail.Line line = taskMail.line(task, schoolId, recipient.locale());
         Date due = task.getDueDate();
         String key = kind.template() + ":" + task.getId() + ":" + (due == null ? "" : due.getTime() + ":")
                 + recipient.username();
-        outbox.enqueue(composer.compose(key, kind, recipient, new Object[] {line.name(), line.school(), line.dueOn()},
-                Map.of("task", line), null));
+        return composer.compose(key, kind, recipient, new Object[] {line.name(), line.school(), line.dueOn()},
+                Map.of("task", line), null);
     }
 }

@@ -68,7 +68,9 @@ final class BenchTasks {
                 String assignee = n % 3 != 0 && "coordinators".equals(kind[3]) ? coordinatorOfSchool.get(schoolId) : null;
                 Timestamp due = Timestamp.from(now.plus(Duration.ofHours((n * 7L) % (40 * 24) - 10 * 24)));
                 Timestamp created = Timestamp.from(now.minus(Duration.ofMinutes(n % 10_000)));
-                List<String[]> instances = instancesOfProcess.get(kind[0]);
+                // The burst alone starts school programs only: their instances then stand in for the others.
+                List<String[]> instances = instancesOfProcess.getOrDefault(kind[0],
+                        instancesOfProcess.get("school-program"));
                 String[] instance = instances.get(n % instances.size());
                 engineTasks.add(new Object[] {id, instance[0], instance[1], kind[2], kind[1], assignee, created, due});
                 links.add(new Object[] {"bench-l-" + n, kind[3], id});

@@ -86,6 +86,10 @@ class DistrictBenchmark {
         ConfigurableApplicationContext app = start(url, user, password, schema);
         startup.add((System.nanoTime() - started) / 1e6);
         try {
+            if ("burst".equals(System.getProperty("bench.only"))) {
+                burstAlone(app, database, url, user, password, schema);
+                return;
+            }
             if (wanted("bulk-start")) {
                 BulkStartScenario.run(app, database, SCHOOLS, REPORT);
             }
@@ -162,6 +166,25 @@ class DistrictBenchmark {
     private static boolean wanted(String scenario) {
         String only = System.getProperty("bench.only");
         return !skipped(scenario) && (only == null || List.of(only.split(",")).contains(scenario));
+    }
+
+    /**
+     * The reminder burst alone ({@code -Dbench.only=burst}, size {@code -Dbench.burst=N}): the district's schools and
+     * staff, and the coordinators' tasks it reminds about, without the other scenarios.
+     */
+    private static void burstAlone(ConfigurableApplicationContext app, String database, String url, String user,
+                                   String password, String schema) throws Exception {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        long districtId = LaunchScenario.run(app, database, REPORT);
+        Map<Long, String> coordinators = PageScenario.staff(app, districtId);
+        List<Integer> nodes = schema == null ? List.of(1) : List.of(1, 2);
+        new BenchTasks(jdbc, districtId, coordinators)
+                .growTo(ReminderBurstScenario.tasksNeeded(BURST, nodes.size() * BURST_RUNS));
+        if (schema != null) {
+            jdbc.execute("analyze");
+        }
+        new ReminderBurstScenario(app, database, extra -> start(url, user, password, schema, extra))
+                .run(BURST, nodes, BURST_RUNS, REPORT);
     }
 
     /** While working on one scenario: {@code -Dbench.skip=pages,...}. */

@@ -449,7 +449,8 @@ class CaregiverUpdateProcessTest {
         }
         mailServer.start();
 
-        ProcessInstance delivery = processInstanceQuery().processInstanceId(queued.processInstanceId()).singleResult();
+        ProcessInstance delivery = processInstanceQuery()
+                .processInstanceId(outbox.find(queued.id()).orElseThrow().processInstanceId()).singleResult();
         assertThat(delivery).isWaitingAt(DeliverMessage.FIX_CONTACT_DETAILS);
         Task fix = task(DeliverMessage.FIX_CONTACT_DETAILS, delivery);
         assertThat(fix).hasCandidateGroup("liaisons");

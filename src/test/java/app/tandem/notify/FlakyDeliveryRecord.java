@@ -11,9 +11,15 @@ import org.springframework.stereotype.Component;
 class FlakyDeliveryRecord {
 
     private final Map<Long, Integer> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> recorded = new ConcurrentHashMap<>();
 
     void failNextRecordsOf(long outboxMessageId, int times) {
         failuresLeft.put(outboxMessageId, times);
+    }
+
+    /** How many times the delivery of the message was recorded (each failed try left out). */
+    int recordedOf(long outboxMessageId) {
+        return recorded.getOrDefault(outboxMessageId, 0);
     }
 
     @EventListener
@@ -23,5 +29,6 @@ class FlakyDeliveryRecord {
             throw new IllegalStateException("Recording the delivery of outbox message "
                     + delivered.outboxMessageId() + " failed");
         }
+        recorded.merge(delivered.outboxMessageId(), 1, Integer::sum);
     }
 }

@@ -3,8 +3,6 @@ package app.tandem.notify;
 import java.util.Arrays;
 import java.util.List;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +10,8 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import app.tandem.system.DistrictClock;
 
 /**
  * For tests of any feature: what the outbox holds for someone, sending it, and what arrived. Only
@@ -22,12 +22,14 @@ import jakarta.mail.internet.MimeMessage;
 public class Mailroom {
 
     private final OutboxMessages messages;
-    private final ManagementService management;
+    private final OutboxSender sender;
+    private final DistrictClock clock;
     private final EmbeddedMailServer server;
 
-    Mailroom(OutboxMessages messages, ManagementService management, EmbeddedMailServer server) {
+    Mailroom(OutboxMessages messages, OutboxSender sender, DistrictClock clock, EmbeddedMailServer server) {
         this.messages = messages;
-        this.management = management;
+        this.sender = sender;
+        this.clock = clock;
         this.server = server;
     }
 
@@ -39,17 +41,13 @@ public class Mailroom {
         return messages.ofRecipient(username).stream().filter(m -> m.kind() == kind).toList();
     }
 
-    /** Runs the message's send job and the step after it, as the job executor would. */
+    /** Sends the message now, as the outbox's sender does when it falls due (a retry is brought forward). */
     public void deliver(OutboxMessage message) {
-        for (int step = 0; step < 2; step++) {
-            // Its async steps only: a refused message's fix task has reminder timers too.
-            Job job = management.createJobQuery().processInstanceId(message.processInstanceId()).messages()
-                    .singleResult();
-            if (job == null) {
-                return;
-            }
-            management.executeJob(job.getId());
+        OutboxMessage now = messages.find(message.id()).orElseThrow();
+        if (now.nextAttemptAt() != null && now.nextAttemptAt().isAfter(clock.now())) {
+            messages.bringForward(now.id(), clock.now(), now.failures());
         }
+        sender.sendIfDue(message.id());
     }
 
     public void deliver(List<OutboxMessage> all) {

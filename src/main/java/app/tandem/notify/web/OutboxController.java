@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -73,7 +72,7 @@ class OutboxController {
         MessageKind kindFilter = parse(MessageKind.class, kind);
         Set<String> stuck = Set.copyOf(outbox.stuckProcessInstances());
         Paged<Row> rows = outbox.page(statusFilter, kindFilter, recipient, stuckOnly, page, PAGE)
-                .map(m -> row(m, stuck.contains(m.processInstanceId())));
+                .map(m -> row(m, m.processInstanceId() != null && stuck.contains(m.processInstanceId())));
         model.addAttribute("rows", rows.rows());
         model.addAttribute("paged", rows);
         model.addAttribute("statuses", OutboxStatus.values());
@@ -91,16 +90,16 @@ class OutboxController {
         StaffOnly.requireOutboxReader(who);
         OutboxMessage message = find(id);
         Optional<Incident> incident = outbox.incidentOf(message);
-        Optional<Job> job = outbox.sendJobOf(message);
+        Optional<Outbox.PendingSend> pending = outbox.pendingSend(message);
         model.addAttribute("message", message);
         model.addAttribute("row", row(message, incident.isPresent()));
         model.addAttribute("sentAt", format(message.sentAt()));
         model.addAttribute("lastAttemptAt", format(message.lastAttemptAt()));
         model.addAttribute("incident", incident.map(Incident::getIncidentMessage).orElse(null));
-        model.addAttribute("nextAttempt", job.filter(j -> j.getRetries() > 0).map(j -> j.getDuedate())
-                .map(d -> format(d.toInstant())).orElse(null));
-        model.addAttribute("retriesLeft", job.map(Job::getRetries).orElse(null));
-        model.addAttribute("retryable", job.isPresent());
+        model.addAttribute("nextAttempt", pending.filter(p -> p.retriesLeft() > 0).map(Outbox.PendingSend::nextAttemptAt)
+                .map(this::format).orElse(null));
+        model.addAttribute("retriesLeft", pending.map(Outbox.PendingSend::retriesLeft).orElse(null));
+        model.addAttribute("retryable", pending.isPresent());
         return "notify/outbox-message";
     }
 
