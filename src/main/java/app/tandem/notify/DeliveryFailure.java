@@ -13,6 +13,11 @@ class DeliveryFailure extends Exception {
         this.permanent = permanent;
     }
 
+    /** Whether the server answered with a refusal (an SMTP code), not a broken or silent connection. */
+    boolean answered() {
+        return getMessage() != null && getMessage().startsWith("SMTP ");
+    }
+
     boolean permanent() {
         return permanent;
     }

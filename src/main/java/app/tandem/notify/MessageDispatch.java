@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import java.time.Duration;
 
@@ -96,25 +97,58 @@ class MessageDispatch {
             });
             return Outcome.WITHHELD;
         }
-        String messageId;
+        AtomicBoolean markedSent = new AtomicBoolean();
         try {
             MimeMessage mime = mime(message);
-            smtp.send(mime);
-            messageId = mime.getMessageID();
-        } catch (DeliveryFailure failure) {
-            return failure.permanent() ? refused(message, now, failure.reason()) : notSentYet(message, now, failure.reason());
-        } catch (MessagingException | RuntimeException e) {
-            LOG.error("Outbox message {} could not be composed or sent", id, e);
-            return notSentYet(message, now, "Tandem could not compose or send it: " + e.getClass().getSimpleName());
-        }
-        // Nothing else in this transaction: a node killed between the server's "accepted" and this commit is the
-        // only way to mail a message twice, so the window stays one small update long.
-        if (!separateTransaction.execute(tx -> messages.markSent(id, claim, node, now, messageId))) {
-            LOG.warn("Outbox message {} was sent after its claim had run out", id);
+            // The sent mark commits just before the end of the data goes out (SentMarkingTransport): a node killed
+            // after it can never mail the message a second time.
+            smtp.send(mime, () -> {
+                String messageId = messageIdOf(mime);
+                if (!separateTransaction.execute(tx -> messages.markSent(id, claim, node, now, messageId))) {
+                    throw new ClaimRanOut();
+                }
+                markedSent.set(true);
+            });
+        } catch (ClaimRanOut ranOut) {
+            LOG.warn("Outbox message {} not sent: its claim had run out", id);
             return Outcome.NOT_OURS;
+        } catch (DeliveryFailure failure) {
+            if (markedSent.get() && !failure.answered()) {
+                LOG.warn("Outbox message {}: the connection broke after the end of the message went out; kept as sent, "
+                        + "never sent twice", id);
+                record(message);
+                return Outcome.SENT;
+            }
+            notAcceptedAfterAll(message, claim, markedSent);
+            return failure.permanent() ? refused(message, now, failure.reason()) : notSentYet(message, now, failure.reason());
+        } catch (RuntimeException e) {
+            LOG.error("Outbox message {} could not be composed or sent", id, e);
+            notAcceptedAfterAll(message, claim, markedSent);
+            return notSentYet(message, now, "Tandem could not compose or send it: " + e.getClass().getSimpleName());
         }
         record(message);
         return Outcome.SENT;
+    }
+
+    private void notAcceptedAfterAll(OutboxMessage message, String claim, AtomicBoolean markedSent) {
+        if (markedSent.get()) {
+            separateTransaction.executeWithoutResult(tx -> messages.notAcceptedAfterAll(message.id(), message.status(), claim));
+        }
+    }
+
+    private static String messageIdOf(MimeMessage mime) {
+        try {
+            return mime.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("A saved message has no Message-ID", e);
+        }
+    }
+
+    /** The claim on a row ran out before its end went to the server: another node may hold it now. */
+    private static final class ClaimRanOut extends RuntimeException {
+        ClaimRanOut() {
+            super(null, null, false, false);
+        }
     }
 
     /** Tells the features (and ends a stuck message's wait); @return whether they took it (else tried again later) */

@@ -188,6 +188,14 @@ class OutboxMessages {
                 .update() == 1;
     }
 
+    /** The server refused the end of a message marked sent just before it: the row waits as it did, claimed still. */
+    void notAcceptedAfterAll(long id, OutboxStatus was, String claim) {
+        jdbc.sql("update outbox_message set status = ?, attempts = attempts - 1, sent_at = null, sent_by = null, "
+                        + "message_id = null, claimed_by = ? where id = ? and status = ?")
+                .params(was.name(), claim, id, OutboxStatus.SENT.name())
+                .update();
+    }
+
     /** Telling the features about a sent message failed: tried again at {@code next}. */
     void recordPending(long id, Instant next) {
         jdbc.sql("update outbox_message set record_pending = ?, next_attempt_at = ?, claimed_by = null, "

@@ -16,6 +16,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
@@ -30,6 +31,8 @@ import jakarta.mail.internet.MimeMessage;
 class SmtpConnections implements DisposableBean {
 
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    private static final Provider SENT_MARKING = new Provider(Provider.Type.TRANSPORT, "smtp",
+            SentMarkingTransport.class.getName(), "Tandem", null);
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"';,:]+@[^\\s<>\"';,:]+");
 
     private final MailSettings settings;
@@ -76,11 +79,19 @@ class SmtpConnections implements DisposableBean {
     }
 
     void send(MimeMessage message) throws DeliveryFailure {
+        send(message, () -> { });
+    }
+
+    /**
+     * Sends, running {@code beforeTheEnd} just before the end of the message goes to the server (see
+     * {@link SentMarkingTransport}); when it throws, the connection is dropped and nothing is sent.
+     */
+    void send(MimeMessage message, Runnable beforeTheEnd) throws DeliveryFailure {
         Transport transport = borrow();
         boolean healthy = false;
         try {
             message.saveChanges();
-            transport.sendMessage(message, message.getAllRecipients());
+            SentMarkingTransport.sendMarking(transport, message, beforeTheEnd);
             healthy = true;
         } catch (MessagingException e) {
             throw classify(e);
@@ -101,7 +112,7 @@ class SmtpConnections implements DisposableBean {
             closeQuietly(pooled);
         }
         try {
-            Transport transport = session.getTransport("smtp");
+            Transport transport = session.getTransport(SENT_MARKING);
             boolean inside = embedded.getIfAvailable() != null;
             String host = inside ? EmbeddedMailServer.BIND_ADDRESS : settings.host();
             int port = inside ? embedded.getObject().port() : settings.port();
