@@ -87,6 +87,7 @@ class ClusterIT {
                 ExternalServiceCondition.PG_URL + "?currentSchema=" + SCHEMA, ExternalServiceCondition.PG_USER,
                 ExternalServiceCondition.PG_PASSWORD, true));
 
+        long burstFrom;
         try (TandemNode a = TandemNode.start("node A", LocalServers.freePort(), nodeSettings(), log("a"));
              TandemNode b = TandemNode.start("node B", LocalServers.freePort(), nodeSettings(), log("b"))) {
             a.awaitHealthy(Duration.ofSeconds(180));
@@ -103,9 +104,11 @@ class ClusterIT {
             db.sql("update act_ru_job set duedate_ = current_timestamp - interval '1 second' where " + JOBS_AT)
                     .param(DIGEST_STARTS).update();
             int digests = awaitSent(db, "DAILY_DIGEST", 1, Duration.ofSeconds(90));
-            assertThat(mailedOutboxIds(db, "DAILY_DIGEST")).as("each digest mailed once, by one of the two nodes")
+            assertThat(mailedOutboxIds(db, "DAILY_DIGEST", 0)).as("each digest mailed once, by one of the two nodes")
                     .hasSize(digests).doesNotHaveDuplicates();
 
+            // The demo's own reminders, written while it was seeded, are not part of the burst.
+            burstFrom = db.sql("select coalesce(max(id), 0) + 1 from outbox_message").query(Long.class).single();
             db.sql("update act_ru_job set duedate_ = current_timestamp - interval '1 second' where " + REMINDERS)
                     .update();
             int remainingAtKill = awaitFirstReminders(db);
@@ -116,7 +119,7 @@ class ClusterIT {
             awaitSent(db, "REMINDER", BURST, LOCK_TIME.plusSeconds(120));
         }
 
-        assertThat(mailedOutboxIds(db, "REMINDER")).as("200 reminders mailed, none twice")
+        assertThat(mailedOutboxIds(db, "REMINDER", burstFrom)).as("200 reminders mailed, none twice")
                 .hasSize(BURST).doesNotHaveDuplicates();
 
         List<Map<String, Object>> reminders = db.sql("select task_id_, count(*) as n from act_hi_comment "
@@ -181,8 +184,9 @@ class ClusterIT {
     }
 
     /** The outbox ids of the mail the SMTP server received, one entry per received copy, of one kind. */
-    private List<Long> mailedOutboxIds(JdbcClient db, String kind) throws MessagingException {
-        List<Long> ofKind = db.sql("select id from outbox_message where kind = ?").param(kind).query(Long.class).list();
+    private List<Long> mailedOutboxIds(JdbcClient db, String kind, long fromId) throws MessagingException {
+        List<Long> ofKind = db.sql("select id from outbox_message where kind = ? and id >= ?").params(kind, fromId)
+                .query(Long.class).list();
         List<Long> received = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             String[] header = message.getHeader("X-Tandem-Outbox-Id");
