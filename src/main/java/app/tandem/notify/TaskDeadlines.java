@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityStartBehavior;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import app.tandem.directory.DistrictSetting;
 import app.tandem.directory.DistrictSettings;
 import app.tandem.directory.School;
 import app.tandem.directory.Schools;
@@ -92,16 +93,17 @@ class TaskDeadlines extends AbstractProcessEnginePlugin {
             return;
         }
         Long district = schools.getObject().byId(schoolId).map(School::districtId).orElse(null);
-        DistrictSettings lead = settings.getObject();
+        // The three lead times in one read of the district's settings, not one each.
+        DistrictSettings.Chosen lead = settings.getObject().of(district);
         DistrictClock days = clock.getObject();
         LocalDate dueDay = days.dayOf(due);
-        LocalDate leaderDay = dueDay.plus(lead.overdueEscalationAfter(district));
-        Date remindAt = days.startOf(dueDay.minus(lead.reminderLead(district)));
+        LocalDate leaderDay = dueDay.plus(lead.period(DistrictSetting.OVERDUE_ESCALATION_AFTER));
+        Date remindAt = days.startOf(dueDay.minus(lead.period(DistrictSetting.REMINDER_LEAD)));
         if (remindAt.toInstant().isAfter(days.now())) {
             schedule(task, Stage.REMIND, remindAt);
         }
         Date leaderAt = days.endOf(leaderDay);
-        Date managersAt = days.endOf(leaderDay.plus(lead.managerEscalationAfter(district)));
+        Date managersAt = days.endOf(leaderDay.plus(lead.period(DistrictSetting.MANAGER_ESCALATION_AFTER)));
         Date takenAway = takenAwayAt(task);
         if (takenAway != null && !managersAt.before(takenAway)) {
             // Such as a check-in, whose window closes the night after its due day: late is then too late,
