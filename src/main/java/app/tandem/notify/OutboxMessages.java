@@ -189,11 +189,17 @@ class OutboxMessages {
                 .update();
     }
 
-    /** @return whether the row was still this claim's (else another node took it after the lease and sends it) */
+    /**
+     * Until the features are told ({@link #recorded}), the row keeps the end of the claim's lease as its next attempt:
+     * if the node dies before telling them, another node tells them after the lease (it never sends a sent row).
+     *
+     * @return whether the row was still this claim's (else another node took it after the lease and sends it)
+     */
     boolean markSent(long id, String claim, String node, Instant now, String messageId) {
         return jdbc.sql("update outbox_message set status = ?, attempts = attempts + 1, last_attempt_at = ?, "
-                        + "sent_at = ?, last_error = null, message_id = ?, failures = 0, next_attempt_at = null, "
-                        + "sent_by = ?, claimed_by = null, claimed_until = null where id = ? and claimed_by = ?")
+                        + "sent_at = ?, last_error = null, message_id = ?, failures = 0, record_pending = true, "
+                        + "next_attempt_at = claimed_until, sent_by = ?, claimed_by = null, claimed_until = null "
+                        + "where id = ? and claimed_by = ?")
                 .params(OutboxStatus.SENT.name(), Timestamp.from(now), Timestamp.from(now), messageId, node, id, claim)
                 .update() == 1;
     }
@@ -201,7 +207,7 @@ class OutboxMessages {
     /** The server refused the end of a message marked sent just before it: the row waits as it did, claimed still. */
     void notAcceptedAfterAll(long id, OutboxStatus was, String claim) {
         jdbc.sql("update outbox_message set status = ?, attempts = attempts - 1, sent_at = null, sent_by = null, "
-                        + "message_id = null, claimed_by = ? where id = ? and status = ?")
+                        + "message_id = null, record_pending = false, claimed_by = ? where id = ? and status = ?")
                 .params(was.name(), claim, id, OutboxStatus.SENT.name())
                 .update();
     }
@@ -215,9 +221,20 @@ class OutboxMessages {
     }
 
     void recorded(long id) {
+        recorded(List.of(id));
+    }
+
+    /** The features were told about these rows' delivery (or there was nothing to tell): no more work on them. */
+    void recorded(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(List.of(false));
+        params.addAll(ids);
         jdbc.sql("update outbox_message set record_pending = ?, next_attempt_at = null, claimed_by = null, "
-                        + "claimed_until = null where id = ?")
-                .params(false, id)
+                        + "claimed_until = null where id in (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                        + ")")
+                .params(params)
                 .update();
     }
 
