@@ -79,6 +79,19 @@ class MessageDispatch {
      * keeps the name of the {@code node} that sent it.
      */
     Outcome dispatch(OutboxMessage message, String claim, String node) {
+        Outcome outcome = send(message, claim, node);
+        if (outcome == Outcome.SENT) {
+            record(message);
+        }
+        return outcome;
+    }
+
+    /**
+     * As {@link #dispatch}, but a message sent now is not recorded yet: the caller tells the features about a batch
+     * of them at once ({@link #recordAll}). Until then the row waits for its claim's lease, so another node tells
+     * them if this one dies first.
+     */
+    Outcome send(OutboxMessage message, String claim, String node) {
         if (message.status() == OutboxStatus.SENT) {
             return record(message) ? Outcome.RECORDED : Outcome.WAITING;
         }
@@ -116,7 +129,6 @@ class MessageDispatch {
             if (markedSent.get() && !failure.answered()) {
                 LOG.warn("Outbox message {}: the connection broke after the end of the message went out; kept as sent, "
                         + "never sent twice", id);
-                record(message);
                 return Outcome.SENT;
             }
             notAcceptedAfterAll(message, claim, markedSent);
@@ -126,8 +138,31 @@ class MessageDispatch {
             notAcceptedAfterAll(message, claim, markedSent);
             return notSentYet(message, now, "Tandem could not compose or send it: " + e.getClass().getSimpleName());
         }
-        record(message);
         return Outcome.SENT;
+    }
+
+    /**
+     * Tells the features about messages just sent, in one transaction; when that fails, each one on its own, so one
+     * feature's failure delays only its own message's record.
+     */
+    void recordAll(List<OutboxMessage> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        try {
+            separateTransaction.executeWithoutResult(tx -> {
+                sent.forEach(this::tell);
+                messages.recorded(sent.stream().map(OutboxMessage::id).toList());
+            });
+        } catch (RuntimeException e) {
+            sent.forEach(this::record);
+        }
+    }
+
+    private void tell(OutboxMessage message) {
+        endWaitUntilSent(message);
+        events.publishEvent(new MessageDelivered(message.id(), message.kind(), message.idempotencyKey(),
+                message.recipientUsername()));
     }
 
     private void notAcceptedAfterAll(OutboxMessage message, String claim, AtomicBoolean markedSent) {
@@ -155,12 +190,8 @@ class MessageDispatch {
     private boolean record(OutboxMessage message) {
         try {
             separateTransaction.executeWithoutResult(tx -> {
-                endWaitUntilSent(message);
-                events.publishEvent(new MessageDelivered(message.id(), message.kind(), message.idempotencyKey(),
-                        message.recipientUsername()));
-                if (message.status() == OutboxStatus.SENT) {
-                    messages.recorded(message.id());
-                }
+                tell(message);
+                messages.recorded(message.id());
             });
             return true;
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,25 +118,34 @@ class OutboxMessages {
     List<OutboxMessage> claim(String claim, Instant now, Instant until, int limit) {
         String candidates = "select id from outbox_message where " + CLAIMABLE + " order by next_attempt_at, id "
                 + "fetch first " + Math.max(1, limit) + " rows only";
-        // PostgreSQL: the rows are locked by the select itself, skipping those another claim holds, and the update
-        // touches only them (an update with the same select in its where clause waited on the other claims' rows).
-        String sql = skipLocked
-                ? "with due as (" + candidates + " for update skip locked) update outbox_message set claimed_by = ?, "
-                        + "claimed_until = ? where id in (select id from due)"
-                : "update outbox_message set claimed_by = ?, claimed_until = ? where " + CLAIMABLE
-                        + " and id in (" + candidates + ")";
-        List<Object> params = skipLocked
-                ? List.of(Timestamp.from(now), Timestamp.from(now), claim, Timestamp.from(until))
-                : List.of(claim, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now),
-                        Timestamp.from(now));
         int claimed;
         if (skipLocked) {
-            claimed = jdbc.sql(sql).params(params).update();
+            // PostgreSQL: the rows are locked by the select itself, skipping those another claim holds, and the
+            // update touches only them (an update with the same select in its where clause waited on the other
+            // claims' rows).
+            claimed = jdbc.sql("with due as (" + candidates + " for update skip locked) update outbox_message set "
+                            + "claimed_by = ?, claimed_until = ? where id in (select id from due)")
+                    .params(Timestamp.from(now), Timestamp.from(now), claim, Timestamp.from(until))
+                    .update();
         } else {
             // H2 (one node): the node's threads claim one after the other, instead of waiting on each other's rows
-            // until H2's lock timeout when the machine is busy.
+            // until H2's lock timeout when the machine is busy. The candidates first, then an update by their ids:
+            // an update with the select in its where clause read every due row of the table for each claim
+            // (profiled: 95 % of a 5,000-reminder burst's sending time on H2).
             synchronized (this) {
-                claimed = jdbc.sql(sql).params(params).update();
+                List<Long> ids = jdbc.sql(candidates).params(Timestamp.from(now), Timestamp.from(now))
+                        .query(Long.class).list();
+                if (ids.isEmpty()) {
+                    return List.of();
+                }
+                List<Object> params = new ArrayList<>(List.of(claim, Timestamp.from(until),
+                        Timestamp.from(now), Timestamp.from(now)));
+                params.addAll(ids);
+                claimed = jdbc.sql("update outbox_message set claimed_by = ?, claimed_until = ? where " + CLAIMABLE
+                                + " and id in (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                                + ")")
+                        .params(params)
+                        .update();
             }
         }
         return claimed == 0 ? List.of() : claimedBy(claim);
@@ -179,11 +189,17 @@ class OutboxMessages {
                 .update();
     }
 
-    /** @return whether the row was still this claim's (else another node took it after the lease and sends it) */
+    /**
+     * Until the features are told ({@link #recorded}), the row keeps the end of the claim's lease as its next attempt:
+     * if the node dies before telling them, another node tells them after the lease (it never sends a sent row).
+     *
+     * @return whether the row was still this claim's (else another node took it after the lease and sends it)
+     */
     boolean markSent(long id, String claim, String node, Instant now, String messageId) {
         return jdbc.sql("update outbox_message set status = ?, attempts = attempts + 1, last_attempt_at = ?, "
-                        + "sent_at = ?, last_error = null, message_id = ?, failures = 0, next_attempt_at = null, "
-                        + "sent_by = ?, claimed_by = null, claimed_until = null where id = ? and claimed_by = ?")
+                        + "sent_at = ?, last_error = null, message_id = ?, failures = 0, record_pending = true, "
+                        + "next_attempt_at = claimed_until, sent_by = ?, claimed_by = null, claimed_until = null "
+                        + "where id = ? and claimed_by = ?")
                 .params(OutboxStatus.SENT.name(), Timestamp.from(now), Timestamp.from(now), messageId, node, id, claim)
                 .update() == 1;
     }
@@ -191,7 +207,7 @@ class OutboxMessages {
     /** The server refused the end of a message marked sent just before it: the row waits as it did, claimed still. */
     void notAcceptedAfterAll(long id, OutboxStatus was, String claim) {
         jdbc.sql("update outbox_message set status = ?, attempts = attempts - 1, sent_at = null, sent_by = null, "
-                        + "message_id = null, claimed_by = ? where id = ? and status = ?")
+                        + "message_id = null, record_pending = false, claimed_by = ? where id = ? and status = ?")
                 .params(was.name(), claim, id, OutboxStatus.SENT.name())
                 .update();
     }
@@ -205,9 +221,20 @@ class OutboxMessages {
     }
 
     void recorded(long id) {
+        recorded(List.of(id));
+    }
+
+    /** The features were told about these rows' delivery (or there was nothing to tell): no more work on them. */
+    void recorded(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(List.of(false));
+        params.addAll(ids);
         jdbc.sql("update outbox_message set record_pending = ?, next_attempt_at = null, claimed_by = null, "
-                        + "claimed_until = null where id = ?")
-                .params(false, id)
+                        + "claimed_until = null where id in (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                        + ")")
+                .params(params)
                 .update();
     }
 

@@ -3,6 +3,7 @@ package app.tandem.notify;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,6 +89,7 @@ public class OutboxSender implements SmartLifecycle {
         List<OutboxMessage> batch = messages.claim(claim, now, now.plus(lease), settings.batch());
         Instant renewAt = now.plus(lease.dividedBy(2));
         List<Long> held = null;
+        List<OutboxMessage> sent = new ArrayList<>();
         try {
             for (OutboxMessage message : batch) {
                 if (clock.now().isAfter(renewAt)) {
@@ -97,9 +99,12 @@ public class OutboxSender implements SmartLifecycle {
                 if (held != null && !held.contains(message.id())) {
                     continue;
                 }
-                dispatch.dispatch(message, claim, node);
+                if (dispatch.send(message, claim, node) == MessageDispatch.Outcome.SENT) {
+                    sent.add(message);
+                }
             }
         } finally {
+            dispatch.recordAll(sent);
             if (!batch.isEmpty()) {
                 messages.release(claim);
             }

@@ -269,6 +269,23 @@ class MessageDeliveryTest {
     }
 
     @Test
+    void shouldTellTheFeaturesAfterTheLeaseWhenTheSendingNodeDiedBeforeTellingThem() throws Exception {
+        long id = enqueue("sam@example.org");
+        String claim = "a node that dies#1";
+        assertThat(rows.claimOne(id, claim, now(), now().plus(Duration.ofMinutes(5)))).hasSize(1);
+        assertThat(rows.markSent(id, claim, "a node that dies", now(), "<dead@tandem.example>")).isTrue();
+
+        assertThat(sender.sendIfDue(id)).as("the dead node's lease still holds").isNull();
+        assertThat(deliveryRecord.recordedOf(id)).isZero();
+        later(Duration.ofMinutes(5).plusSeconds(1));
+
+        assertThat(sender.sendIfDue(id)).isEqualTo(MessageDispatch.Outcome.RECORDED);
+        assertThat(deliveryRecord.recordedOf(id)).as("told once, by another node").isOne();
+        assertThat(received(id)).as("a sent message is never mailed again").isEmpty();
+        assertThat(sender.sendIfDue(id)).as("nothing left to do").isNull();
+    }
+
+    @Test
     void shouldKeepOneRowPerIdempotencyKey() {
         String key = "test:" + UUID.randomUUID();
         long first = outbox.enqueue(message(key, "sam@example.org"));
