@@ -5,8 +5,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,16 +57,36 @@ public class MailComposer {
 
     public OutgoingMessage compose(String idempotencyKey, MessageKind kind, Recipient recipient, Object[] subjectArgs,
                             Map<String, Object> model, OutgoingMessage.Attachment attachment) {
-        Locale locale = recipient.locale();
+        Context context = context(recipient, model);
+        return new OutgoingMessage(idempotencyKey, kind, recipient, subject(kind, recipient, subjectArgs),
+                plainText(engine.process(kind.template() + ".txt", context)),
+                engine.process(kind.template() + ".html", context), attachment);
+    }
+
+    /** The kind's templates rendered for a recipient and model holding {@link MailStencil#standIn}s. */
+    Optional<MailStencil> stencil(MessageKind kind, Recipient recipient, Map<String, Object> model) {
+        Context context = context(recipient, model);
+        return MailStencil.of(engine.process(kind.template() + ".txt", context),
+                engine.process(kind.template() + ".html", context));
+    }
+
+    /** The same message as {@link #compose} renders, from a stencil filled with the message's values. */
+    OutgoingMessage compose(String idempotencyKey, MessageKind kind, Recipient recipient, Object[] subjectArgs,
+                            MailStencil stencil, List<String> values) {
+        return new OutgoingMessage(idempotencyKey, kind, recipient, subject(kind, recipient, subjectArgs),
+                plainText(stencil.text(values)), stencil.html(values), null);
+    }
+
+    private Context context(Recipient recipient, Map<String, Object> model) {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("recipient", recipient);
         variables.put("publicUrl", properties.publicUrl());
         variables.put("unsubscribeUrl", MailLinks.UNSUBSCRIBE_PLACE);
-        Context context = new Context(locale, variables);
-        String subject = messages.getMessage("mail." + kind.template() + ".subject", subjectArgs, locale);
-        return new OutgoingMessage(idempotencyKey, kind, recipient, subject,
-                plainText(engine.process(kind.template() + ".txt", context)),
-                engine.process(kind.template() + ".html", context), attachment);
+        return new Context(recipient.locale(), variables);
+    }
+
+    private String subject(MessageKind kind, Recipient recipient, Object[] subjectArgs) {
+        return messages.getMessage("mail." + kind.template() + ".subject", subjectArgs, recipient.locale());
     }
 
     /**

@@ -1,8 +1,13 @@
 package app.tandem.notify;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
@@ -43,19 +48,47 @@ class TaskMail {
         return value instanceof Number n ? n.longValue() : null;
     }
 
+    /** The schools of many process instances in one query: by process instance, those with a school only. */
+    Map<String, Long> schoolsOf(Collection<String> processInstanceIds) {
+        List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, Long> schools = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            // A process instance's own variables belong to the execution whose id is the instance's.
+            runtime.createVariableInstanceQuery().variableName(ProcessVariables.SCHOOL_ID)
+                    .executionIdIn(ids.subList(from, Math.min(ids.size(), from + 500)).toArray(String[]::new))
+                    .disableBinaryFetching().disableCustomObjectDeserialization().list()
+                    .forEach(variable -> {
+                        if (variable.getValue() instanceof Number n) {
+                            schools.put(variable.getExecutionId(), n.longValue());
+                        }
+                    });
+        }
+        return schools;
+    }
+
     /** @param processDefinitionId such as school-program:3:…, whose key names the task with its task key */
     Line line(String taskId, String processDefinitionId, String taskKey, String taskName, Date due, Long schoolId,
               Locale locale) {
+        return line(taskId, processDefinitionId, taskKey, taskName, due, recipients.schoolName(schoolId).orElse(""),
+                locale);
+    }
+
+    private Line line(String taskId, String processDefinitionId, String taskKey, String taskName, Date due,
+                      String school, Locale locale) {
         String processKey = processDefinitionId == null ? "" : processDefinitionId.split(":", 2)[0];
         // The same names as the task list's: task.<process>.<task> in the recipient's language.
         String name = composer.text(locale, "task." + processKey + "." + taskKey, taskName == null ? "" : taskName);
-        String school = recipients.schoolName(schoolId).orElse("");
         return new Line(name, school, due == null ? "" : MailComposer.day(dueDay(due), locale), link(taskId));
     }
 
     Line line(Task task, Long schoolId, Locale locale) {
+        return line(task, recipients.schoolName(schoolId).orElse(""), locale);
+    }
+
+    /** @param school the task's school's name, looked up already (empty without one) */
+    Line line(Task task, String school, Locale locale) {
         return line(task.getId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(),
-                task.getDueDate(), schoolId, locale);
+                task.getDueDate(), school, locale);
     }
 
     LocalDate dueDay(Date due) {

@@ -2,6 +2,7 @@ package app.tandem.notify;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,15 +61,22 @@ public class TaskReminders {
         return remindAll(List.of(task));
     }
 
-    /** Reminders of many tasks due together, written to the outbox at once; @return how many were written */
+    /**
+     * Reminders of many tasks due together, written to the outbox at once: their schools and people looked up
+     * together, their text rendered once per language; @return how many were written
+     */
     public int remindAll(List<Task> due) {
+        Map<String, Long> schoolOfInstance = taskMail.schoolsOf(due.stream().map(Task::getProcessInstanceId).toList());
+        Map<String, Long> schools = new HashMap<>();
+        due.stream().filter(task -> task.getProcessInstanceId() != null)
+                .forEach(task -> schools.put(task.getId(), schoolOfInstance.get(task.getProcessInstanceId())));
+        Map<String, List<Recipient>> people = recipients.ofTasks(due, schools);
+        Map<Long, String> schoolNames = recipients.schoolNames(schoolOfInstance.values());
+        TaskMailBatch batch = new TaskMailBatch(composer);
         List<OutgoingMessage> reminders = new ArrayList<>();
         for (Task task : due) {
-            Long schoolId = taskMail.schoolOf(task.getProcessInstanceId());
-            List<Recipient> people = task.getAssignee() != null
-                    ? recipients.staff(task.getAssignee()).stream().toList()
-                    : recipients.candidates(task.getId(), schoolId);
-            people.forEach(r -> reminders.add(message(MessageKind.REMINDER, task, schoolId, r)));
+            String school = schoolNames.getOrDefault(schools.get(task.getId()), "");
+            people.get(task.getId()).forEach(r -> reminders.add(message(MessageKind.REMINDER, task, school, r, batch)));
         }
         outbox.enqueueAll(reminders);
         return reminders.size();
@@ -84,7 +92,7 @@ public class TaskReminders {
         if (leaders.isEmpty()) {
             return escalate(task);
         }
-        leaders.forEach(r -> send(MessageKind.ESCALATION, task, schoolId, r));
+        send(task, schoolId, leaders);
         return leaders.size();
     }
 
@@ -95,20 +103,22 @@ public class TaskReminders {
             return 0;
         }
         List<Recipient> managers = recipients.managersOfSchool(schoolId);
-        managers.forEach(r -> send(MessageKind.ESCALATION, task, schoolId, r));
+        send(task, schoolId, managers);
         return managers.size();
     }
 
-    private void send(MessageKind kind, Task task, Long schoolId, Recipient recipient) {
-        outbox.enqueue(message(kind, task, schoolId, recipient));
+    private void send(Task task, long schoolId, List<Recipient> people) {
+        String school = recipients.schoolName(schoolId).orElse("");
+        TaskMailBatch batch = new TaskMailBatch(composer);
+        people.forEach(r -> outbox.enqueue(message(MessageKind.ESCALATION, task, school, r, batch)));
     }
 
-    private OutgoingMessage message(MessageKind kind, Task task, Long schoolId, Recipient recipient) {
-        TaskMail.Line line = taskMail.line(task, schoolId, recipient.locale());
+    private OutgoingMessage message(MessageKind kind, Task task, String school, Recipient recipient,
+                                    TaskMailBatch batch) {
+        TaskMail.Line line = taskMail.line(task, school, recipient.locale());
         Date due = task.getDueDate();
         String key = kind.template() + ":" + task.getId() + ":" + (due == null ? "" : due.getTime() + ":")
                 + recipient.username();
-        return composer.compose(key, kind, recipient, new Object[] {line.name(), line.school(), line.dueOn()},
-                Map.of("task", line), null);
+        return batch.compose(key, kind, recipient, new Object[] {line.name(), line.school(), line.dueOn()}, line);
     }
 }
