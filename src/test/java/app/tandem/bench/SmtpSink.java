@@ -22,7 +22,8 @@ import app.tandem.testsupport.LocalServers;
  * The reminder burst's SMTP server, run in a JVM of its own ({@link SmtpSinkProcess} starts it), so the benchmark
  * JVM's CPU time is the sender's alone, as in production, where the mail server is never in Tandem's process.
  * <p>
- * Prints {@code port N} once GreenMail listens, then answers one line per command on standard input:
+ * The server is {@link PlainSmtpServer} (keeps only the outbox ids), or GreenMail with the argument
+ * {@code greenmail} ({@code -Dbench.smtp=greenmail}). Prints {@code port N} once it listens, then answers one line per command on standard input:
  * {@code count MIN} gives {@code RECEIVED TWICE}, the copies received whose X-Tandem-Outbox-Id is above MIN and how
  * many of them were extra copies of an id already received; {@code purge} empties the mailboxes ({@code purged});
  * {@code quit} stops ({@code bye}). The end of standard input stops it too, so a benchmark JVM that dies leaves no
@@ -39,17 +40,17 @@ final class SmtpSink {
         System.setOut(System.err);
         // Without Spring Boot's logging set-up logback would log every SMTP command at debug level.
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        GreenMail smtp = LocalServers.smtp();
+        Server smtp = args.length > 0 && "greenmail".equals(args[0]) ? greenMail() : plain();
         try {
-            answers.println("port " + smtp.getSmtp().getPort());
+            answers.println("port " + smtp.port());
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String command;
             while ((command = commands.readLine()) != null) {
                 String[] words = command.trim().split(" ");
                 switch (words[0]) {
-                    case "count" -> answers.println(count(smtp, Long.parseLong(words[1])));
+                    case "count" -> answers.println(smtp.count(Long.parseLong(words[1])));
                     case "purge" -> {
-                        smtp.purgeEmailFromAllMailboxes();
+                        smtp.purge();
                         answers.println("purged");
                     }
                     case "quit" -> {
@@ -62,6 +63,60 @@ final class SmtpSink {
         } finally {
             smtp.stop();
         }
+    }
+
+    /** The server behind the commands: GreenMail, or a sink that keeps only the outbox ids. */
+    private interface Server {
+        int port();
+
+        String count(long minOutboxId) throws Exception;
+
+        void purge() throws Exception;
+
+        void stop() throws Exception;
+    }
+
+    private static Server plain() throws java.io.IOException {
+        PlainSmtpServer smtp = new PlainSmtpServer();
+        return new Server() {
+            public int port() {
+                return smtp.port();
+            }
+
+            public String count(long minOutboxId) {
+                int[] counted = smtp.count(minOutboxId);
+                return counted[0] + " " + counted[1];
+            }
+
+            public void purge() {
+                smtp.purge();
+            }
+
+            public void stop() throws Exception {
+                smtp.close();
+            }
+        };
+    }
+
+    private static Server greenMail() {
+        GreenMail smtp = LocalServers.smtp();
+        return new Server() {
+            public int port() {
+                return smtp.getSmtp().getPort();
+            }
+
+            public String count(long minOutboxId) throws MessagingException {
+                return SmtpSink.count(smtp, minOutboxId);
+            }
+
+            public void purge() throws Exception {
+                smtp.purgeEmailFromAllMailboxes();
+            }
+
+            public void stop() {
+                smtp.stop();
+            }
+        };
     }
 
     private static String count(GreenMail smtp, long minOutboxId) throws MessagingException {

@@ -45,7 +45,8 @@ final class SmtpSinkProcess implements AutoCloseable {
         // A heap for a burst of 30,000 reminders' copies; the serial collector keeps its threads off the cores
         // the benchmark shares.
         Process process = new ProcessBuilder(List.of(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), SmtpSink.class.getName()))
+                System.getProperty("java.class.path"), SmtpSink.class.getName(),
+                System.getProperty("bench.smtp", "plain")))
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new SmtpSinkProcess(process);
