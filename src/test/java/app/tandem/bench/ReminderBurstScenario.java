@@ -34,8 +34,8 @@ import app.tandem.notify.OutboxSender;
 import app.tandem.notify.TaskReminders;
 
 /**
- * Scenario 3: a burst of reminders due at once, delivered to a local SMTP server (GreenMail) running in a JVM of
- * its own ({@link SmtpSink}), as a mail server is never in Tandem's process in production.
+ * Scenario 3: a burst of reminders due at once, delivered to a local SMTP server ({@link PlainSmtpServer}) running
+ * in a JVM of its own ({@link SmtpSink}), as a mail server is never in Tandem's process in production.
  * <p>
  * Writing: Tandem's reminder service writes one reminder for each of the next {@code size} tasks its coordinators
  * hold, a thousand tasks at a time on two threads (as timers that fall due together), each batch one JDBC batch of
@@ -84,8 +84,9 @@ final class ReminderBurstScenario {
 
     void run(int size, List<Integer> nodeCounts, int runs, BenchReport report) throws Exception {
         try (SmtpSinkProcess smtp = SmtpSinkProcess.start()) {
-            report.note(database + ": the reminder burst's SMTP server (GreenMail) runs in a JVM of its own, as a mail "
-                    + "server is never in Tandem's process: \"process CPU\" is the benchmark JVM's alone (the nodes, "
+            report.note(database + ": the reminder burst's SMTP server (a plain sink that keeps only the outbox "
+                    + "ids; GreenMail with -Dbench.smtp=greenmail) runs in a JVM of its own, as a mail server is "
+                    + "never in Tandem's process: \"process CPU\" is the benchmark JVM's alone (the nodes, "
                     + "an idle main node and, on H2, the database, which runs in Tandem's process; not PostgreSQL's), "
                     + "the SMTP server's CPU is on its own line, and the bare sends go to the same server after a "
                     + "warm-up of " + BARE_WARMUP + " unmeasured sends.");
