@@ -80,11 +80,29 @@ public class EmbeddedMailServer implements DisposableBean {
         server.stop();
     }
 
-    /** Starts again on the same port, with an empty mailbox. */
+    /**
+     * Starts again on the same port, with an empty mailbox. The port was free a moment ago but is in the
+     * ephemeral range: a connection opened meanwhile may hold it as its local port for a while (a test suite
+     * saw "Address already in use" once), so binding is tried again for up to ten seconds.
+     */
     public synchronized void start() {
-        if (!server.isRunning()) {
+        for (int attempt = 1; !server.isRunning(); attempt++) {
             server = greenMail(port, imapPort);
-            server.start();
+            try {
+                server.start();
+            } catch (IllegalStateException portTaken) {
+                server.stop();
+                if (attempt >= 20) {
+                    throw portTaken;
+                }
+                log.warn("The embedded mail server could not bind port {} yet; trying again", port);
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw portTaken;
+                }
+            }
         }
     }
 
