@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -138,13 +137,11 @@ class OutboxMessages {
                 if (ids.isEmpty()) {
                     return List.of();
                 }
-                List<Object> params = new ArrayList<>(List.of(claim, Timestamp.from(until),
-                        Timestamp.from(now), Timestamp.from(now)));
-                params.addAll(ids);
-                claimed = jdbc.sql("update outbox_message set claimed_by = ?, claimed_until = ? where " + CLAIMABLE
-                                + " and id in (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
-                                + ")")
-                        .params(params)
+                claimed = jdbc.sql("update outbox_message set claimed_by = :claim, claimed_until = :until where "
+                                + "next_attempt_at <= :now and (claimed_until is null or claimed_until < :now) "
+                                + "and id in (:ids)")
+                        .param("claim", claim).param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
+                        .param("ids", ids)
                         .update();
             }
         }
@@ -229,12 +226,9 @@ class OutboxMessages {
         if (ids.isEmpty()) {
             return;
         }
-        List<Object> params = new ArrayList<>(List.of(false));
-        params.addAll(ids);
-        jdbc.sql("update outbox_message set record_pending = ?, next_attempt_at = null, claimed_by = null, "
-                        + "claimed_until = null where id in (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
-                        + ")")
-                .params(params)
+        jdbc.sql("update outbox_message set record_pending = false, next_attempt_at = null, claimed_by = null, "
+                        + "claimed_until = null where id in (:ids)")
+                .param("ids", ids)
                 .update();
     }
 

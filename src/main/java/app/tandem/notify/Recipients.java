@@ -156,19 +156,6 @@ class Recipients {
         return members;
     }
 
-    /** The names of many schools in one query, by id. */
-    Map<Long, String> schoolNames(Collection<Long> schoolIds) {
-        List<Long> ids = schoolIds.stream().filter(Objects::nonNull).distinct().toList();
-        Map<Long, String> names = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            jdbc.sql("select id, name from school where id in (:ids)")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-                    .query((rs, row) -> names.put(rs.getLong(1), rs.getString(2)))
-                    .list();
-        }
-        return names;
-    }
-
     List<Recipient> membersOf(Collection<String> groups, Long schoolId) {
         if (groups.isEmpty()) {
             return List.of();

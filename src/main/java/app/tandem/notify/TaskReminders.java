@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 import app.tandem.directory.Role;
+import app.tandem.directory.Schools;
 import app.tandem.system.DistrictClock;
 import app.tandem.system.Messages;
 
@@ -33,10 +35,12 @@ public class TaskReminders {
     private final TaskService tasks;
     private final DistrictClock clock;
     private final Messages messages;
+    private final Schools schoolDirectory;
 
     TaskReminders(Recipients recipients, TaskMail taskMail, MailComposer composer, Outbox outbox, TaskService tasks,
-                  DistrictClock clock, Messages messages) {
+                  DistrictClock clock, Messages messages, Schools schoolDirectory) {
         this.recipients = recipients;
+        this.schoolDirectory = schoolDirectory;
         this.taskMail = taskMail;
         this.composer = composer;
         this.outbox = outbox;
@@ -71,7 +75,8 @@ public class TaskReminders {
         due.stream().filter(task -> task.getProcessInstanceId() != null)
                 .forEach(task -> schools.put(task.getId(), schoolOfInstance.get(task.getProcessInstanceId())));
         Map<String, List<Recipient>> people = recipients.ofTasks(due, schools);
-        Map<Long, String> schoolNames = recipients.schoolNames(schoolOfInstance.values());
+        Map<Long, String> schoolNames = schoolDirectory.namesOf(schoolOfInstance.values().stream()
+                .filter(Objects::nonNull).distinct().toList());
         TaskMailBatch batch = new TaskMailBatch(composer);
         List<OutgoingMessage> reminders = new ArrayList<>();
         for (Task task : due) {
